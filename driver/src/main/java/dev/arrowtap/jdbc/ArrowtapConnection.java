@@ -1,0 +1,25 @@
+package dev.arrowtap.jdbc;
+
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.UnregisteredDriver;
+
+/** A connection to an embedded engine or a remote arrowtap server. */
+public class ArrowtapConnection extends AvaticaConnection {
+  ArrowtapConnection(
+      UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
+    super(driver, factory, url, info);
+  }
+
+  /** A connection property as given in the URL or the Properties, or null. */
+  String property(String key) {
+    return info.getProperty(key);
+  }
+
+  /** True when this connection runs the engine in this JVM. */
+  public boolean isEmbedded() {
+    String url = info.getProperty("url");
+    return url == null || url.isBlank();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.arrowtap.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.remote.Driver;
+
+/**
+ * The {@code jdbc:arrowtap:} driver. Without a {@code url} property it runs the engine in this JVM;
+ * with {@code url=http://host:port} it talks to a remote arrowtap server over Avatica's HTTP
+ * protocol, and then loads neither Calcite nor Arrow.
+ */
+public class ArrowtapDriver extends Driver {
+  public static final String PREFIX = "jdbc:arrowtap:";
+
+  /** Rows per result frame unless the client says otherwise; Avatica's 100 is slow over HTTP. */
+  static final String DEFAULT_FETCH_SIZE = "10000";
+
+  static {
+    new ArrowtapDriver().register();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = ArrowtapVersion.VERSION;
+    return new DriverVersion(
+        "arrowtap JDBC driver",
+        version,
+        "arrowtap",
+        version,
+        true,
+        ArrowtapVersion.MAJOR,
+        ArrowtapVersion.MINOR,
+        ArrowtapVersion.MAJOR,
+        ArrowtapVersion.MINOR);
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return ArrowtapJdbcFactory.class.getName();
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    // Avatica sends only the Properties object to the server; merge the URL's own
+    // ;key=value pairs in first so that both ways of setting a property behave the same.
+    Properties merged = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
+    String remote = merged.getProperty("url");
+    if (remote == null || remote.isBlank()) {
+      merged.remove("url");
+      merged.setProperty("factory", EmbeddedServiceFactory.class.getName());
+    } else {
+      merged.remove("factory");
+      merged.setProperty("serialization", "json");
+    }
+    if (merged.getProperty("fetch_size") == null) {
+      merged.setProperty("fetch_size", DEFAULT_FETCH_SIZE);
+    }
+    return super.connect(PREFIX, merged);
+  }
+}

@@ -1,0 +1,2 @@
+/** The arrowtap JDBC driver: embedded and remote connections over Avatica. */
+package dev.arrowtap.jdbc;

@@ -1,0 +1,69 @@
+package dev.arrowtap.engine;
+
+import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.source.numbers.NumbersTableMacro;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The query engine: opens Calcite connections whose root schema holds arrowtap's functions and
+ * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
+ */
+public final class ArrowtapEngine implements AutoCloseable {
+  private static final org.apache.calcite.jdbc.Driver CALCITE =
+      new org.apache.calcite.jdbc.Driver();
+
+  private final EngineConfig config;
+  private final ExecutionServices services;
+
+  public ArrowtapEngine(EngineConfig config) {
+    this.config = config;
+    this.services = new ExecutionServices(config.localSlots(), config.memoryLimitBytes());
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  public ExecutionServices services() {
+    return services;
+  }
+
+  /** Opens a session with the given client properties; unknown properties are ignored. */
+  public Connection connect(Map<String, String> clientProperties) throws SQLException {
+    SessionSettings settings;
+    try {
+      settings = SessionProperty.settings(clientProperties);
+    } catch (ArrowtapException e) {
+      throw e.toSqlException();
+    }
+    Connection connection = CALCITE.connect("jdbc:calcite:", calciteProperties());
+    SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+    root.add("numbers", new NumbersTableMacro(settings, services));
+    return connection;
+  }
+
+  /**
+   * Lexical rules, chosen on purpose: identifiers in double quotes, names kept as written and
+   * matched case-insensitively, so JSON field names like {@code userId} need no quotes.
+   */
+  static Properties calciteProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("quoting", "DOUBLE_QUOTE");
+    properties.setProperty("unquotedCasing", "UNCHANGED");
+    properties.setProperty("quotedCasing", "UNCHANGED");
+    properties.setProperty("caseSensitive", "false");
+    properties.setProperty("timeZone", "UTC");
+    properties.setProperty("conformance", "DEFAULT");
+    return properties;
+  }
+
+  @Override
+  public void close() {
+    services.close();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.arrowtap.engine;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The connection properties a client may set on its session. Everything else a client sends is
+ * ignored, so that no client can pick the engine's schema factory, model file or classes.
+ */
+public enum SessionProperty {
+  NUMBERS_PER_TASK("numbers_per_task", "how many numbers one numbers() task produces at most"),
+  BATCH_SIZE("batch_size", "rows per Arrow batch");
+
+  private final String key;
+  private final String description;
+
+  SessionProperty(String key, String description) {
+    this.key = key;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Reads the session settings from connection properties, rejecting bad values by name. */
+  public static SessionSettings settings(Map<String, String> properties) {
+    SessionSettings defaults = SessionSettings.DEFAULTS;
+    long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
+    long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
+    try {
+      return new SessionSettings(numbersPerTask, (int) Math.min(Integer.MAX_VALUE, batchSize));
+    } catch (IllegalArgumentException e) {
+      throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
+    }
+  }
+
+  private static long longValue(
+      Map<String, String> properties, SessionProperty property, long fallback) {
+    String value = find(properties, property.key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_CONNECTION_PROPERTY,
+          "connection property " + property.key + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private static String find(Map<String, String> properties, String key) {
+    for (Map.Entry<String, String> entry : properties.entrySet()) {
+      if (entry.getKey().toLowerCase(Locale.ROOT).equals(key)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+}

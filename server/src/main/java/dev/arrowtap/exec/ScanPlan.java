@@ -1,0 +1,38 @@
+package dev.arrowtap.exec;
+
+import dev.arrowtap.types.TableShape;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A scan ready to run: what it reads (for plans and errors), the shape of its output and the tasks
+ * that together produce every row exactly once.
+ */
+public record ScanPlan(String label, TableShape shape, List<TaskSpec> tasks, int batchSize) {
+  public ScanPlan {
+    Objects.requireNonNull(label, "label is null");
+    Objects.requireNonNull(shape, "shape is null");
+    tasks = List.copyOf(tasks);
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("a scan needs at least one task: " + label);
+    }
+  }
+
+  /** The tasks in the plan notation of the seeds: {@code t0:[0-6), t1:[6-11)}. */
+  public String describeTasks() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append('t').append(i).append(':').append(tasks.get(i).slice());
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return label + " " + tasks.stream().map(TaskSpec::slice).collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,15 @@
+package dev.arrowtap.exec;
+
+import java.io.IOException;
+
+/**
+ * A self-contained description of one slice of a scan: everything needed to produce its batches, in
+ * this JVM or on a worker.
+ */
+public interface TaskSpec {
+  /** The slice in plan notation, such as {@code [0-6)} or {@code pages 1-3}. */
+  String slice();
+
+  /** Starts producing this slice's batches. */
+  BatchReader open(TaskContext context) throws IOException;
+}

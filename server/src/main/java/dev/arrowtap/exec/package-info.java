@@ -1,0 +1,2 @@
+/** Execution: tasks, their Arrow batch streams, and the merge of those streams into rows. */
+package dev.arrowtap.exec;

@@ -1,0 +1,36 @@
+package dev.arrowtap.plan;
+
+import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.types.TableShape;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** A table whose rows come from arrowtap tasks: feeds and table functions alike. */
+public abstract class ScanTable extends AbstractTable implements TranslatableTable {
+  protected final ExecutionServices services;
+
+  protected ScanTable(ExecutionServices services) {
+    this.services = services;
+  }
+
+  /** The columns of the table. */
+  public abstract TableShape shape();
+
+  /** The tasks that read the table, split as settings and workers allow. */
+  public abstract ScanPlan planScan();
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return shape().rowType(typeFactory);
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new ArrowtapTableScan(context.getCluster(), relOptTable, planScan(), services);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.arrowtap.server.http;
+
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.server.meta.ArrowtapMeta;
+import dev.arrowtap.server.meta.MetaErrors;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.HandlerCollection;
+
+/** The remote server: Avatica's HTTP endpoint over an engine, bound where it is told. */
+public final class ArrowtapServer implements AutoCloseable {
+  private final ArrowtapEngine engine;
+  private final HttpServer http;
+  private final String bind;
+
+  private ArrowtapServer(ArrowtapEngine engine, HttpServer http, String bind) {
+    this.engine = engine;
+    this.http = http;
+    this.bind = bind;
+  }
+
+  /** Starts a server; it owns the engine from then on and closes it on {@link #close()}. */
+  public static ArrowtapServer start(ArrowtapEngine engine, String bind, int port)
+      throws SQLException {
+    LocalService service = new LocalService(MetaErrors.wrap(new ArrowtapMeta(engine)));
+    ServerCustomizer<Server> customizer =
+        server -> {
+          for (Connector connector : server.getConnectors()) {
+            ((ServerConnector) connector).setHost(bind);
+          }
+          // The health check goes first, outside any authentication Avatica adds.
+          ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
+        };
+    HttpServer http =
+        new HttpServer.Builder<Server>()
+            .withHandler(service, Serialization.JSON)
+            .withPort(port)
+            .withServerCustomizers(List.of(customizer), Server.class)
+            .build();
+    http.start();
+    return new ArrowtapServer(engine, http, bind);
+  }
+
+  public int port() {
+    return http.getPort();
+  }
+
+  /** The base URL clients use: {@code http://HOST:PORT}. */
+  public String url() {
+    String host = bind.contains(":") ? "[" + bind + "]" : bind;
+    return "http://" + host + ":" + port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.stop();
+    } finally {
+      engine.close();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.arrowtap.server.meta;
+
+import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.SqlStates;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * Turns every failure inside the engine into an error with an SQLState and a message a user can act
+ * on, the same in embedded and remote mode.
+ */
+public final class MetaErrors {
+  private MetaErrors() {}
+
+  /** Wraps a Meta so that each of its calls reports errors this way. */
+  public static Meta wrap(Meta meta) {
+    return (Meta)
+        Proxy.newProxyInstance(
+            Meta.class.getClassLoader(),
+            new Class<?>[] {Meta.class},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(meta, args);
+              } catch (InvocationTargetException e) {
+                throw translate(e.getCause());
+              }
+            });
+  }
+
+  /** The error to send to the client for a failure. */
+  public static Throwable translate(Throwable failure) {
+    if (failure instanceof NoSuchStatementException
+        || failure instanceof NoSuchConnectionException
+        || failure instanceof MissingResultsException
+        || failure instanceof AvaticaRuntimeException) {
+      // Avatica's client reacts to these by type (re-preparing a statement, for example).
+      return failure;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ArrowtapException user) {
+        return error(user.getMessage(), user.sqlState());
+      }
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SqlParseException parse) {
+        return error(
+            "syntax error: " + firstLine(parse.getMessage()), SqlStates.SYNTAX_OR_ACCESS_RULE);
+      }
+      if (cause instanceof CalciteContextException context) {
+        return error(context.getMessage(), classify(context.getCause()));
+      }
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return error(sql.getMessage(), sql.getSQLState());
+      }
+    }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return error("internal error: " + root, SqlStates.INTERNAL);
+  }
+
+  private static String classify(Throwable validatorError) {
+    if (validatorError instanceof SqlValidatorException validator) {
+      String message = String.valueOf(validator.getMessage());
+      if (message.contains("not found") || message.startsWith("No match found")) {
+        return SqlStates.UNDEFINED_OBJECT;
+      }
+    }
+    return SqlStates.SYNTAX_OR_ACCESS_RULE;
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static AvaticaRuntimeException error(String message, String sqlState) {
+    return new AvaticaRuntimeException(message, -1, sqlState, AvaticaSeverity.ERROR);
+  }
+}

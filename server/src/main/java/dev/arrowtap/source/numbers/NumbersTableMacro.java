@@ -1,0 +1,97 @@
+package dev.arrowtap.source.numbers;
+
+import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.exec.ExecutionServices;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
+
+/**
+ * The SQL function {@code numbers(start, end)}: the integers from start (inclusive) to end
+ * (exclusive). Expanded at plan time so that EXPLAIN shows its tasks.
+ */
+public final class NumbersTableMacro implements TableMacro {
+  private final SessionSettings settings;
+  private final ExecutionServices services;
+
+  public NumbersTableMacro(SessionSettings settings, ExecutionServices services) {
+    this.settings = settings;
+    this.services = services;
+  }
+
+  @Override
+  public List<FunctionParameter> getParameters() {
+    return List.of(parameter(0, "start"), parameter(1, "end"));
+  }
+
+  @Override
+  public TranslatableTable apply(List<?> arguments) {
+    long start = bound(arguments.get(0), "start");
+    long end = bound(arguments.get(1), "end");
+    if (end < start) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_ARGUMENT,
+          "numbers(" + start + ", " + end + "): end must not be less than start");
+    }
+    return new NumbersTable(start, end, settings, services);
+  }
+
+  private static long bound(Object value, String name) {
+    if (value == null) {
+      throw new ArrowtapException(
+          SqlStates.NULL_NOT_ALLOWED, "numbers(start, end): " + name + " must not be NULL");
+    }
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigDecimal decimal) {
+      try {
+        return decimal.longValueExact();
+      } catch (ArithmeticException e) {
+        throw notInteger(name, value);
+      }
+    }
+    throw notInteger(name, value);
+  }
+
+  private static ArrowtapException notInteger(String name, Object value) {
+    return new ArrowtapException(
+        SqlStates.INVALID_ARGUMENT,
+        "numbers(start, end): " + name + " must be a whole number (BIGINT), not " + value);
+  }
+
+  private static FunctionParameter parameter(int ordinal, String name) {
+    return new FunctionParameter() {
+      @Override
+      public int getOrdinal() {
+        return ordinal;
+      }
+
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public RelDataType getType(RelDataTypeFactory typeFactory) {
+        // A Java type makes Calcite hand over the literal as written, so that apply() can
+        // reject 1.5 or 'x' with its own message instead of truncating them.
+        return typeFactory.createJavaType(Object.class);
+      }
+
+      @Override
+      public boolean isOptional() {
+        return false;
+      }
+    };
+  }
+}

@@ -1,0 +1,63 @@
+package dev.arrowtap.types;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+
+/** The ordered columns of a table, with their Arrow schema and SQL row type. */
+public record TableShape(List<Column> columns) {
+  public TableShape {
+    columns = List.copyOf(columns);
+    Set<String> seen = new HashSet<>();
+    for (Column column : columns) {
+      // Unquoted names are matched case-insensitively, so names may not differ only in case.
+      if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "duplicate column name (names are case-insensitive): " + column.name());
+      }
+    }
+  }
+
+  public Schema arrowSchema() {
+    List<Field> fields = new ArrayList<>(columns.size());
+    for (Column column : columns) {
+      fields.add(column.toField());
+    }
+    return new Schema(fields);
+  }
+
+  public RelDataType rowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (Column column : columns) {
+      RelDataType type =
+          switch (column.type()) {
+            case VARCHAR, JSON ->
+                typeFactory.createSqlType(column.type().sqlType(), Integer.MAX_VALUE);
+            case DECIMAL -> typeFactory.createSqlType(column.type().sqlType(), 38, 0);
+            case TIMESTAMP -> typeFactory.createSqlType(column.type().sqlType(), 3);
+            default -> typeFactory.createSqlType(column.type().sqlType());
+          };
+      builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));
+    }
+    return builder.build();
+  }
+
+  /** The shape restricted to the given column ordinals, in that order. */
+  public TableShape project(int[] ordinals) {
+    List<Column> projected = new ArrayList<>(ordinals.length);
+    for (int ordinal : ordinals) {
+      projected.add(columns.get(ordinal));
+    }
+    return new TableShape(projected);
+  }
+
+  public int size() {
+    return columns.size();
+  }
+}
