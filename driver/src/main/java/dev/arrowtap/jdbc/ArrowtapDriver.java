@@ -3,6 +3,7 @@ package dev.arrowtap.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
@@ -54,7 +55,8 @@ public class ArrowtapDriver extends Driver {
     }
     // Avatica sends only the Properties object to the server; merge the URL's own
     // ;key=value pairs in first so that both ways of setting a property behave the same.
-    Properties merged = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
+    Properties merged =
+        flatten(ConnectStringParser.parse(stripSeparator(url.substring(PREFIX.length())), info));
     String remote = merged.getProperty("url");
     if (remote == null || remote.isBlank()) {
       merged.remove("url");
@@ -66,6 +68,46 @@ public class ArrowtapDriver extends Driver {
     if (merged.getProperty("fetch_size") == null) {
       merged.setProperty("fetch_size", DEFAULT_FETCH_SIZE);
     }
-    return super.connect(PREFIX, merged);
+    try {
+      return super.connect(PREFIX, merged);
+    } catch (AvaticaClientRuntimeException e) {
+      throw new SQLException(serverMessage(e), e.getSqlState(), e.getErrorCode(), e);
+    } catch (RuntimeException e) {
+      String where =
+          remote == null || remote.isBlank()
+              ? "the embedded engine"
+              : "arrowtap server at " + remote;
+      throw new SQLException("cannot connect to " + where + ": " + rootMessage(e), "08001", e);
+    }
+  }
+
+  /** {@code jdbc:arrowtap:;a=b} is as good as {@code jdbc:arrowtap:a=b}. */
+  private static String stripSeparator(String suffix) {
+    return suffix.startsWith(";") ? suffix.substring(1) : suffix;
+  }
+
+  /** Avatica serializes only a Properties' own entries, not its defaults: copy both. */
+  private static Properties flatten(Properties properties) {
+    Properties flat = new Properties();
+    for (String name : properties.stringPropertyNames()) {
+      flat.setProperty(name, properties.getProperty(name));
+    }
+    return flat;
+  }
+
+  private static String serverMessage(AvaticaClientRuntimeException e) {
+    String message = e.getMessage();
+    String prefix = "Remote driver error: ";
+    message = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    int suffix = message.lastIndexOf(". Error ");
+    return suffix > 0 ? message.substring(0, suffix) : message;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 }

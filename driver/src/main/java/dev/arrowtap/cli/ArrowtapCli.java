@@ -1,0 +1,32 @@
+package dev.arrowtap.cli;
+
+import java.util.Arrays;
+
+/** {@code arrowtap COMMAND ...}: the command line behind {@code bin/arrowtap}. */
+public final class ArrowtapCli {
+  private static final String USAGE =
+      String.join(
+          "\n",
+          "usage: arrowtap COMMAND [OPTIONS]",
+          "  server [--catalog FILE] [--port N] [--bind ADDR]   run the SQL server (Avatica over HTTP)",
+          "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
+          "  shell [URL]                                        open sqlline (default: embedded)");
+
+  private ArrowtapCli() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "server" -> dev.arrowtap.server.http.ServerMain.main(rest);
+      case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
+      default -> {
+        System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);
+        System.exit(2);
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.arrowtap.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How {@code arrowtap sql} prints a result set; every format streams. */
+enum ResultFormat {
+  /** Aligned columns; widths come from the first rows, later wider values widen their line only. */
+  TABLE {
+    @Override
+    void print(ResultSet rs, PrintStream out) throws SQLException {
+      ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
+      List<String[]> head = new ArrayList<>();
+      boolean more = true;
+      while (head.size() < TABLE_SAMPLE && (more = rs.next())) {
+        head.add(row(rs, n));
+      }
+      int[] widths = new int[n];
+      for (int i = 0; i < n; i++) {
+        widths[i] = md.getColumnLabel(i + 1).length();
+        for (String[] row : head) {
+          widths[i] = Math.max(widths[i], row[i].length());
+        }
+      }
+      String rule = rule(widths);
+      out.println(rule);
+      String[] labels = new String[n];
+      for (int i = 0; i < n; i++) {
+        labels[i] = md.getColumnLabel(i + 1);
+      }
+      out.println(line(labels, widths));
+      out.println(rule);
+      long count = 0;
+      for (String[] row : head) {
+        out.println(line(row, widths));
+        count++;
+      }
+      while (more && rs.next()) {
+        out.println(line(row(rs, n), widths));
+        count++;
+      }
+      out.println(rule);
+      out.println(count + (count == 1 ? " row" : " rows"));
+    }
+  },
+  /** RFC 4180 CSV with a header line. */
+  CSV {
+    @Override
+    void print(ResultSet rs, PrintStream out) throws SQLException {
+      ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
+      StringBuilder line = new StringBuilder();
+      for (int i = 1; i <= n; i++) {
+        line.append(i > 1 ? "," : "").append(csv(md.getColumnLabel(i)));
+      }
+      out.println(line);
+      while (rs.next()) {
+        line.setLength(0);
+        for (int i = 1; i <= n; i++) {
+          Object value = rs.getObject(i);
+          line.append(i > 1 ? "," : "").append(value == null ? "" : csv(value.toString()));
+        }
+        out.println(line);
+      }
+    }
+  },
+  /** One JSON object per row, one row per line (JSON Lines). */
+  JSON {
+    @Override
+    void print(ResultSet rs, PrintStream out) throws SQLException {
+      ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
+      try {
+        JsonGenerator json = JSON_FACTORY.createGenerator(out);
+        json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        while (rs.next()) {
+          json.writeStartObject();
+          for (int i = 1; i <= n; i++) {
+            json.writeFieldName(md.getColumnLabel(i));
+            writeValue(json, rs.getObject(i));
+          }
+          json.writeEndObject();
+          json.writeRaw('\n');
+        }
+        json.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
+  private static final int TABLE_SAMPLE = 1000;
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
+  abstract void print(ResultSet rs, PrintStream out) throws SQLException;
+
+  static ResultFormat parse(String name) {
+    try {
+      return valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+      json.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      json.writeNumber(((Number) value).doubleValue());
+    } else if (value instanceof BigDecimal decimal) {
+      json.writeNumber(decimal);
+    } else {
+      json.writeString(value.toString());
+    }
+  }
+
+  private static String[] row(ResultSet rs, int n) throws SQLException {
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) {
+      Object value = rs.getObject(i + 1);
+      values[i] = value == null ? "NULL" : value.toString();
+    }
+    return values;
+  }
+
+  private static String rule(int[] widths) {
+    StringBuilder out = new StringBuilder("+");
+    for (int width : widths) {
+      out.append("-".repeat(width + 2)).append('+');
+    }
+    return out.toString();
+  }
+
+  private static String line(String[] values, int[] widths) {
+    StringBuilder out = new StringBuilder("|");
+    for (int i = 0; i < values.length; i++) {
+      out.append(' ')
+          .append(values[i])
+          .append(" ".repeat(Math.max(0, widths[i] - values[i].length())))
+          .append(" |");
+    }
+    return out.toString();
+  }
+
+  private static String csv(String value) {
+    if (value.indexOf(',') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
+        && value.indexOf('\r') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
+  }
+}

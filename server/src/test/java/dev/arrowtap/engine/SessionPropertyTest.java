@@ -1,0 +1,47 @@
+package dev.arrowtap.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionPropertyTest {
+  @Test
+  void defaults() {
+    assertEquals(SessionSettings.DEFAULTS, SessionProperty.settings(Map.of()));
+    assertEquals(10, SessionSettings.DEFAULTS.numbersPerTask());
+    assertEquals(8192, SessionSettings.DEFAULTS.batchSize());
+  }
+
+  @Test
+  void fullMappingIgnoresWhatIsNotWhitelisted() {
+    SessionSettings settings =
+        SessionProperty.settings(
+            Map.of(
+                "NUMBERS_PER_TASK",
+                "3",
+                "batch_size",
+                "100",
+                "model",
+                "/etc/passwd",
+                "schemaFactory",
+                "x.Y"));
+    assertEquals(new SessionSettings(3, 100), settings);
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    ArrowtapException notANumber =
+        assertThrows(
+            ArrowtapException.class,
+            () -> SessionProperty.settings(Map.of("numbers_per_task", "ten")));
+    assertEquals(SqlStates.INVALID_CONNECTION_PROPERTY, notANumber.sqlState());
+    assertTrue(notANumber.getMessage().contains("numbers_per_task"));
+    ArrowtapException zero =
+        assertThrows(
+            ArrowtapException.class, () -> SessionProperty.settings(Map.of("batch_size", "0")));
+    assertTrue(zero.getMessage().contains("batch_size"), zero.getMessage());
+  }
+}

@@ -1,0 +1,42 @@
+package dev.arrowtap.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+  @Test
+  void defaultsBindLoopback() {
+    ServerOptions options = ServerOptions.parse();
+    assertEquals("127.0.0.1", options.bind());
+    assertEquals(8765, options.port());
+    assertEquals(Optional.empty(), options.catalog());
+  }
+
+  @Test
+  void fullMapping() {
+    ServerOptions options =
+        ServerOptions.parse("--catalog", "c.yaml", "--port", "0", "--bind", "0.0.0.0");
+    assertEquals(new ServerOptions("0.0.0.0", 0, Optional.of(Path.of("c.yaml"))), options);
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port", "x"))
+            .getMessage()
+            .contains("--port"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--color", "red"))
+            .getMessage()
+            .contains("--color"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse("--port"))
+            .getMessage()
+            .contains("needs a value"));
+  }
+}
