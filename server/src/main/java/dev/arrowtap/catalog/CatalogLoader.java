@@ -1,0 +1,405 @@
+package dev.arrowtap.catalog;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arrowtap.catalog.PaginationDef.Style;
+import dev.arrowtap.decode.RecordLayout;
+import dev.arrowtap.types.ColumnType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Loads and validates a catalog file (YAML, or JSON which is YAML too). */
+public final class CatalogLoader {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+
+  private final Function<String, String> environment;
+
+  public CatalogLoader(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** Loads with the process environment. */
+  public static Catalog load(Path file) {
+    return new CatalogLoader(System::getenv).loadFile(file);
+  }
+
+  public Catalog loadFile(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CatalogException(
+          "cannot read catalog file "
+              + file
+              + ": "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage(),
+          e);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), base == null ? Path.of(".") : base, Optional.of(file));
+  }
+
+  public Catalog parse(String text, String fileName, Path baseDirectory, Optional<Path> source) {
+    JsonNode root;
+    LocationIndex locations;
+    try (JsonParser parser = YAML.createParser(text)) {
+      locations = LocationIndex.read(parser);
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+      throw new CatalogException(
+          fileName + " line " + line + ": not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new CatalogException(fileName + ": cannot parse: " + e.getMessage(), e);
+    }
+    SecretResolver secrets = new SecretResolver(environment, baseDirectory);
+    NodeReader.Context context = new NodeReader.Context(fileName, locations, secrets);
+    if (root == null || !root.isObject()) {
+      throw new NodeReader(MAPPER.createObjectNode(), "", context)
+          .error(null, "expected a map with 'schemas' at the top");
+    }
+    NodeReader top = new NodeReader(root, "", context);
+    top.allowOnly("version", "read_json", "schemas");
+    top.integer("version", 1, 1, 1);
+    Optional<HostAllowlist> hosts = Optional.empty();
+    if (top.has("read_json")) {
+      NodeReader readJson = top.object("read_json");
+      readJson.allowOnly("allow_hosts");
+      hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+    }
+    List<RawFeed> raw = new ArrayList<>();
+    Map<String, List<NodeReader>> schemaTables = new LinkedHashMap<>();
+    Set<String> schemaNames = new HashSet<>();
+    for (NodeReader schema : top.list("schemas", true)) {
+      schema.allowOnly("name", "tables", "description");
+      String name = identifier(schema, "name");
+      if (!schemaNames.add(name.toLowerCase(Locale.ROOT))) {
+        throw schema.error(
+            "name", "schema '" + name + "' is declared twice (names are case-insensitive)");
+      }
+      Set<String> tableNames = new HashSet<>();
+      for (NodeReader table : schema.list("tables", true)) {
+        String tableName = identifier(table, "name");
+        if (!tableNames.add(tableName.toLowerCase(Locale.ROOT))) {
+          throw table.error(
+              "name",
+              "table '"
+                  + tableName
+                  + "' is declared twice in schema "
+                  + name
+                  + " (names are case-insensitive)");
+        }
+        raw.add(new RawFeed(name, table));
+      }
+      schemaTables.put(name, List.of());
+    }
+    // Secrets are known only once every value is resolved; feeds are built after that.
+    List<FeedDraft> drafts = new ArrayList<>();
+    for (RawFeed feed : raw) {
+      drafts.add(feed(feed.schema, feed.table));
+    }
+    Secrets allSecrets = secrets.secrets();
+    Map<String, List<FeedDef>> schemas = new LinkedHashMap<>();
+    for (String name : schemaTables.keySet()) {
+      schemas.put(name, new ArrayList<>());
+    }
+    for (FeedDraft draft : drafts) {
+      schemas.get(draft.schema).add(draft.build(allSecrets));
+    }
+    schemas.replaceAll((k, v) -> List.copyOf(v));
+    return new Catalog(source, schemas, hosts);
+  }
+
+  private record RawFeed(String schema, NodeReader table) {}
+
+  private static String identifier(NodeReader node, String key) {
+    String name = node.string(key);
+    if (!IDENTIFIER.matcher(name).matches()) {
+      throw node.error(
+          key,
+          "expected a name of letters, digits and underscores that starts with a letter, got '"
+              + name
+              + "'");
+    }
+    return name;
+  }
+
+  private FeedDraft feed(String schema, NodeReader table) {
+    table.allowOnly(
+        "name",
+        "description",
+        "url",
+        "method",
+        "body",
+        "headers",
+        "query",
+        "auth",
+        "records",
+        "pagination",
+        "columns",
+        "retry",
+        "timeouts",
+        "limits");
+    String name = table.string("name");
+    String url = table.resolved("url", null);
+    if (url == null) {
+      throw table.error("url", "missing; expected the feed's http(s) URL");
+    }
+    validateUrl(table, url);
+    String method = table.string("method", "GET").toUpperCase(Locale.ROOT);
+    if (!method.equals("GET") && !method.equals("POST")) {
+      throw table.error("method", "expected GET or POST, got '" + method + "'");
+    }
+    Optional<String> body = Optional.ofNullable(table.resolved("body", null));
+    if (body.isPresent() && method.equals("GET")) {
+      throw table.error("body", "a body needs method: POST");
+    }
+    return new FeedDraft(
+        schema,
+        name,
+        table.string("description", ""),
+        method,
+        url,
+        body,
+        table.stringMap("headers"),
+        table.stringMap("query"),
+        auth(table.objectOrEmpty("auth"), table.has("auth")),
+        records(table.objectOrEmpty("records")),
+        pagination(table.objectOrEmpty("pagination")),
+        table.has("columns") ? Optional.of(columns(table)) : Optional.empty(),
+        http(table));
+  }
+
+  private static void validateUrl(NodeReader table, String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        throw table.error("url", "expected an http:// or https:// URL with a host");
+      }
+    } catch (URISyntaxException e) {
+      throw table.error("url", "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+    }
+  }
+
+  private static AuthDef auth(NodeReader auth, boolean present) {
+    if (!present) {
+      return AuthDef.NONE;
+    }
+    String type = auth.string("type").toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "bearer" -> {
+        auth.allowOnly("type", "token");
+        return new AuthDef.Bearer(auth.secret("token"));
+      }
+      case "basic" -> {
+        auth.allowOnly("type", "username", "password");
+        return new AuthDef.Basic(auth.resolved("username", ""), auth.secret("password"));
+      }
+      case "api_key" -> {
+        auth.allowOnly("type", "name", "value", "in");
+        String in = auth.string("in", "header").toLowerCase(Locale.ROOT);
+        if (!in.equals("header") && !in.equals("query")) {
+          throw auth.error("in", "expected header or query, got '" + in + "'");
+        }
+        return new AuthDef.ApiKey(auth.string("name"), auth.secret("value"), in.equals("query"));
+      }
+      case "none" -> {
+        auth.allowOnly("type");
+        return AuthDef.NONE;
+      }
+      default ->
+          throw auth.error(
+              "type", "expected one of bearer, basic, api_key, none, got '" + type + "'");
+    }
+  }
+
+  private static RecordLayout records(NodeReader records) {
+    records.allowOnly("format", "pointer");
+    RecordLayout.Format format =
+        records.choice("format", RecordLayout.Format.class, RecordLayout.Format.AUTO);
+    return new RecordLayout(format, pointer(records, "pointer"));
+  }
+
+  private static String pointer(NodeReader node, String key) {
+    String pointer = node.string(key, "");
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      throw node.error(
+          key, "expected a JSON Pointer starting with '/', such as /data, got '" + pointer + "'");
+    }
+    return pointer;
+  }
+
+  private static PaginationDef pagination(NodeReader p) {
+    p.allowOnly(
+        "style",
+        "offset_param",
+        "limit_param",
+        "page_param",
+        "size_param",
+        "cursor_param",
+        "cursor_pointer",
+        "next_pointer",
+        "total_pointer",
+        "page_size",
+        "start",
+        "first_page");
+    Style style = p.choice("style", Style.class, Style.NONE);
+    boolean sized = style == Style.OFFSET || style == Style.PAGE;
+    int pageSize = (int) p.integer("page_size", sized ? 100 : 0, sized ? 1 : 0, 1_000_000);
+    String cursorPointer = pointer(p, "cursor_pointer");
+    String nextPointer = pointer(p, "next_pointer");
+    if (style == Style.CURSOR && cursorPointer.isEmpty()) {
+      throw p.error(
+          "cursor_pointer",
+          "style cursor needs cursor_pointer: where the next cursor is in the body, such as /next_cursor");
+    }
+    if (style == Style.NEXT_URL && nextPointer.isEmpty()) {
+      throw p.error(
+          "next_pointer",
+          "style next_url needs next_pointer: where the next URL is in the body, such as /next");
+    }
+    long start =
+        style == Style.PAGE
+            ? p.integer("first_page", 1, 0, Integer.MAX_VALUE)
+            : p.integer("start", 0, 0, Long.MAX_VALUE / 2);
+    String sizeDefault = style == Style.PAGE ? "per_page" : "";
+    return new PaginationDef(
+        style,
+        p.string("offset_param", "offset"),
+        p.string("limit_param", "limit"),
+        p.string("page_param", "page"),
+        p.string("size_param", sizeDefault),
+        p.string("cursor_param", "cursor"),
+        cursorPointer,
+        nextPointer,
+        pointer(p, "total_pointer"),
+        pageSize,
+        start);
+  }
+
+  private static List<ColumnDef> columns(NodeReader table) {
+    List<ColumnDef> columns = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (NodeReader column : table.list("columns", true)) {
+      column.allowOnly("name", "type", "path", "format");
+      String name = column.string("name");
+      if (name.isBlank()) {
+        throw column.error("name", "a column name must not be empty");
+      }
+      if (!names.add(name.toLowerCase(Locale.ROOT))) {
+        throw column.error(
+            "name", "column '" + name + "' is declared twice (names are case-insensitive)");
+      }
+      String typeName = column.string("type");
+      ColumnType type = ColumnType.fromName(typeName);
+      if (type == null) {
+        throw column.error(
+            "type",
+            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP, JSON, got '"
+                + typeName
+                + "'");
+      }
+      String path =
+          column.has("path")
+              ? pointer(column, "path")
+              : "/" + name.replace("~", "~0").replace("/", "~1");
+      String format = column.string("format", null);
+      if (format != null && type != ColumnType.DATE && type != ColumnType.TIMESTAMP) {
+        throw column.error("format", "format applies to DATE and TIMESTAMP columns only");
+      }
+      if (format != null && !format.equals("epoch_seconds") && !format.equals("epoch_millis")) {
+        try {
+          java.time.format.DateTimeFormatter.ofPattern(format);
+        } catch (IllegalArgumentException e) {
+          throw column.error("format", "not a valid date-time pattern: " + e.getMessage());
+        }
+      }
+      columns.add(new ColumnDef(name, type, path, format));
+    }
+    if (columns.isEmpty()) {
+      throw table.error(
+          "columns", "an empty column list; leave 'columns' out to infer the columns");
+    }
+    return columns;
+  }
+
+  private static HttpSettings http(NodeReader table) {
+    NodeReader retry = table.objectOrEmpty("retry");
+    retry.allowOnly("attempts", "initial_delay_ms", "max_delay_ms");
+    NodeReader timeouts = table.objectOrEmpty("timeouts");
+    timeouts.allowOnly("connect_ms", "response_ms", "request_ms");
+    NodeReader limits = table.objectOrEmpty("limits");
+    limits.allowOnly("max_pages", "max_rows");
+    HttpSettings d = HttpSettings.DEFAULTS;
+    return new HttpSettings(
+        (int) retry.integer("attempts", d.attempts(), 1, 100),
+        millis(retry, "initial_delay_ms", d.initialDelay()),
+        millis(retry, "max_delay_ms", d.maxDelay()),
+        millis(timeouts, "connect_ms", d.connectTimeout()),
+        millis(timeouts, "response_ms", d.responseTimeout()),
+        millis(timeouts, "request_ms", d.requestTimeout()),
+        limits.integer("max_pages", d.maxPages(), 1, Long.MAX_VALUE),
+        limits.integer("max_rows", d.maxRows(), 1, Long.MAX_VALUE));
+  }
+
+  private static Duration millis(NodeReader node, String key, Duration fallback) {
+    return Duration.ofMillis(node.integer(key, fallback.toMillis(), 0, 24L * 3600 * 1000));
+  }
+
+  /** A feed read from the file whose secrets are not all known yet. */
+  private record FeedDraft(
+      String schema,
+      String name,
+      String description,
+      String method,
+      String url,
+      Optional<String> body,
+      Map<String, String> headers,
+      Map<String, String> query,
+      AuthDef auth,
+      RecordLayout records,
+      PaginationDef pagination,
+      Optional<List<ColumnDef>> columns,
+      HttpSettings http) {
+    FeedDef build(Secrets secrets) {
+      return new FeedDef(
+          schema,
+          name,
+          description,
+          method,
+          url,
+          body,
+          headers,
+          query,
+          auth,
+          records,
+          pagination,
+          columns,
+          http,
+          secrets);
+    }
+  }
+}

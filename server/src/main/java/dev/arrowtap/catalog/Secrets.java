@@ -1,0 +1,52 @@
+package dev.arrowtap.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The secret values a catalog holds (tokens, passwords, keys, anything read from the environment or
+ * a file), so that every message leaving arrowtap can have them replaced by {@code ***}.
+ */
+public final class Secrets {
+  public static final Secrets NONE = new Secrets(Set.of());
+  private static final String MASK = "***";
+
+  private final List<String> values;
+
+  public Secrets(Set<String> values) {
+    // Longest first, so that a secret containing another is masked whole.
+    this.values =
+        values.stream()
+            .filter(v -> v != null && v.length() >= 3)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+  }
+
+  /** The text with every secret value replaced by {@code ***}. */
+  public String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String value : values) {
+      out = out.replace(value, MASK);
+      String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+      if (!encoded.equals(value)) {
+        out = out.replace(encoded, MASK);
+      }
+    }
+    return out;
+  }
+
+  public Secrets plus(Secrets other) {
+    Set<String> all = new TreeSet<>(values);
+    all.addAll(other.values);
+    return new Secrets(all);
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+}

@@ -1,0 +1,2 @@
+/** Streaming decode of JSON response bodies into Arrow batches. */
+package dev.arrowtap.decode;
