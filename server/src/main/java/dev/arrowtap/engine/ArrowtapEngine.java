@@ -1,6 +1,14 @@
 package dev.arrowtap.engine;
 
+import dev.arrowtap.catalog.Catalog;
+import dev.arrowtap.catalog.CatalogLoader;
+import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.source.http.FeedSchema;
+import dev.arrowtap.source.http.ReadJsonTableMacro;
+import dev.arrowtap.source.http.SchemaCache;
+import java.time.Clock;
+import java.time.Duration;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,10 +27,22 @@ public final class ArrowtapEngine implements AutoCloseable {
 
   private final EngineConfig config;
   private final ExecutionServices services;
+  private final Catalog catalog;
+  private final SchemaCache schemaCache = new SchemaCache(Duration.ofMinutes(10), Clock.systemUTC());
 
+  /**
+   * Creates an engine, loading its catalog file if it has one.
+   *
+   * @throws ArrowtapException (SQLState F0000) when the catalog does not load
+   */
   public ArrowtapEngine(EngineConfig config) {
     this.config = config;
+    this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services = new ExecutionServices(config.localSlots(), config.memoryLimitBytes());
+  }
+
+  public Catalog catalog() {
+    return catalog;
   }
 
   public EngineConfig config() {
@@ -44,6 +64,9 @@ public final class ArrowtapEngine implements AutoCloseable {
     Connection connection = CALCITE.connect("jdbc:calcite:", calciteProperties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     root.add("numbers", new NumbersTableMacro(settings, services));
+    HostAllowlist readJsonHosts = catalog.readJsonHosts().orElse(config.readJsonDefault());
+    root.add("read_json", new ReadJsonTableMacro(readJsonHosts, settings, services, schemaCache));
+    catalog.schemas().forEach((name, feeds) -> root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
     return connection;
   }
 

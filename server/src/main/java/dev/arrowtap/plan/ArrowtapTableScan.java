@@ -3,6 +3,7 @@ package dev.arrowtap.plan;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.ScanRuntime;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -24,36 +25,51 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * The physical scan of every arrowtap table: it knows its tasks at plan time, shows them in
- * EXPLAIN, and at run time streams their Arrow batches as rows.
+ * The physical scan of every arrowtap table: it knows its columns and tasks at plan time, shows
+ * them in EXPLAIN, and at run time streams their Arrow batches as rows.
  */
 public final class ArrowtapTableScan extends TableScan implements EnumerableRel {
+  private final ScanTable scanTable;
+  private final int[] projection;
   private final ScanPlan plan;
-  private final ExecutionServices services;
 
-  public ArrowtapTableScan(
-      RelOptCluster cluster, RelOptTable table, ScanPlan plan, ExecutionServices services) {
-    this(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, plan, services);
+  public ArrowtapTableScan(RelOptCluster cluster, RelOptTable table, ScanTable scanTable, int[] projection) {
+    this(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, scanTable, projection, scanTable.planScan(projection));
   }
 
   private ArrowtapTableScan(
       RelOptCluster cluster,
       RelTraitSet traits,
       RelOptTable table,
-      ScanPlan plan,
-      ExecutionServices services) {
+      ScanTable scanTable,
+      int[] projection,
+      ScanPlan plan) {
     super(cluster, traits, List.of(), table);
+    this.scanTable = scanTable;
+    this.projection = projection.clone();
     this.plan = plan;
-    this.services = services;
   }
 
   public ScanPlan plan() {
     return plan;
   }
 
+  ScanTable scanTable() {
+    return scanTable;
+  }
+
+  int[] projection() {
+    return projection.clone();
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new ArrowtapTableScan(getCluster(), traitSet, table, plan, services);
+    return new ArrowtapTableScan(getCluster(), traitSet, table, scanTable, projection, plan);
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    planner.addRule(ProjectScanRule.INSTANCE);
   }
 
   @Override
@@ -63,7 +79,11 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return pw.item("scan", plan.label()).item("tasks", plan.describeTasks());
+    pw.item("scan", plan.label());
+    if (scanTable.supportsProjection() && projection.length < scanTable.shape().size()) {
+      pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
+    }
+    return pw.item("tasks", plan.describeTasks());
   }
 
   @Override
@@ -76,18 +96,25 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType =
-        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     Expression planExpression = implementor.stash(plan, ScanPlan.class);
-    Expression servicesExpression = implementor.stash(services, ExecutionServices.class);
+    Expression servicesExpression = implementor.stash(scanTable.services(), ExecutionServices.class);
     return implementor.result(
         physType,
         Blocks.toBlock(
             Expressions.call(
-                ScanRuntime.class,
-                "rows",
-                implementor.getRootExpression(),
-                planExpression,
-                servicesExpression)));
+                ScanRuntime.class, "rows", implementor.getRootExpression(), planExpression, servicesExpression)));
+  }
+
+  @Override
+  public boolean deepEquals(Object obj) {
+    return obj instanceof ArrowtapTableScan other
+        && super.deepEquals(obj)
+        && Arrays.equals(projection, other.projection);
+  }
+
+  @Override
+  public int deepHashCode() {
+    return super.deepHashCode() * 31 + Arrays.hashCode(projection);
   }
 }

@@ -3,6 +3,7 @@ package dev.arrowtap.plan;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.types.TableShape;
+import java.util.stream.IntStream;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,8 +22,17 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
   /** The columns of the table. */
   public abstract TableShape shape();
 
-  /** The tasks that read the table, split as settings and workers allow. */
-  public abstract ScanPlan planScan();
+  /**
+   * The tasks that read the given columns of the table, split as settings and workers allow.
+   *
+   * @param projection ordinals into {@link #shape()}, in output order
+   */
+  public abstract ScanPlan planScan(int[] projection);
+
+  /** Whether a scan can read fewer columns than the table has; true unless overridden. */
+  public boolean supportsProjection() {
+    return true;
+  }
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
@@ -31,6 +41,11 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new ArrowtapTableScan(context.getCluster(), relOptTable, planScan(), services);
+    int[] all = IntStream.range(0, shape().size()).toArray();
+    return new ArrowtapTableScan(context.getCluster(), relOptTable, this, all);
+  }
+
+  ExecutionServices services() {
+    return services;
   }
 }

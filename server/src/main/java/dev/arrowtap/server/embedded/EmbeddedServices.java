@@ -1,6 +1,7 @@
 package dev.arrowtap.server.embedded;
 
 import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.server.meta.ArrowtapMeta;
 import dev.arrowtap.server.meta.InProcessJsonService;
@@ -41,7 +42,12 @@ public final class EmbeddedServices {
     if (!catalog.isEmpty()) {
       config = config.withCatalog(Path.of(catalog));
     }
-    ArrowtapEngine engine = new ArrowtapEngine(config);
+    ArrowtapEngine engine;
+    try {
+      engine = new ArrowtapEngine(config);
+    } catch (ArrowtapException e) {
+      throw new IllegalStateException(e.getMessage(), e.toSqlException());
+    }
     try {
       return new InProcessJsonService(MetaErrors.wrap(new ArrowtapMeta(engine)));
     } catch (SQLException e) {
@@ -49,4 +55,5 @@ public final class EmbeddedServices {
       throw new IllegalStateException(e.getMessage(), e);
     }
   }
+
 }

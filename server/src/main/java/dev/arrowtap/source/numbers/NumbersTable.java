@@ -41,7 +41,12 @@ public final class NumbersTable extends ScanTable {
   }
 
   @Override
-  public ScanPlan planScan() {
+  public boolean supportsProjection() {
+    return false;
+  }
+
+  @Override
+  public ScanPlan planScan(int[] projection) {
     List<TaskSpec> tasks = new ArrayList<>();
     for (long[] range : split(start, end, settings.numbersPerTask(), services.localSlots())) {
       tasks.add(new NumbersTask(range[0], range[1]));

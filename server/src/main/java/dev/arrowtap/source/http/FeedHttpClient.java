@@ -1,0 +1,251 @@
+package dev.arrowtap.source.http;
+
+import dev.arrowtap.catalog.HttpSettings;
+import dev.arrowtap.exec.TaskMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Fetches feed pages over pooled, gzip-capable HTTP connections, retrying with exponential backoff
+ * and jitter where a retry can help. One per JVM: feeds share its connection pool.
+ */
+public final class FeedHttpClient implements AutoCloseable {
+  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+  private static final int ERROR_SNIPPET_BYTES = 512;
+
+  private static volatile FeedHttpClient shared;
+
+  private final CloseableHttpClient client;
+  private final ScheduledExecutorService timers;
+  private final Sleeper sleeper;
+
+  public FeedHttpClient(Sleeper sleeper) {
+    this.sleeper = sleeper;
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(64)
+                    .setMaxConnPerRoute(16)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10)).build())
+                    .build())
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .evictIdleConnections(TimeValue.ofMinutes(1))
+            .setUserAgent("arrowtap")
+            .build();
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "arrowtap-http-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** The JVM-wide client. */
+  public static FeedHttpClient shared() {
+    FeedHttpClient client = shared;
+    if (client == null) {
+      synchronized (FeedHttpClient.class) {
+        client = shared;
+        if (client == null) {
+          client = new FeedHttpClient(Sleeper.REAL);
+          shared = client;
+        }
+      }
+    }
+    return client;
+  }
+
+  /**
+   * Sends the request until it succeeds, fails for good, or runs out of attempts.
+   *
+   * @return the response with its body still to read
+   * @throws HttpFailure after the last attempt, or at once for an answer a retry cannot fix
+   */
+  public PageResponse fetch(
+      PageRequest request, HttpSettings settings, BooleanSupplier stopped, TaskMetrics metrics)
+      throws HttpFailure {
+    int status = 0;
+    Exception last = null;
+    String detail = "";
+    for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+      if (stopped.getAsBoolean()) {
+        throw new HttpFailure("cancelled", status, attempt - 1, last);
+      }
+      Duration retryAfter = null;
+      HttpUriRequestBase http = build(request, settings);
+      ScheduledFuture<?> deadline =
+          timers.schedule(
+              http::cancel, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      metrics.addHttpRequest(0);
+      try {
+        ClassicHttpResponse response = client.executeOpen(null, http, null);
+        status = response.getCode();
+        if (status >= 200 && status < 300) {
+          HttpEntity entity = response.getEntity();
+          InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+          return new PageResponse(
+              request.uri(),
+              status,
+              headers(response),
+              body,
+              () -> {
+                deadline.cancel(false);
+                response.close();
+              });
+        }
+        detail = snippet(response);
+        retryAfter = retryAfter(response);
+        response.close();
+        deadline.cancel(false);
+        if (!RETRYABLE.contains(status)) {
+          throw new HttpFailure("HTTP " + status + describe(detail), status, attempt, null);
+        }
+        last = null;
+      } catch (IOException e) {
+        deadline.cancel(false);
+        if (http.isCancelled() && !stopped.getAsBoolean()) {
+          last =
+              new IOException(
+                  "no complete answer within " + settings.requestTimeout().toMillis() + " ms", e);
+        } else {
+          last = e;
+        }
+        status = 0;
+      }
+      if (attempt < settings.attempts()) {
+        metrics.addRetry();
+        Duration delay =
+            retryAfter != null ? min(retryAfter, settings.maxDelay()) : backoff(settings, attempt);
+        if (!sleeper.sleep(delay, stopped)) {
+          throw new HttpFailure("cancelled", status, attempt, last);
+        }
+      }
+    }
+    String why =
+        status != 0 ? "HTTP " + status + describe(detail) : "no answer: " + rootMessage(last);
+    throw new HttpFailure(
+        why + " (after " + settings.attempts() + " attempts)", status, settings.attempts(), last);
+  }
+
+  @SuppressWarnings("deprecation") // per-feed connect timeouts have no other per-request setting
+  private static HttpUriRequestBase build(PageRequest request, HttpSettings settings) {
+    HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+    http.setConfig(
+        RequestConfig.custom()
+            .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+            .setResponseTimeout(Timeout.of(settings.responseTimeout()))
+            .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+            .build());
+    request.headers().forEach(http::setHeader);
+    if (!http.containsHeader("Accept")) {
+      http.setHeader("Accept", "application/json, application/x-ndjson;q=0.9, */*;q=0.1");
+    }
+    request
+        .body()
+        .ifPresent(body -> http.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON)));
+    return http;
+  }
+
+  /** Exponential backoff with jitter: between half and all of initial * 2^(attempt-1). */
+  static Duration backoff(HttpSettings settings, int attempt) {
+    long base = settings.initialDelay().toMillis() << Math.min(20, attempt - 1);
+    long capped = Math.min(base, settings.maxDelay().toMillis());
+    long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    return Duration.ofMillis(jittered);
+  }
+
+  /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(ClassicHttpResponse response) {
+    Header header = response.getFirstHeader("Retry-After");
+    if (header == null) {
+      return null;
+    }
+    String value = header.getValue().trim();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException e) {
+      Instant when = DateUtils.parseStandardDate(value);
+      return when == null
+          ? null
+          : Duration.ofMillis(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()));
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Map<String, List<String>> headers(ClassicHttpResponse response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Header header : response.getHeaders()) {
+      headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
+    }
+    return headers;
+  }
+
+  private static String snippet(ClassicHttpResponse response) {
+    HttpEntity entity = response.getEntity();
+    if (entity == null) {
+      return "";
+    }
+    try (InputStream in = entity.getContent()) {
+      byte[] bytes = in.readNBytes(ERROR_SNIPPET_BYTES);
+      return new String(bytes, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static String describe(String detail) {
+    return detail.isEmpty() ? "" : ": " + detail;
+  }
+
+  private static String rootMessage(Throwable e) {
+    if (e == null) {
+      return "unknown";
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  @Override
+  public void close() throws IOException {
+    timers.shutdownNow();
+    client.close();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.arrowtap.source.http;
+
+/** A page that could not be fetched: the last status (0 for no answer) and why. */
+public final class HttpFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final int attempts;
+
+  public HttpFailure(String message, int status, int attempts, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.attempts = attempts;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+}

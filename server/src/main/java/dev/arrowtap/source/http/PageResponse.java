@@ -1,0 +1,104 @@
+package dev.arrowtap.source.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A successful response whose body has not been read yet: the decoder reads it as it arrives.
+ * Closing it releases the connection.
+ */
+public final class PageResponse implements AutoCloseable {
+  private final URI uri;
+  private final int status;
+  private final Map<String, List<String>> headers;
+  private final CountingInputStream body;
+  private final AutoCloseable release;
+
+  PageResponse(
+      URI uri,
+      int status,
+      Map<String, List<String>> headers,
+      InputStream body,
+      AutoCloseable release) {
+    this.uri = uri;
+    this.status = status;
+    this.headers = headers;
+    this.body = new CountingInputStream(body);
+    this.release = release;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The values of a header, names matched case-insensitively. */
+  public List<String> header(String name) {
+    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(name)) {
+        return entry.getValue();
+      }
+    }
+    return List.of();
+  }
+
+  public String contentType() {
+    List<String> values = header("Content-Type");
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  public InputStream body() {
+    return body;
+  }
+
+  /** Body bytes read so far (after decompression). */
+  public long bytesRead() {
+    return body.count();
+  }
+
+  @Override
+  public void close() {
+    try {
+      release.close();
+    } catch (Exception e) {
+      // The connection is discarded either way; nothing the query can act on.
+    }
+  }
+
+  /** Counts the bytes that pass through, for metrics and error offsets. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    long count() {
+      return count;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.arrowtap.source.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.PaginationDef;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks a feed's pages in its declared style: which request comes first, which next, and when
+ * to stop. Stateless between calls, so a retried page is requested exactly as before.
+ */
+final class Paginator {
+  private final PaginationDef def;
+  private final RequestFactory requests;
+
+  Paginator(FeedDef feed) {
+    this.def = feed.pagination();
+    this.requests = new RequestFactory(feed);
+  }
+
+  /** The JSON Pointers whose values the decoder must capture from each body. */
+  Set<String> capturePointers() {
+    Set<String> pointers = new LinkedHashSet<>();
+    switch (def.style()) {
+      case CURSOR -> pointers.add(def.cursorPointer());
+      case NEXT_URL -> pointers.add(def.nextPointer());
+      default -> {}
+    }
+    if (!def.totalPointer().isEmpty()) {
+      pointers.add(def.totalPointer());
+    }
+    return pointers;
+  }
+
+  PageRequest first() {
+    return switch (def.style()) {
+      case OFFSET -> offsetPage(def.start());
+      case PAGE -> numberedPage(def.start());
+      case CURSOR -> cursorPage(null);
+      default -> requests.declared(Map.of(), Map.of());
+    };
+  }
+
+  /** The next page's request, or empty when the feed is exhausted. */
+  Optional<PageRequest> next(PageOutcome page, int pageIndex) {
+    if (def.style() == PaginationDef.Style.NONE || page.records() == 0 || reachedTotal(page)) {
+      return Optional.empty();
+    }
+    return switch (def.style()) {
+      case OFFSET -> full(page) ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * def.pageSize())) : Optional.empty();
+      case PAGE -> full(page) ? Optional.of(numberedPage(def.start() + pageIndex + 1)) : Optional.empty();
+      case CURSOR -> text(page.captured().get(def.cursorPointer())).map(this::cursorPage);
+      case NEXT_URL -> text(page.captured().get(def.nextPointer())).map(url -> requests.followed(page.request().uri(), url));
+      case LINK_HEADER -> LinkHeader.next(page.links()).map(url -> requests.followed(page.request().uri(), url));
+      case NONE -> Optional.empty();
+    };
+  }
+
+  private boolean full(PageOutcome page) {
+    return page.records() >= def.pageSize();
+  }
+
+  private boolean reachedTotal(PageOutcome page) {
+    if (def.totalPointer().isEmpty()) {
+      return false;
+    }
+    JsonNode total = page.captured().get(def.totalPointer());
+    return total != null && total.canConvertToLong() && page.recordsSoFar() >= total.asLong();
+  }
+
+  private PageRequest offsetPage(long offset) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(def.offsetParam(), Long.toString(offset));
+    if (!def.limitParam().isEmpty()) {
+      parameters.put(def.limitParam(), Integer.toString(def.pageSize()));
+    }
+    return requests.declared(parameters, Map.of("offset", Long.toString(offset), "limit", Integer.toString(def.pageSize())));
+  }
+
+  private PageRequest numberedPage(long number) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(def.pageParam(), Long.toString(number));
+    if (!def.sizeParam().isEmpty()) {
+      parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
+    }
+    return requests.declared(parameters, Map.of("page", Long.toString(number), "limit", Integer.toString(def.pageSize())));
+  }
+
+  private PageRequest cursorPage(String cursor) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (cursor != null) {
+      parameters.put(def.cursorParam(), cursor);
+    }
+    if (!def.sizeParam().isEmpty() && def.pageSize() > 0) {
+      parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
+    }
+    return requests.declared(parameters, Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(def.pageSize())));
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    if (node == null || node.isNull() || node.isContainerNode()) {
+      return Optional.empty();
+    }
+    String value = node.asText();
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.arrowtap.source.http;
+
+import dev.arrowtap.catalog.AuthDef;
+import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.HostAllowlist;
+import dev.arrowtap.catalog.HttpSettings;
+import dev.arrowtap.catalog.PaginationDef;
+import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.decode.RecordLayout;
+import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.exec.ExecutionServices;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
+
+/**
+ * {@code read_json(url [, pointer])}: an ad-hoc URL read as a table with inferred columns,
+ * limited to the hosts the server allows.
+ */
+public final class ReadJsonTableMacro implements TableMacro {
+  private final HostAllowlist allowlist;
+  private final SessionSettings settings;
+  private final ExecutionServices services;
+  private final SchemaCache schemas;
+
+  public ReadJsonTableMacro(HostAllowlist allowlist, SessionSettings settings, ExecutionServices services, SchemaCache schemas) {
+    this.allowlist = allowlist;
+    this.settings = settings;
+    this.services = services;
+    this.schemas = schemas;
+  }
+
+  @Override
+  public List<FunctionParameter> getParameters() {
+    return List.of(parameter(0, "url", false), parameter(1, "pointer", true));
+  }
+
+  @Override
+  public TranslatableTable apply(List<?> arguments) {
+    String url = text(arguments.get(0), "url");
+    String pointer = arguments.size() > 1 && arguments.get(1) != null ? text(arguments.get(1), "pointer") : "";
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: pointer must be a JSON Pointer starting with '/', not '" + pointer + "'");
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: not a valid URL: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: expected an http:// or https:// URL, got '" + url + "'");
+    }
+    if (!allowlist.allows(uri.getHost())) {
+      throw new ArrowtapException(
+          SqlStates.NOT_PERMITTED,
+          "read_json: host " + uri.getHost() + " is not allowed; add it to read_json.allow_hosts in the server's catalog");
+    }
+    FeedDef feed =
+        new FeedDef(
+            "read_json",
+            "read_json",
+            "",
+            "GET",
+            url,
+            Optional.empty(),
+            Map.of(),
+            Map.of(),
+            AuthDef.NONE,
+            new RecordLayout(RecordLayout.Format.AUTO, pointer),
+            PaginationDef.NONE,
+            Optional.empty(),
+            HttpSettings.DEFAULTS,
+            Secrets.NONE);
+    String label = "read_json('" + url + "'" + (pointer.isEmpty() ? "" : ", '" + pointer + "'") + ")";
+    return new FeedTable(feed, label, "read_json " + url + " " + pointer, settings, services, schemas);
+  }
+
+  private static String text(Object value, String name) {
+    if (value == null) {
+      throw new ArrowtapException(SqlStates.NULL_NOT_ALLOWED, "read_json: " + name + " must not be NULL");
+    }
+    if (value instanceof org.apache.calcite.util.NlsString nls) {
+      return nls.getValue();
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: " + name + " must be a string literal, not " + value);
+  }
+
+  private static FunctionParameter parameter(int ordinal, String name, boolean optional) {
+    return new FunctionParameter() {
+      @Override
+      public int getOrdinal() {
+        return ordinal;
+      }
+
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public RelDataType getType(RelDataTypeFactory typeFactory) {
+        return typeFactory.createJavaType(Object.class);
+      }
+
+      @Override
+      public boolean isOptional() {
+        return optional;
+      }
+    };
+  }
+}

@@ -1,0 +1,123 @@
+package dev.arrowtap.source.http;
+
+import dev.arrowtap.catalog.AuthDef;
+import dev.arrowtap.catalog.FeedDef;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds a feed's page requests: its URL, query, headers, authentication and body template. */
+final class RequestFactory {
+  private final FeedDef feed;
+
+  RequestFactory(FeedDef feed) {
+    this.feed = feed;
+  }
+
+  /**
+   * A request to the feed's own URL with its query and these page parameters.
+   *
+   * @param variables values for {@code ${page}}, {@code ${offset}}, {@code ${limit}}, {@code ${cursor}} in the body
+   */
+  PageRequest declared(Map<String, String> pageParameters, Map<String, String> variables) {
+    Map<String, String> query = new LinkedHashMap<>(feed.query());
+    query.putAll(pageParameters);
+    URI uri = withQuery(URI.create(feed.url()), query);
+    return finish(uri, feed.body().map(body -> substitute(body, variables)));
+  }
+
+  /** A request to a URL the API gave us (a next link), relative URLs resolved against the last one. */
+  PageRequest followed(URI previous, String next) {
+    URI uri = previous.resolve(next.trim());
+    return finish(uri, feed.body());
+  }
+
+  private PageRequest finish(URI uri, Optional<String> body) {
+    Map<String, String> headers = new LinkedHashMap<>(feed.headers());
+    AuthDef auth = feed.auth();
+    if (auth instanceof AuthDef.Bearer bearer) {
+      headers.put("Authorization", "Bearer " + bearer.token());
+    } else if (auth instanceof AuthDef.Basic basic) {
+      String pair = basic.username() + ":" + basic.password();
+      headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    } else if (auth instanceof AuthDef.ApiKey key) {
+      if (key.inQuery()) {
+        if (uri.getRawQuery() == null || !uri.getRawQuery().contains(encode(key.name()) + "=")) {
+          uri = withQuery(uri, Map.of(key.name(), key.value()));
+        }
+      } else {
+        headers.put(key.name(), key.value());
+      }
+    }
+    return new PageRequest(feed.method(), uri, headers, body);
+  }
+
+  /** The URI with the parameters added to (or replacing same-named ones in) its query. */
+  static URI withQuery(URI uri, Map<String, String> parameters) {
+    if (parameters.isEmpty()) {
+      return uri;
+    }
+    Map<String, String> merged = new LinkedHashMap<>();
+    String existing = uri.getRawQuery();
+    if (existing != null && !existing.isEmpty()) {
+      for (String pair : existing.split("&")) {
+        int eq = pair.indexOf('=');
+        merged.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
+      }
+    }
+    parameters.forEach((name, value) -> merged.put(encode(name), encode(value)));
+    StringBuilder query = new StringBuilder();
+    merged.forEach(
+        (name, value) -> {
+          if (query.length() > 0) {
+            query.append('&');
+          }
+          query.append(name);
+          if (value != null) {
+            query.append('=').append(value);
+          }
+        });
+    String base = uri.toString();
+    int cut = base.indexOf('?');
+    int fragment = base.indexOf('#');
+    String head = cut >= 0 ? base.substring(0, cut) : fragment >= 0 ? base.substring(0, fragment) : base;
+    return URI.create(head + "?" + query);
+  }
+
+  private static String substitute(String body, Map<String, String> variables) {
+    String out = body;
+    for (Map.Entry<String, String> variable : variables.entrySet()) {
+      out = out.replace("${" + variable.getKey() + "}", jsonEscape(variable.getValue()));
+    }
+    return out;
+  }
+
+  private static String jsonEscape(String value) {
+    StringBuilder out = new StringBuilder();
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

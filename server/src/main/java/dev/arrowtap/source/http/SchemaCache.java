@@ -1,0 +1,71 @@
+package dev.arrowtap.source.http;
+
+import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.decode.ColumnBinding;
+import dev.arrowtap.decode.JsonDecodeException;
+import dev.arrowtap.decode.SchemaInference;
+import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.exec.TaskMetrics;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The columns of feeds that declare none, inferred from a sample of their first page and kept
+ * for a while, so that planning and metadata do not refetch them for every statement.
+ */
+public final class SchemaCache {
+  static final int SAMPLE_RECORDS = 1000;
+
+  private final Duration ttl;
+  private final Clock clock;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  public SchemaCache(Duration ttl, Clock clock) {
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  /** The declared columns, or the inferred ones (fetched now if not cached or expired). */
+  public List<ColumnBinding> columns(FeedDef feed, String cacheKey) {
+    if (feed.columns().isPresent()) {
+      return feed.columns().get().stream().map(c -> c.binding()).toList();
+    }
+    Instant now = clock.instant();
+    Entry entry = entries.get(cacheKey);
+    if (entry != null && entry.expires.isAfter(now)) {
+      return entry.columns;
+    }
+    List<ColumnBinding> inferred = infer(feed);
+    entries.put(cacheKey, new Entry(inferred, now.plus(ttl)));
+    return inferred;
+  }
+
+  private static List<ColumnBinding> infer(FeedDef feed) {
+    PageRequest first = new Paginator(feed).first();
+    String where = "feed " + feed.qualifiedName() + ", " + feed.method() + " " + first.uri() + ": ";
+    try (PageResponse response = FeedHttpClient.shared().fetch(first, feed.http(), () -> false, new TaskMetrics())) {
+      List<ColumnBinding> columns = SchemaInference.infer(response.body(), response.contentType(), feed.records(), SAMPLE_RECORDS);
+      if (columns.isEmpty()) {
+        throw new ArrowtapException(
+            SqlStates.FEED_BAD_DATA,
+            feed.secrets().redact(where + "cannot infer columns: the first page has no records; declare the columns in the catalog"));
+      }
+      return columns;
+    } catch (HttpFailure e) {
+      throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()), e);
+    } catch (JsonDecodeException e) {
+      throw new ArrowtapException(
+          e.sqlState(), feed.secrets().redact(where + "cannot infer columns: " + e.getMessage() + " (at byte " + e.byteOffset() + ")"), e);
+    } catch (IOException e) {
+      throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()), e);
+    }
+  }
+
+  private record Entry(List<ColumnBinding> columns, Instant expires) {}
+}
