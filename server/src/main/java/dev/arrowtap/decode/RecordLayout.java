@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** Where the records are in a response body. */
 public record RecordLayout(Format format, String pointer) {
-  /** The shapes a body can take. */
+  /** How the records are laid out; {@code AUTO} looks at the content type and first bytes. */
   public enum Format {
     AUTO,
     ARRAY,
@@ -12,10 +12,12 @@ public record RecordLayout(Format format, String pointer) {
     OBJECT
   }
 
+  /** Detect the layout from the body, with records at the top level. */
   public static final RecordLayout AUTO = new RecordLayout(Format.AUTO, "");
 
   public RecordLayout {
     Objects.requireNonNull(format, "format is null");
     Objects.requireNonNull(pointer, "pointer is null");
+    JsonPointers.parse(pointer);
   }
 }

@@ -1,2 +1,5 @@
-/** Streaming decode of JSON response bodies into Arrow batches. */
+/**
+ * Streaming decode of HTTP JSON bodies (arrays, NDJSON, single objects) into Arrow batches, and
+ * inference of columns from a sample of records.
+ */
 package dev.arrowtap.decode;

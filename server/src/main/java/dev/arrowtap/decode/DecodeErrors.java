@@ -1,0 +1,79 @@
+package dev.arrowtap.decode;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.arrowtap.engine.SqlStates;
+
+/** Builds the decode exceptions, each with the position in the body where it broke. */
+final class DecodeErrors {
+  private DecodeErrors() {}
+
+  /** The body is not laid out as the records layout says. */
+  static JsonDecodeException shape(JsonParser parser, String message, long recordIndex) {
+    long offset = offset(parser.currentTokenLocation(), parser);
+    return new JsonDecodeException(
+        message + " (byte " + offset + ")",
+        SqlStates.FEED_BAD_DATA,
+        offset,
+        recordIndex,
+        null,
+        null);
+  }
+
+  /** The body is not valid JSON, or is cut off. */
+  static JsonDecodeException malformed(
+      JsonParser parser, StreamReadException cause, long recordIndex) {
+    long offset = offset(cause.getLocation(), parser);
+    String where = recordIndex >= 0 ? "inside record " + recordIndex : "outside the records";
+    String message =
+        cause instanceof JsonEOFException
+            ? "body ended " + where + " (byte " + offset + ")"
+            : "malformed JSON " + where + " at byte " + offset + ": " + cause.getOriginalMessage();
+    return new JsonDecodeException(
+        message, SqlStates.FEED_BAD_DATA, offset, recordIndex, null, cause);
+  }
+
+  /** A value does not fit its column's type. */
+  static JsonDecodeException mismatch(
+      JsonParser parser, ValueMismatch cause, String column, long recordIndex) {
+    long offset = offset(parser.currentTokenLocation(), parser);
+    String message =
+        "column "
+            + column
+            + ", record "
+            + recordIndex
+            + ", byte "
+            + offset
+            + ": "
+            + cause.getMessage();
+    return new JsonDecodeException(
+        message, SqlStates.INVALID_ARGUMENT, offset, recordIndex, column, cause);
+  }
+
+  /** A token as named in messages: "an object", "a number". */
+  static String describe(JsonToken token) {
+    if (token == null) {
+      return "the end of the body";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.name();
+    };
+  }
+
+  private static long offset(JsonLocation location, JsonParser parser) {
+    long offset = location == null ? -1 : location.getByteOffset();
+    if (offset < 0) {
+      offset = parser.currentLocation().getByteOffset();
+    }
+    return offset;
+  }
+}

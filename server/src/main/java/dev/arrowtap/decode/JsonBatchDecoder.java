@@ -1,0 +1,151 @@
+package dev.arrowtap.decode;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Decodes one HTTP response body into Arrow batches as it streams in.
+ *
+ * <p>Memory stays at one batch however long the body: the parser streams, only bound fields are
+ * read, and the vectors of the one root are reused for every batch. The decoder owns that root: a
+ * batch is valid until the next call to {@link #next()} or {@link #close()}.
+ *
+ * <p>Vector writes are bounds-checked by Arrow; starting the JVM with {@code
+ * -Darrow.enable_unsafe_memory_access=true} removes the checks and speeds decoding a little.
+ */
+public final class JsonBatchDecoder implements AutoCloseable {
+  private final CountingInputStream body;
+  private final String contentType;
+  private final RecordLayout layout;
+  private final Set<String> capturePointers;
+  private final int batchSize;
+  private final VectorSchemaRoot root;
+  private final RecordReader reader;
+  private JsonParser parser;
+  private RecordLocator locator;
+  private long records;
+  private boolean finished;
+
+  public JsonBatchDecoder(
+      InputStream body,
+      String contentType,
+      RecordLayout layout,
+      List<ColumnBinding> columns,
+      Set<String> capturePointers,
+      BufferAllocator allocator,
+      int batchSize) {
+    Objects.requireNonNull(body, "body is null");
+    Objects.requireNonNull(allocator, "allocator is null");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+    }
+    this.body = new CountingInputStream(body);
+    this.contentType = contentType;
+    this.layout = Objects.requireNonNull(layout, "layout is null");
+    this.capturePointers = Set.copyOf(Objects.requireNonNull(capturePointers, "capturePointers"));
+    for (String pointer : this.capturePointers) {
+      JsonPointers.parse(pointer);
+    }
+    this.batchSize = batchSize;
+    List<FieldVector> vectors = new ArrayList<>(columns.size());
+    try {
+      for (ColumnBinding column : columns) {
+        vectors.add(column.column().toField().createVector(allocator));
+      }
+      this.reader = new RecordReader(List.copyOf(columns), vectors);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+    this.root = new VectorSchemaRoot(vectors);
+  }
+
+  /**
+   * The next batch (owned by the decoder, reused between calls; columns in the order of the
+   * bindings), or null at the end of the body.
+   *
+   * @throws JsonDecodeException when the body is malformed, cut off, misshapen, or holds a value
+   *     that does not fit its column
+   */
+  public VectorSchemaRoot next() throws IOException {
+    if (finished) {
+      return null;
+    }
+    if (parser == null) {
+      parser = JsonFactories.FACTORY.createParser(body);
+      locator = new RecordLocator(parser, layout, contentType, capturePointers);
+    }
+    reader.startBatch(batchSize);
+    int row = 0;
+    boolean inRecord = false;
+    try {
+      while (row < batchSize && locator.next()) {
+        inRecord = true;
+        reader.read(parser, row);
+        inRecord = false;
+        row++;
+        records++;
+      }
+    } catch (StreamReadException e) {
+      finished = true;
+      throw DecodeErrors.malformed(parser, e, inRecord ? records : -1);
+    } catch (ValueMismatch e) {
+      finished = true;
+      throw DecodeErrors.mismatch(parser, e, reader.currentColumn(), records);
+    } catch (JsonDecodeException e) {
+      finished = true;
+      throw e;
+    }
+    if (row == 0) {
+      finished = true;
+      return null;
+    }
+    root.setRowCount(row);
+    return root;
+  }
+
+  /** Records decoded so far. */
+  public long recordCount() {
+    return records;
+  }
+
+  /**
+   * Values at the capture pointers (absolute JSON Pointers outside the records), complete once
+   * {@link #next()} returned null; a pointer with no value is absent.
+   */
+  public Map<String, JsonNode> captured() {
+    return locator == null ? Map.of() : Map.copyOf(locator.captured());
+  }
+
+  /** Body bytes consumed so far (the parser reads ahead in blocks of a few kilobytes). */
+  public long bytesRead() {
+    return body.count();
+  }
+
+  /** Frees the vectors and closes the body. */
+  @Override
+  public void close() {
+    root.close();
+    try {
+      if (parser != null) {
+        parser.close();
+      } else {
+        body.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

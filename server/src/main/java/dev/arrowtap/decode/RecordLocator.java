@@ -1,0 +1,167 @@
+package dev.arrowtap.decode;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts the parser on each record of a body in turn (the elements of an array, the values of an
+ * NDJSON stream, or one object), checking that the body has the shape its layout says.
+ */
+final class RecordLocator {
+  private enum State {
+    UNOPENED,
+    SEQUENCE,
+    ARRAY,
+    SINGLE,
+    AFTER_SINGLE,
+    DONE
+  }
+
+  private final JsonParser parser;
+  private final RecordLayout layout;
+  private final String contentType;
+  private final Set<String> capturePointers;
+  private BodyWalker walker;
+  private State state = State.UNOPENED;
+  private JsonToken pending;
+  private long found;
+
+  RecordLocator(
+      JsonParser parser, RecordLayout layout, String contentType, Set<String> capturePointers) {
+    this.parser = parser;
+    this.layout = layout;
+    this.contentType = contentType;
+    this.capturePointers = capturePointers;
+  }
+
+  /** Moves to the next record: true with the parser on its START_OBJECT, false at the end. */
+  boolean next() throws IOException {
+    switch (state) {
+      case UNOPENED:
+        open();
+        return next();
+      case SEQUENCE:
+        JsonToken token = pending != null ? pending : parser.nextToken();
+        pending = null;
+        if (token == null) {
+          state = State.DONE;
+          return false;
+        }
+        return record(token);
+      case ARRAY:
+        token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+          finish();
+          return false;
+        }
+        return record(token);
+      case SINGLE:
+        state = State.AFTER_SINGLE;
+        found++;
+        return true;
+      case AFTER_SINGLE:
+        finish();
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  /** Values found at the capture pointers so far. */
+  Map<String, JsonNode> captured() {
+    return walker == null ? Map.of() : walker.captured();
+  }
+
+  /** How many records were found so far. */
+  long found() {
+    return found;
+  }
+
+  private boolean record(JsonToken token) throws JsonDecodeException {
+    if (token != JsonToken.START_OBJECT) {
+      throw DecodeErrors.shape(
+          parser,
+          "expected a JSON object for record "
+              + found
+              + " but found "
+              + DecodeErrors.describe(token),
+          found);
+    }
+    found++;
+    return true;
+  }
+
+  private void open() throws IOException {
+    JsonToken first = parser.nextToken();
+    RecordLayout resolved = LayoutDetector.resolve(layout, contentType, first);
+    String pointer = resolved.pointer();
+    switch (resolved.format()) {
+      case NDJSON -> {
+        pending = first;
+        state = State.SEQUENCE;
+      }
+      case ARRAY -> {
+        state = State.ARRAY;
+        expect(seek(first, pointer, "array"), JsonToken.START_ARRAY, "array", pointer);
+      }
+      default -> {
+        state = State.SINGLE;
+        expect(seek(first, pointer, "object"), JsonToken.START_OBJECT, "object", pointer);
+      }
+    }
+  }
+
+  /** The token of the value at the pointer, reading from the first token of the body. */
+  private JsonToken seek(JsonToken first, String pointer, String what) throws IOException {
+    if (pointer.isEmpty() || first == null) {
+      return first;
+    }
+    if (!first.isStructStart()) {
+      throw DecodeErrors.shape(
+          parser,
+          "expected a JSON "
+              + what
+              + " at "
+              + pointer
+              + " but the body is "
+              + DecodeErrors.describe(first),
+          -1);
+    }
+    walker = new BodyWalker(parser, pointer, capturePointers);
+    walker.start(first);
+    if (!walker.advance()) {
+      throw DecodeErrors.shape(
+          parser,
+          "expected a JSON " + what + " at " + pointer + " but the body has no " + pointer,
+          -1);
+    }
+    return parser.currentToken();
+  }
+
+  private void expect(JsonToken token, JsonToken wanted, String what, String pointer)
+      throws JsonDecodeException {
+    if (token != wanted) {
+      throw DecodeErrors.shape(
+          parser,
+          "expected a JSON "
+              + what
+              + " at "
+              + JsonPointers.describe(pointer)
+              + " but found "
+              + DecodeErrors.describe(token),
+          -1);
+    }
+  }
+
+  /** Reads on past the records to the end of the body, for the captures after them. */
+  private void finish() throws IOException {
+    state = State.DONE;
+    if (walker != null) {
+      walker.advance();
+    }
+  }
+}
