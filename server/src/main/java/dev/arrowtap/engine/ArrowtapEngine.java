@@ -7,11 +7,11 @@ import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.source.http.FeedSchema;
 import dev.arrowtap.source.http.ReadJsonTableMacro;
 import dev.arrowtap.source.http.SchemaCache;
-import java.time.Clock;
-import java.time.Duration;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -28,7 +28,8 @@ public final class ArrowtapEngine implements AutoCloseable {
   private final EngineConfig config;
   private final ExecutionServices services;
   private final Catalog catalog;
-  private final SchemaCache schemaCache = new SchemaCache(Duration.ofMinutes(10), Clock.systemUTC());
+  private final SchemaCache schemaCache =
+      new SchemaCache(Duration.ofMinutes(10), Clock.systemUTC());
 
   /**
    * Creates an engine, loading its catalog file if it has one.
@@ -66,7 +67,11 @@ public final class ArrowtapEngine implements AutoCloseable {
     root.add("numbers", new NumbersTableMacro(settings, services));
     HostAllowlist readJsonHosts = catalog.readJsonHosts().orElse(config.readJsonDefault());
     root.add("read_json", new ReadJsonTableMacro(readJsonHosts, settings, services, schemaCache));
-    catalog.schemas().forEach((name, feeds) -> root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
+    catalog
+        .schemas()
+        .forEach(
+            (name, feeds) ->
+                root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
     return connection;
   }
 

@@ -22,8 +22,8 @@ public record EngineConfig(
   }
 
   /**
-   * One task slot per core, Arrow memory up to half the heap limit, no catalog, and read_json
-   * open to every host (the embedded default: the host process is the user).
+   * One task slot per core, Arrow memory up to half the heap limit, no catalog, and read_json open
+   * to every host (the embedded default: the host process is the user).
    */
   public static EngineConfig defaults() {
     return new EngineConfig(

@@ -33,8 +33,15 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final int[] projection;
   private final ScanPlan plan;
 
-  public ArrowtapTableScan(RelOptCluster cluster, RelOptTable table, ScanTable scanTable, int[] projection) {
-    this(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, scanTable, projection, scanTable.planScan(projection));
+  public ArrowtapTableScan(
+      RelOptCluster cluster, RelOptTable table, ScanTable scanTable, int[] projection) {
+    this(
+        cluster,
+        cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        table,
+        scanTable,
+        projection,
+        scanTable.planScan(projection));
   }
 
   private ArrowtapTableScan(
@@ -96,14 +103,20 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     Expression planExpression = implementor.stash(plan, ScanPlan.class);
-    Expression servicesExpression = implementor.stash(scanTable.services(), ExecutionServices.class);
+    Expression servicesExpression =
+        implementor.stash(scanTable.services(), ExecutionServices.class);
     return implementor.result(
         physType,
         Blocks.toBlock(
             Expressions.call(
-                ScanRuntime.class, "rows", implementor.getRootExpression(), planExpression, servicesExpression)));
+                ScanRuntime.class,
+                "rows",
+                implementor.getRootExpression(),
+                planExpression,
+                servicesExpression)));
   }
 
   @Override

@@ -14,15 +14,18 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Narrows a scan to the columns a query uses, so that the decoder skips the rest of each
- * record. The projection's expressions stay above the narrowed scan.
+ * Narrows a scan to the columns a query uses, so that the decoder skips the rest of each record.
+ * The projection's expressions stay above the narrowed scan.
  */
 final class ProjectScanRule extends RelOptRule {
   static final ProjectScanRule INSTANCE = new ProjectScanRule();
 
-  @SuppressWarnings("deprecation") // the operand helpers; Calcite's replacement needs generated configs
+  @SuppressWarnings(
+      "deprecation") // the operand helpers; Calcite's replacement needs generated configs
   private ProjectScanRule() {
-    super(operand(LogicalProject.class, operand(ArrowtapTableScan.class, none())), "ArrowtapProjectScanRule");
+    super(
+        operand(LogicalProject.class, operand(ArrowtapTableScan.class, none())),
+        "ArrowtapProjectScanRule");
   }
 
   @Override
@@ -45,7 +48,8 @@ final class ProjectScanRule extends RelOptRule {
       newIndex.put(keep.get(i), i);
       narrowed[i] = current[keep.get(i)];
     }
-    ArrowtapTableScan newScan = new ArrowtapTableScan(scan.getCluster(), scan.getTable(), scan.scanTable(), narrowed);
+    ArrowtapTableScan newScan =
+        new ArrowtapTableScan(scan.getCluster(), scan.getTable(), scan.scanTable(), narrowed);
     RexShuttle remap =
         new RexShuttle() {
           @Override
@@ -60,7 +64,8 @@ final class ProjectScanRule extends RelOptRule {
     if (RexUtil.isIdentity(projects, newScan.getRowType())) {
       call.transformTo(newScan);
     } else {
-      call.transformTo(project.copy(project.getTraitSet(), newScan, projects, project.getRowType()));
+      call.transformTo(
+          project.copy(project.getTraitSet(), newScan, projects, project.getRowType()));
     }
   }
 

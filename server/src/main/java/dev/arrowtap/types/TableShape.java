@@ -37,8 +37,7 @@ public record TableShape(List<Column> columns) {
     for (Column column : columns) {
       RelDataType type =
           switch (column.type()) {
-            case VARCHAR, JSON ->
-                typeFactory.createSqlType(column.type().sqlType(), Integer.MAX_VALUE);
+            case VARCHAR, JSON -> typeFactory.createSqlType(column.type().sqlType());
             case DECIMAL -> typeFactory.createSqlType(column.type().sqlType(), 38, 0);
             case TIMESTAMP -> typeFactory.createSqlType(column.type().sqlType(), 3);
             default -> typeFactory.createSqlType(column.type().sqlType());

@@ -55,5 +55,4 @@ public final class EmbeddedServices {
       throw new IllegalStateException(e.getMessage(), e);
     }
   }
-
 }

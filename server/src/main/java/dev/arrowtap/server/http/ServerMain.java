@@ -1,8 +1,6 @@
 package dev.arrowtap.server.http;
 
-import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
 import java.util.concurrent.CountDownLatch;
 

@@ -32,7 +32,8 @@ final class FeedBatchReader implements BatchReader {
   private int pages;
   private long rows;
 
-  FeedBatchReader(FeedDef feed, List<ColumnBinding> columns, TaskContext context, FeedHttpClient http) {
+  FeedBatchReader(
+      FeedDef feed, List<ColumnBinding> columns, TaskContext context, FeedHttpClient http) {
     this.feed = feed;
     this.columns = columns;
     this.context = context;
@@ -53,12 +54,19 @@ final class FeedBatchReader implements BatchReader {
       } catch (JsonDecodeException e) {
         throw badData(e);
       } catch (IOException e) {
-        throw failure(SqlStates.FEED_UNAVAILABLE, "the connection broke while reading the body at byte " + response.bytesRead() + ": " + e.getMessage(), e);
+        throw failure(
+            SqlStates.FEED_UNAVAILABLE,
+            "the connection broke while reading the body at byte "
+                + response.bytesRead()
+                + ": "
+                + e.getMessage(),
+            e);
       }
       if (batch != null) {
         rows += batch.getRowCount();
         if (rows > feed.http().maxRows()) {
-          throw failure(CAP_REACHED, "more than limits.max_rows = " + feed.http().maxRows() + " rows", null);
+          throw failure(
+              CAP_REACHED, "more than limits.max_rows = " + feed.http().maxRows() + " rows", null);
         }
         return batch;
       }
@@ -72,7 +80,8 @@ final class FeedBatchReader implements BatchReader {
       return false;
     }
     if (pages >= feed.http().maxPages()) {
-      throw failure(CAP_REACHED, "more than limits.max_pages = " + feed.http().maxPages() + " pages", null);
+      throw failure(
+          CAP_REACHED, "more than limits.max_pages = " + feed.http().maxPages() + " pages", null);
     }
     currentRequest = nextRequest.get();
     pages++;
@@ -99,12 +108,20 @@ final class FeedBatchReader implements BatchReader {
   private void finishPage() {
     long pageRecords = decoder.recordCount();
     PageOutcome outcome =
-        new PageOutcome(currentRequest, pageRecords, rowsBefore() + pageRecords, decoder.captured(), response.header("Link"));
+        new PageOutcome(
+            currentRequest,
+            pageRecords,
+            rowsBefore() + pageRecords,
+            decoder.captured(),
+            response.header("Link"));
     recordsBeforeThisPage += pageRecords;
     closePage();
     nextRequest = paginator.next(outcome, pages - 1);
     if (nextRequest.isPresent() && nextRequest.get().equals(currentRequest)) {
-      throw failure(SqlStates.FEED_BAD_DATA, "the feed pointed back to the same page; stopping to avoid a loop", null);
+      throw failure(
+          SqlStates.FEED_BAD_DATA,
+          "the feed pointed back to the same page; stopping to avoid a loop",
+          null);
     }
   }
 
@@ -129,7 +146,16 @@ final class FeedBatchReader implements BatchReader {
   private ArrowtapException failure(String sqlState, String problem, Throwable cause) {
     String url = currentRequest == null ? feed.url() : currentRequest.uri().toString();
     String message =
-        "feed " + feed.qualifiedName() + ", page " + Math.max(pages, 1) + ", " + feed.method() + " " + url + ": " + problem;
+        "feed "
+            + feed.qualifiedName()
+            + ", page "
+            + Math.max(pages, 1)
+            + ", "
+            + feed.method()
+            + " "
+            + url
+            + ": "
+            + problem;
     return new ArrowtapException(sqlState, feed.secrets().redact(message), cause);
   }
 

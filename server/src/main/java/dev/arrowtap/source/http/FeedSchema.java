@@ -13,10 +13,17 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class FeedSchema extends AbstractSchema {
   private final Map<String, Table> tables;
 
-  public FeedSchema(List<FeedDef> feeds, SessionSettings settings, ExecutionServices services, SchemaCache schemas) {
+  public FeedSchema(
+      List<FeedDef> feeds,
+      SessionSettings settings,
+      ExecutionServices services,
+      SchemaCache schemas) {
     Map<String, Table> map = new LinkedHashMap<>();
     for (FeedDef feed : feeds) {
-      map.put(feed.name(), new FeedTable(feed, feed.qualifiedName(), feed.qualifiedName(), settings, services, schemas));
+      map.put(
+          feed.name(),
+          new FeedTable(
+              feed, feed.qualifiedName(), feed.qualifiedName(), settings, services, schemas));
     }
     this.tables = Map.copyOf(map);
   }

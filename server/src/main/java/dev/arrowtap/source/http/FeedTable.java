@@ -21,7 +21,12 @@ public final class FeedTable extends ScanTable {
   private final SchemaCache schemas;
 
   public FeedTable(
-      FeedDef feed, String label, String cacheKey, SessionSettings settings, ExecutionServices services, SchemaCache schemas) {
+      FeedDef feed,
+      String label,
+      String cacheKey,
+      SessionSettings settings,
+      ExecutionServices services,
+      SchemaCache schemas) {
     super(services);
     this.feed = feed;
     this.label = label;
@@ -55,7 +60,8 @@ public final class FeedTable extends ScanTable {
       wanted.add(all.get(field));
     }
     List<Column> columns = wanted.stream().map(ColumnBinding::column).toList();
-    return new ScanPlan(label, new TableShape(columns), List.of(new FeedTask(feed, wanted)), settings.batchSize());
+    return new ScanPlan(
+        label, new TableShape(columns), List.of(new FeedTask(feed, wanted)), settings.batchSize());
   }
 
   @Override

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** Reads the target of {@code rel="next"} from RFC 8288 {@code Link} headers. */
 final class LinkHeader {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
-  private static final Pattern REL = Pattern.compile("rel\\s*=\\s*\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern REL =
+      Pattern.compile("rel\\s*=\\s*\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
   private LinkHeader() {}
 

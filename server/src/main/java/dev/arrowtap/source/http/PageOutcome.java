@@ -13,4 +13,8 @@ import java.util.Map;
  * @param links the page's {@code Link} headers
  */
 record PageOutcome(
-    PageRequest request, long records, long recordsSoFar, Map<String, JsonNode> captured, List<String> links) {}
+    PageRequest request,
+    long records,
+    long recordsSoFar,
+    Map<String, JsonNode> captured,
+    List<String> links) {}

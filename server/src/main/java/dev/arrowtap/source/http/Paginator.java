@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walks a feed's pages in its declared style: which request comes first, which next, and when
- * to stop. Stateless between calls, so a retried page is requested exactly as before.
+ * Walks a feed's pages in its declared style: which request comes first, which next, and when to
+ * stop. Stateless between calls, so a retried page is requested exactly as before.
  */
 final class Paginator {
   private final PaginationDef def;
@@ -51,11 +51,18 @@ final class Paginator {
       return Optional.empty();
     }
     return switch (def.style()) {
-      case OFFSET -> full(page) ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * def.pageSize())) : Optional.empty();
-      case PAGE -> full(page) ? Optional.of(numberedPage(def.start() + pageIndex + 1)) : Optional.empty();
+      case OFFSET ->
+          full(page)
+              ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * def.pageSize()))
+              : Optional.empty();
+      case PAGE ->
+          full(page) ? Optional.of(numberedPage(def.start() + pageIndex + 1)) : Optional.empty();
       case CURSOR -> text(page.captured().get(def.cursorPointer())).map(this::cursorPage);
-      case NEXT_URL -> text(page.captured().get(def.nextPointer())).map(url -> requests.followed(page.request().uri(), url));
-      case LINK_HEADER -> LinkHeader.next(page.links()).map(url -> requests.followed(page.request().uri(), url));
+      case NEXT_URL ->
+          text(page.captured().get(def.nextPointer()))
+              .map(url -> requests.followed(page.request().uri(), url));
+      case LINK_HEADER ->
+          LinkHeader.next(page.links()).map(url -> requests.followed(page.request().uri(), url));
       case NONE -> Optional.empty();
     };
   }
@@ -78,7 +85,9 @@ final class Paginator {
     if (!def.limitParam().isEmpty()) {
       parameters.put(def.limitParam(), Integer.toString(def.pageSize()));
     }
-    return requests.declared(parameters, Map.of("offset", Long.toString(offset), "limit", Integer.toString(def.pageSize())));
+    return requests.declared(
+        parameters,
+        Map.of("offset", Long.toString(offset), "limit", Integer.toString(def.pageSize())));
   }
 
   private PageRequest numberedPage(long number) {
@@ -87,7 +96,9 @@ final class Paginator {
     if (!def.sizeParam().isEmpty()) {
       parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
     }
-    return requests.declared(parameters, Map.of("page", Long.toString(number), "limit", Integer.toString(def.pageSize())));
+    return requests.declared(
+        parameters,
+        Map.of("page", Long.toString(number), "limit", Integer.toString(def.pageSize())));
   }
 
   private PageRequest cursorPage(String cursor) {
@@ -98,7 +109,9 @@ final class Paginator {
     if (!def.sizeParam().isEmpty() && def.pageSize() > 0) {
       parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
     }
-    return requests.declared(parameters, Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(def.pageSize())));
+    return requests.declared(
+        parameters,
+        Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(def.pageSize())));
   }
 
   private static Optional<String> text(JsonNode node) {

@@ -24,8 +24,8 @@ import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
 
 /**
- * {@code read_json(url [, pointer])}: an ad-hoc URL read as a table with inferred columns,
- * limited to the hosts the server allows.
+ * {@code read_json(url [, pointer])}: an ad-hoc URL read as a table with inferred columns, limited
+ * to the hosts the server allows.
  */
 public final class ReadJsonTableMacro implements TableMacro {
   private final HostAllowlist allowlist;
@@ -33,7 +33,11 @@ public final class ReadJsonTableMacro implements TableMacro {
   private final ExecutionServices services;
   private final SchemaCache schemas;
 
-  public ReadJsonTableMacro(HostAllowlist allowlist, SessionSettings settings, ExecutionServices services, SchemaCache schemas) {
+  public ReadJsonTableMacro(
+      HostAllowlist allowlist,
+      SessionSettings settings,
+      ExecutionServices services,
+      SchemaCache schemas) {
     this.allowlist = allowlist;
     this.settings = settings;
     this.services = services;
@@ -48,24 +52,32 @@ public final class ReadJsonTableMacro implements TableMacro {
   @Override
   public TranslatableTable apply(List<?> arguments) {
     String url = text(arguments.get(0), "url");
-    String pointer = arguments.size() > 1 && arguments.get(1) != null ? text(arguments.get(1), "pointer") : "";
+    String pointer =
+        arguments.size() > 1 && arguments.get(1) != null ? text(arguments.get(1), "pointer") : "";
     if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: pointer must be a JSON Pointer starting with '/', not '" + pointer + "'");
+      throw new ArrowtapException(
+          SqlStates.INVALID_ARGUMENT,
+          "read_json: pointer must be a JSON Pointer starting with '/', not '" + pointer + "'");
     }
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: not a valid URL: " + e.getReason());
+      throw new ArrowtapException(
+          SqlStates.INVALID_ARGUMENT, "read_json: not a valid URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: expected an http:// or https:// URL, got '" + url + "'");
+      throw new ArrowtapException(
+          SqlStates.INVALID_ARGUMENT,
+          "read_json: expected an http:// or https:// URL, got '" + url + "'");
     }
     if (!allowlist.allows(uri.getHost())) {
       throw new ArrowtapException(
           SqlStates.NOT_PERMITTED,
-          "read_json: host " + uri.getHost() + " is not allowed; add it to read_json.allow_hosts in the server's catalog");
+          "read_json: host "
+              + uri.getHost()
+              + " is not allowed; add it to read_json.allow_hosts in the server's catalog");
     }
     FeedDef feed =
         new FeedDef(
@@ -83,13 +95,16 @@ public final class ReadJsonTableMacro implements TableMacro {
             Optional.empty(),
             HttpSettings.DEFAULTS,
             Secrets.NONE);
-    String label = "read_json('" + url + "'" + (pointer.isEmpty() ? "" : ", '" + pointer + "'") + ")";
-    return new FeedTable(feed, label, "read_json " + url + " " + pointer, settings, services, schemas);
+    String label =
+        "read_json('" + url + "'" + (pointer.isEmpty() ? "" : ", '" + pointer + "'") + ")";
+    return new FeedTable(
+        feed, label, "read_json " + url + " " + pointer, settings, services, schemas);
   }
 
   private static String text(Object value, String name) {
     if (value == null) {
-      throw new ArrowtapException(SqlStates.NULL_NOT_ALLOWED, "read_json: " + name + " must not be NULL");
+      throw new ArrowtapException(
+          SqlStates.NULL_NOT_ALLOWED, "read_json: " + name + " must not be NULL");
     }
     if (value instanceof org.apache.calcite.util.NlsString nls) {
       return nls.getValue();
@@ -97,7 +112,9 @@ public final class ReadJsonTableMacro implements TableMacro {
     if (value instanceof String s) {
       return s;
     }
-    throw new ArrowtapException(SqlStates.INVALID_ARGUMENT, "read_json: " + name + " must be a string literal, not " + value);
+    throw new ArrowtapException(
+        SqlStates.INVALID_ARGUMENT,
+        "read_json: " + name + " must be a string literal, not " + value);
   }
 
   private static FunctionParameter parameter(int ordinal, String name, boolean optional) {

@@ -21,7 +21,8 @@ final class RequestFactory {
   /**
    * A request to the feed's own URL with its query and these page parameters.
    *
-   * @param variables values for {@code ${page}}, {@code ${offset}}, {@code ${limit}}, {@code ${cursor}} in the body
+   * @param variables values for {@code ${page}}, {@code ${offset}}, {@code ${limit}}, {@code
+   *     ${cursor}} in the body
    */
   PageRequest declared(Map<String, String> pageParameters, Map<String, String> variables) {
     Map<String, String> query = new LinkedHashMap<>(feed.query());
@@ -30,7 +31,9 @@ final class RequestFactory {
     return finish(uri, feed.body().map(body -> substitute(body, variables)));
   }
 
-  /** A request to a URL the API gave us (a next link), relative URLs resolved against the last one. */
+  /**
+   * A request to a URL the API gave us (a next link), relative URLs resolved against the last one.
+   */
   PageRequest followed(URI previous, String next) {
     URI uri = previous.resolve(next.trim());
     return finish(uri, feed.body());
@@ -43,7 +46,9 @@ final class RequestFactory {
       headers.put("Authorization", "Bearer " + bearer.token());
     } else if (auth instanceof AuthDef.Basic basic) {
       String pair = basic.username() + ":" + basic.password();
-      headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+      headers.put(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     } else if (auth instanceof AuthDef.ApiKey key) {
       if (key.inQuery()) {
         if (uri.getRawQuery() == null || !uri.getRawQuery().contains(encode(key.name()) + "=")) {
@@ -84,7 +89,8 @@ final class RequestFactory {
     String base = uri.toString();
     int cut = base.indexOf('?');
     int fragment = base.indexOf('#');
-    String head = cut >= 0 ? base.substring(0, cut) : fragment >= 0 ? base.substring(0, fragment) : base;
+    String head =
+        cut >= 0 ? base.substring(0, cut) : fragment >= 0 ? base.substring(0, fragment) : base;
     return URI.create(head + "?" + query);
   }
 

@@ -7,6 +7,7 @@ import dev.arrowtap.decode.SchemaInference;
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.types.Column;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The columns of feeds that declare none, inferred from a sample of their first page and kept
- * for a while, so that planning and metadata do not refetch them for every statement.
+ * The columns of feeds that declare none, inferred from a sample of their first page and kept for a
+ * while, so that planning and metadata do not refetch them for every statement.
  */
 public final class SchemaCache {
   static final int SAMPLE_RECORDS = 1000;
@@ -49,22 +50,51 @@ public final class SchemaCache {
   private static List<ColumnBinding> infer(FeedDef feed) {
     PageRequest first = new Paginator(feed).first();
     String where = "feed " + feed.qualifiedName() + ", " + feed.method() + " " + first.uri() + ": ";
-    try (PageResponse response = FeedHttpClient.shared().fetch(first, feed.http(), () -> false, new TaskMetrics())) {
-      List<ColumnBinding> columns = SchemaInference.infer(response.body(), response.contentType(), feed.records(), SAMPLE_RECORDS);
+    try (PageResponse response =
+        FeedHttpClient.shared().fetch(first, feed.http(), () -> false, new TaskMetrics())) {
+      // Always nullable: a record after the sample may lack any field.
+      List<ColumnBinding> columns =
+          SchemaInference.infer(
+                  response.body(), response.contentType(), feed.records(), SAMPLE_RECORDS)
+              .stream()
+              .map(b -> new ColumnBinding(nullable(b.column()), b.pointer(), b.format()))
+              .toList();
       if (columns.isEmpty()) {
         throw new ArrowtapException(
             SqlStates.FEED_BAD_DATA,
-            feed.secrets().redact(where + "cannot infer columns: the first page has no records; declare the columns in the catalog"));
+            feed.secrets()
+                .redact(
+                    where
+                        + "cannot infer columns: the first page has no records; declare the columns in the catalog"));
       }
       return columns;
     } catch (HttpFailure e) {
-      throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()), e);
+      throw new ArrowtapException(
+          SqlStates.FEED_UNAVAILABLE,
+          feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()),
+          e);
     } catch (JsonDecodeException e) {
       throw new ArrowtapException(
-          e.sqlState(), feed.secrets().redact(where + "cannot infer columns: " + e.getMessage() + " (at byte " + e.byteOffset() + ")"), e);
+          e.sqlState(),
+          feed.secrets()
+              .redact(
+                  where
+                      + "cannot infer columns: "
+                      + e.getMessage()
+                      + " (at byte "
+                      + e.byteOffset()
+                      + ")"),
+          e);
     } catch (IOException e) {
-      throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()), e);
+      throw new ArrowtapException(
+          SqlStates.FEED_UNAVAILABLE,
+          feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()),
+          e);
     }
+  }
+
+  private static Column nullable(Column column) {
+    return new Column(column.name(), column.type(), true);
   }
 
   private record Entry(List<ColumnBinding> columns, Instant expires) {}

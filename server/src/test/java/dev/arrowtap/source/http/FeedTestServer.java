@@ -1,0 +1,214 @@
+package dev.arrowtap.source.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A real HTTP server on a loopback port that serves test feeds, faults included, and counts
+ * requests.
+ */
+final class FeedTestServer implements AutoCloseable {
+  private final HttpServer server;
+  private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final CountDownLatch released = new CountDownLatch(1);
+
+  /** One request as the server saw it. */
+  record Request(
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, List<String>> headers,
+      String body) {
+    String param(String name) {
+      return query.get(name);
+    }
+
+    String header(String name) {
+      for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+        if (entry.getKey().equalsIgnoreCase(name)) {
+          return entry.getValue().get(0);
+        }
+      }
+      return null;
+    }
+  }
+
+  /** What to answer: status, headers, body, and faults (cut the body short, stall). */
+  record Reply(
+      int status, Map<String, String> headers, byte[] body, boolean truncate, boolean stall) {
+    static Reply json(String body) {
+      return new Reply(
+          200,
+          Map.of("Content-Type", "application/json"),
+          body.getBytes(StandardCharsets.UTF_8),
+          false,
+          false);
+    }
+
+    static Reply ndjson(String body) {
+      return new Reply(
+          200,
+          Map.of("Content-Type", "application/x-ndjson"),
+          body.getBytes(StandardCharsets.UTF_8),
+          false,
+          false);
+    }
+
+    static Reply status(int status, String body) {
+      return new Reply(
+          status,
+          Map.of("Content-Type", "application/json"),
+          body.getBytes(StandardCharsets.UTF_8),
+          false,
+          false);
+    }
+
+    Reply withHeader(String name, String value) {
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.put(name, value);
+      return new Reply(status, all, body, truncate, stall);
+    }
+
+    /** Declares the full length but sends only half the body, then closes. */
+    Reply truncated() {
+      return new Reply(status, headers, body, true, false);
+    }
+
+    /** Sends headers, then nothing until the test ends. */
+    Reply stalled() {
+      return new Reply(status, headers, body, false, true);
+    }
+  }
+
+  private FeedTestServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  static FeedTestServer start() {
+    try {
+      return new FeedTestServer();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  FeedTestServer route(String path, Function<Request, Reply> responder) {
+    routes.put(path, responder);
+    return this;
+  }
+
+  long count(String path) {
+    return requests.stream().filter(r -> r.path.equals(path)).count();
+  }
+
+  List<Request> requests(String path) {
+    return requests.stream().filter(r -> r.path.equals(path)).toList();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Request request =
+        new Request(
+            exchange.getRequestMethod(),
+            path,
+            query(exchange.getRequestURI().getRawQuery()),
+            Map.copyOf(exchange.getRequestHeaders()),
+            body);
+    requests.add(request);
+    Function<Request, Reply> responder = routes.get(path);
+    Reply reply =
+        responder == null
+            ? Reply.status(404, "{\"error\":\"no route\"}")
+            : responder.apply(request);
+    reply.headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    exchange.sendResponseHeaders(reply.status, reply.body.length == 0 ? -1 : reply.body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      if (reply.stall) {
+        out.flush();
+        released.await(30, TimeUnit.SECONDS);
+        return;
+      }
+      if (reply.truncate) {
+        out.write(reply.body, 0, reply.body.length / 2);
+        out.flush();
+        // Closing the exchange now leaves the declared length unmet: the client sees a cut-off
+        // body.
+        exchange.close();
+        return;
+      }
+      out.write(reply.body);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.put(name, value);
+    }
+    return out;
+  }
+
+  /** JSON objects {"id": from..to-1, ...} with a few typed fields. */
+  static List<String> records(long from, long to) {
+    List<String> out = new ArrayList<>();
+    for (long id = from; id < to; id++) {
+      out.add(
+          "{\"id\":"
+              + id
+              + ",\"name\":\"user "
+              + id
+              + "\",\"score\":"
+              + (id * 1.5)
+              + ",\"active\":"
+              + (id % 2 == 0)
+              + ",\"joined\":\"2024-01-"
+              + String.format("%02d", 1 + id % 28)
+              + "T10:00:00Z\",\"address\":{\"city\":\"c"
+              + (id % 3)
+              + "\"}}");
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    released.countDown();
+    server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+  }
+}
