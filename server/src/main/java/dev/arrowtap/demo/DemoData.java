@@ -8,9 +8,9 @@ import dev.arrowtap.demo.DemoRecords.Ticket;
 import dev.arrowtap.demo.DemoRecords.User;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -71,8 +71,25 @@ record DemoData(
     "Compact", "Deluxe", "Rugged", "Silent", "Smart", "Solar"
   };
   private static final String[] NOUNS = {
-    "Kettle", "Lamp", "Backpack", "Keyboard", "Speaker", "Drone", "Thermos", "Tent", "Router",
-    "Camera", "Desk", "Bike", "Watch", "Charger", "Blender", "Scooter", "Monitor", "Grill", "Fan",
+    "Kettle",
+    "Lamp",
+    "Backpack",
+    "Keyboard",
+    "Speaker",
+    "Drone",
+    "Thermos",
+    "Tent",
+    "Router",
+    "Camera",
+    "Desk",
+    "Bike",
+    "Watch",
+    "Charger",
+    "Blender",
+    "Scooter",
+    "Monitor",
+    "Grill",
+    "Fan",
     "Heater"
   };
   private static final String[] SUBJECTS = {
@@ -93,7 +110,10 @@ record DemoData(
   static DemoData generate() {
     List<User> users = users(new Random(1));
     return new DemoData(
-        users, orders(new Random(2), users), events(new Random(3)), products(new Random(4)),
+        users,
+        orders(new Random(2), users),
+        events(new Random(3)),
+        products(new Random(4)),
         tickets(new Random(5)));
   }
 
@@ -113,7 +133,8 @@ record DemoData(
               signup.toString(),
               random.nextInt(10) < 8,
               withFraction(random.nextInt(10_000)),
-              new Address(place[1 + random.nextInt(3)], String.format("%05d", random.nextInt(100_000))),
+              new Address(
+                  place[1 + random.nextInt(3)], String.format("%05d", random.nextInt(100_000))),
               tags(random),
               place[0]));
     }
@@ -182,7 +203,9 @@ record DemoData(
       products.add(
           new Product(
               String.format("SKU-%04d", n),
-              ADJECTIVES[(n - 1) / NOUNS.length % ADJECTIVES.length] + " " + NOUNS[(n - 1) % NOUNS.length],
+              ADJECTIVES[(n - 1) / NOUNS.length % ADJECTIVES.length]
+                  + " "
+                  + NOUNS[(n - 1) % NOUNS.length],
               withFraction(199 + random.nextInt(100_000)),
               random.nextInt(5) > 0,
               released.toString()));
@@ -207,8 +230,8 @@ record DemoData(
   }
 
   /**
-   * Cents as a double that always has a fraction, so that schema inference sees {@code DOUBLE}
-   * from the first record on rather than widening from {@code BIGINT}.
+   * Cents as a double that always has a fraction, so that schema inference sees {@code DOUBLE} from
+   * the first record on rather than widening from {@code BIGINT}.
    */
   private static double withFraction(int cents) {
     return (cents % 100 == 0 ? cents + 1 : cents) / 100.0;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/events?page=N}: NDJSON, 100 events a page, with a {@code Link: <...>;
- * rel="next"} header on every page but the last.
+ * {@code GET /api/events?page=N}: NDJSON, 100 events a page, with a {@code Link: <...>; rel="next"}
+ * header on every page but the last.
  */
 final class EventsEndpoint implements DemoEndpoint {
   static final int PAGE_SIZE = 100;
