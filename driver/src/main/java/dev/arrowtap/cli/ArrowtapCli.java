@@ -10,7 +10,8 @@ public final class ArrowtapCli {
           "usage: arrowtap COMMAND [OPTIONS]",
           "  server [--catalog FILE] [--port N] [--bind ADDR]   run the SQL server (Avatica over HTTP)",
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
-          "  shell [URL]                                        open sqlline (default: embedded)");
+          "  shell [URL]                                        open sqlline (default: embedded)",
+          "  demo-api [--port N]                                run the demo JSON API on loopback");
 
   private ArrowtapCli() {}
 
@@ -23,6 +24,7 @@ public final class ArrowtapCli {
     switch (args[0]) {
       case "server" -> dev.arrowtap.server.http.ServerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
+      case "demo-api" -> dev.arrowtap.demo.DemoMain.main(rest);
       default -> {
         System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);
         System.exit(2);
