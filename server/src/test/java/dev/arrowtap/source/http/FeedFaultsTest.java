@@ -1,0 +1,318 @@
+package dev.arrowtap.source.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.catalog.CatalogException;
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.source.http.FeedTestServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every fault a feed can show, and what the user sees: nothing lost, nothing doubled, a clear
+ * error.
+ */
+class FeedFaultsTest {
+  private static final String TOKEN = "tok-very-secret-42";
+  private static final String COLUMNS =
+      "        columns: [{name: id, type: BIGINT}, {name: name, type: VARCHAR}]\n";
+  private static final String FAST_RETRY =
+      "        retry: {attempts: 3, initial_delay_ms: 1, max_delay_ms: 20}\n";
+
+  @TempDir Path dir;
+  private FeedTestServer api;
+  private ArrowtapEngine engine;
+
+  @BeforeEach
+  void start() {
+    api = FeedTestServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (engine != null) {
+      assertEquals(
+          0, engine.services().rootAllocator().getAllocatedMemory(), "Arrow memory left allocated");
+      engine.close();
+    }
+    api.close();
+  }
+
+  private Connection connect(String table, Map<String, String> env) throws Exception {
+    Path catalog = dir.resolve("catalog.yaml");
+    Files.writeString(
+        catalog,
+        "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
+            + api.url("/users")
+            + "\n"
+            + table);
+    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    return engine.connect(Map.of());
+  }
+
+  private static long count(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id) FROM t.users")) {
+      rs.next();
+      assertEquals(rs.getLong(1), rs.getLong(2), "a record was returned twice");
+      return rs.getLong(1);
+    }
+  }
+
+  /** The SQLState the JDBC client sees: the Meta reports the engine error's own state. */
+  private static String state(SQLException error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof dev.arrowtap.engine.ArrowtapException user) {
+        return user.sqlState();
+      }
+    }
+    return error.getSQLState();
+  }
+
+  private static SQLException failure(Connection c) {
+    return assertThrows(SQLException.class, () -> count(c));
+  }
+
+  /** Pages of 10 records at ?page=1..3 (offset by page). */
+  private static Reply page(FeedTestServer.Request r) {
+    int page = Integer.parseInt(r.param("page"));
+    return Reply.json(
+        "[" + String.join(",", FeedTestServer.records((page - 1) * 10L, page * 10L)) + "]");
+  }
+
+  private static final String PAGED =
+      "        pagination: {style: page, page_size: 10, size_param: ''}\n";
+
+  private void threePages() {
+    api.route("/users", r -> Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r));
+  }
+
+  @Test
+  void tooManyRequestsIsRetriedAfterTheServersDelay() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    api.route(
+        "/users",
+        r -> {
+          if (r.param("page").equals("2") && calls.incrementAndGet() == 1) {
+            return Reply.status(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "0");
+          }
+          return Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r);
+        });
+    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY, Map.of())) {
+      assertEquals(30, count(c));
+      assertEquals(
+          5, api.count("/users"), "pages 1-4 (the fourth is empty) and one retry of page 2");
+    }
+  }
+
+  @Test
+  void serviceUnavailableOnceIsRetriedWithoutDuplicates() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    api.route(
+        "/users",
+        r -> {
+          if (r.param("page").equals("1") && calls.incrementAndGet() == 1) {
+            return Reply.status(503, "down");
+          }
+          return Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r);
+        });
+    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY, Map.of())) {
+      assertEquals(30, count(c));
+      assertEquals(5, api.count("/users"));
+      assertEquals(
+          2, api.requests("/users").stream().filter(r -> r.param("page").equals("1")).count());
+    }
+  }
+
+  @Test
+  void clientErrorIsNotRetriedAndIsExplained() throws Exception {
+    api.route(
+        "/users",
+        r ->
+            r.param("page").equals("2")
+                ? Reply.status(404, "{\"error\":\"no such page\"}")
+                : page(r));
+    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY, Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("08006", state(error));
+      assertTrue(
+          error.getMessage().contains("feed t.users, page 2, GET " + api.url("/users?page=2")),
+          error.getMessage());
+      assertTrue(
+          error.getMessage().contains("HTTP 404: {\"error\":\"no such page\"}"),
+          error.getMessage());
+      assertEquals(
+          1, api.requests("/users").stream().filter(r -> r.param("page").equals("2")).count());
+    }
+  }
+
+  @Test
+  void persistentServerErrorGivesUpAfterTheAttempts() throws Exception {
+    api.route("/users", r -> Reply.status(502, "bad gateway"));
+    try (Connection c = connect(COLUMNS + FAST_RETRY, Map.of())) {
+      SQLException error = failure(c);
+      assertTrue(
+          error.getMessage().contains("HTTP 502: bad gateway (after 3 attempts)"),
+          error.getMessage());
+      assertEquals(3, api.count("/users"));
+    }
+  }
+
+  @Test
+  void malformedPageNamesPageAndByteOffset() throws Exception {
+    api.route(
+        "/users",
+        r ->
+            r.param("page").equals("2")
+                ? Reply.json("[{\"id\": 10, \"name\": \"x\"}, {\"id\": 11, \"name\" \"y\"}]")
+                : page(r));
+    try (Connection c = connect(COLUMNS + PAGED, Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("22P02", state(error));
+      assertTrue(error.getMessage().contains("feed t.users, page 2"), error.getMessage());
+      assertTrue(error.getMessage().matches("(?s).*at byte \\d+, record 2.*"), error.getMessage());
+    }
+  }
+
+  @Test
+  void truncatedBodyEndsTheQuery() throws Exception {
+    api.route(
+        "/users",
+        r ->
+            r.param("page").equals("3")
+                ? page(r).truncated()
+                : Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r));
+    try (Connection c = connect(COLUMNS + PAGED, Map.of())) {
+      SQLException error = failure(c);
+      assertTrue(error.getMessage().contains("page 3"), error.getMessage());
+      assertTrue(state(error).equals("22P02") || state(error).equals("08006"), state(error));
+    }
+  }
+
+  @Test
+  void slowPageTimesOutWithAClearError() throws Exception {
+    api.route("/users", r -> page(r).stalled());
+    try (Connection c =
+        connect(
+            COLUMNS
+                + PAGED
+                + "        retry: {attempts: 1}\n        timeouts: {response_ms: 300}\n",
+            Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("08006", state(error));
+      assertTrue(error.getMessage().contains("feed t.users, page 1"), error.getMessage());
+    }
+  }
+
+  @Test
+  void wrongShapeSaysWhatWasExpected() throws Exception {
+    api.route("/users", r -> Reply.json("{\"data\": {\"id\": 1}}"));
+    try (Connection c =
+        connect(COLUMNS + "        records: {format: array, pointer: /data}\n", Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("22P02", state(error));
+      assertTrue(error.getMessage().contains("/data"), error.getMessage());
+    }
+  }
+
+  @Test
+  void rejectedTokenIsNeverShown() throws Exception {
+    // The API echoes the credentials it refused, as some do.
+    api.route(
+        "/users",
+        r -> Reply.status(401, "{\"error\":\"bad token " + r.header("Authorization") + "\"}"));
+    Path tokenFile = dir.resolve("token");
+    Files.writeString(tokenFile, TOKEN + "\n");
+    try (Connection c =
+        connect(COLUMNS + "        auth: {type: bearer, token: '${file:token}'}\n", Map.of())) {
+      SQLException error = failure(c);
+      assertTrue(error.getMessage().contains("HTTP 401"), error.getMessage());
+      assertFalse(error.getMessage().contains(TOKEN), error.getMessage());
+      assertTrue(error.getMessage().contains("Bearer ***"), error.getMessage());
+      assertEquals("Bearer " + TOKEN, api.requests("/users").get(0).header("Authorization"));
+    }
+  }
+
+  @Test
+  void missingTokenVariableFailsTheCatalogByName() {
+    CatalogException error =
+        assertThrows(
+            CatalogException.class,
+            () ->
+                connect(
+                    COLUMNS
+                        + "        auth: {type: bearer, token: '${env:ARROWTAP_TEST_NO_SUCH_TOKEN}'}\n",
+                    Map.of()));
+    assertTrue(
+        error.getMessage().contains("environment variable ARROWTAP_TEST_NO_SUCH_TOKEN is not set"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("auth.token"), error.getMessage());
+  }
+
+  @Test
+  void apiKeyInTheQueryIsMaskedInErrors() throws Exception {
+    api.route("/users", r -> Reply.status(403, "forbidden"));
+    try (Connection c =
+        connect(
+            COLUMNS + "        auth: {type: api_key, name: key, value: " + TOKEN + ", in: query}\n",
+            Map.of())) {
+      SQLException error = failure(c);
+      assertFalse(error.getMessage().contains(TOKEN), error.getMessage());
+      assertTrue(error.getMessage().contains("key=***"), error.getMessage());
+      assertEquals(TOKEN, api.requests("/users").get(0).param("key"));
+    }
+  }
+
+  @Test
+  void pageCapStopsARunawayFeed() throws Exception {
+    api.route("/users", FeedFaultsTest::page);
+    try (Connection c = connect(COLUMNS + PAGED + "        limits: {max_pages: 5}\n", Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("54000", state(error));
+      assertTrue(error.getMessage().contains("limits.max_pages = 5"), error.getMessage());
+      assertEquals(5, api.count("/users"), "five pages read, the sixth never requested");
+    }
+  }
+
+  @Test
+  void readJsonObeysTheAllowlist() throws Exception {
+    api.route("/users", r -> Reply.json("{\"data\": [{\"a\": 1}, {\"a\": 2}]}"));
+    engine =
+        new ArrowtapEngine(
+            EngineConfig.defaults().withReadJsonDefault(dev.arrowtap.catalog.HostAllowlist.NONE));
+    try (Connection c = engine.connect(Map.of());
+        Statement s = c.createStatement()) {
+      SQLException error =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  s.executeQuery("SELECT * FROM read_json('" + api.url("/users") + "', '/data')"));
+      assertEquals("42501", state(error));
+      assertTrue(error.getMessage().contains("host 127.0.0.1 is not allowed"), error.getMessage());
+      assertEquals(0, api.count("/users"));
+    }
+    engine.close();
+    engine = new ArrowtapEngine(EngineConfig.defaults());
+    try (Connection c = engine.connect(Map.of());
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT sum(a) FROM read_json('" + api.url("/users") + "', '/data')")) {
+      rs.next();
+      assertEquals(3, rs.getLong(1));
+    }
+  }
+}
