@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Driver;
 
 /**
@@ -72,6 +73,8 @@ public class ArrowtapDriver extends Driver {
       return super.connect(PREFIX, merged);
     } catch (AvaticaClientRuntimeException e) {
       throw new SQLException(serverMessage(e), e.getSqlState(), e.getErrorCode(), e);
+    } catch (AvaticaRuntimeException e) {
+      throw new SQLException(e.getErrorMessage(), e.getSqlState(), e);
     } catch (RuntimeException e) {
       String where =
           remote == null || remote.isBlank()

@@ -44,6 +44,7 @@ public final class EmbeddedServices {
     }
     ArrowtapEngine engine;
     try {
+      JvmSupport.requireArrowMemory();
       engine = new ArrowtapEngine(config);
     } catch (ArrowtapException e) {
       throw new IllegalStateException(e.getMessage(), e.toSqlException());
