@@ -64,7 +64,9 @@ public class ArrowtapDriver extends Driver {
       merged.setProperty("factory", EmbeddedServiceFactory.class.getName());
     } else {
       merged.remove("factory");
-      merged.setProperty("serialization", "json");
+      if (merged.getProperty("serialization") == null) {
+        merged.setProperty("serialization", "json");
+      }
     }
     if (merged.getProperty("fetch_size") == null) {
       merged.setProperty("fetch_size", DEFAULT_FETCH_SIZE);
