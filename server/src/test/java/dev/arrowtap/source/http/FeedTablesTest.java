@@ -1,6 +1,7 @@
 package dev.arrowtap.source.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.engine.ArrowtapEngine;
@@ -248,6 +249,43 @@ class FeedTablesTest {
           plan.contains("columns=[[name, score]]") || plan.contains("columns=[[score, name]]"),
           plan);
       assertTrue(plan.contains("scan=[t.users]"), plan);
+    }
+  }
+
+  @Test
+  void postBodyTemplateHeadersQueryAndBasicAuth() throws Exception {
+    api.route(
+        "/search",
+        r -> {
+          String body = r.body();
+          int page = Integer.parseInt(body.replaceAll(".*\"page\": *(\\d+).*", "$1"));
+          return Reply.json(
+              "{\"hits\":["
+                  + String.join(",", FeedTestServer.records((page - 1) * 5L, page * 5L))
+                  + "]}");
+        });
+    try (Connection c =
+        connect(
+            "      - name: hits\n        url: URL/search\n        method: POST\n"
+                + "        body: '{\"query\": \"x\", \"page\": ${page}}'\n"
+                + "        headers: {X-Team: blue}\n        query: {lang: en}\n"
+                + "        auth: {type: basic, username: ann, password: pw}\n"
+                + "        records: {pointer: /hits}\n"
+                + "        pagination: {style: page, page_size: 5, size_param: ''}\n"
+                + "        columns: [{name: id, type: BIGINT}]\n"
+                + "        limits: {max_pages: 3}\n")) {
+      SQLException capped =
+          assertThrows(SQLException.class, () -> single(c, "SELECT count(*) FROM t.hits"));
+      assertTrue(capped.getMessage().contains("max_pages = 3"), capped.getMessage());
+      FeedTestServer.Request first = api.requests("/search").get(0);
+      assertEquals("POST", first.method());
+      assertEquals("{\"query\": \"x\", \"page\": 1}", first.body());
+      assertEquals("blue", first.header("X-Team"));
+      assertEquals("en", first.param("lang"));
+      assertEquals(
+          "Basic " + java.util.Base64.getEncoder().encodeToString("ann:pw".getBytes()),
+          first.header("Authorization"));
+      assertEquals("{\"query\": \"x\", \"page\": 3}", api.requests("/search").get(2).body());
     }
   }
 }
