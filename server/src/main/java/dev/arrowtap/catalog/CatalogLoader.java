@@ -265,7 +265,8 @@ public final class CatalogLoader {
         "total_pointer",
         "page_size",
         "start",
-        "first_page");
+        "first_page",
+        "prefetch");
     Style style = p.choice("style", Style.class, Style.NONE);
     boolean sized = style == Style.OFFSET || style == Style.PAGE;
     int pageSize = (int) p.integer("page_size", sized ? 100 : 0, sized ? 1 : 0, 1_000_000);
@@ -297,7 +298,8 @@ public final class CatalogLoader {
         nextPointer,
         pointer(p, "total_pointer"),
         pageSize,
-        start);
+        start,
+        p.bool("prefetch", true));
   }
 
   private static List<ColumnDef> columns(NodeReader table) {

@@ -130,6 +130,20 @@ final class NodeReader {
     return result;
   }
 
+  boolean bool(String key, boolean fallback) {
+    if (!has(key)) {
+      return fallback;
+    }
+    JsonNode value = node.get(key);
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+      return Boolean.parseBoolean(value.asText());
+    }
+    throw error(key, "expected true or false, got " + describe(value));
+  }
+
   <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
     if (!has(key)) {
       return fallback;

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param pageSize records per page; 0 when the style sends no size
  * @param start the first offset (offset style) or the first page number (page style)
  * @param totalPointer where the body says how many records there are in all, or empty
+ * @param prefetch whether offset and page styles request the next page while this one decodes
  */
 public record PaginationDef(
     Style style,
@@ -21,7 +22,8 @@ public record PaginationDef(
     String nextPointer,
     String totalPointer,
     int pageSize,
-    long start) {
+    long start,
+    boolean prefetch) {
   /** The pagination styles real APIs use. */
   public enum Style {
     NONE,
@@ -33,7 +35,8 @@ public record PaginationDef(
   }
 
   public static final PaginationDef NONE =
-      new PaginationDef(Style.NONE, "offset", "limit", "page", "", "cursor", "", "", "", 0, 0);
+      new PaginationDef(
+          Style.NONE, "offset", "limit", "page", "", "cursor", "", "", "", 0, 0, false);
 
   public PaginationDef {
     Objects.requireNonNull(style, "style is null");

@@ -25,7 +25,9 @@ final class FeedBatchReader implements BatchReader {
   private final TaskContext context;
   private final FeedHttpClient http;
   private final Paginator paginator;
+  private final PagePrefetch prefetch;
   private Optional<PageRequest> nextRequest;
+  private long knownTotal = -1;
   private PageRequest currentRequest;
   private PageResponse response;
   private JsonBatchDecoder decoder;
@@ -39,6 +41,7 @@ final class FeedBatchReader implements BatchReader {
     this.context = context;
     this.http = http;
     this.paginator = new Paginator(feed);
+    this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
     this.nextRequest = Optional.of(paginator.first());
   }
 
@@ -86,7 +89,10 @@ final class FeedBatchReader implements BatchReader {
     currentRequest = nextRequest.get();
     pages++;
     try {
-      response = http.fetch(currentRequest, feed.http(), context::isStopped, context.metrics());
+      response = prefetch.take(currentRequest);
+      if (pages < feed.http().maxPages()) {
+        paginator.guessNext(pages - 1, knownTotal).ifPresent(prefetch::start);
+      }
     } catch (HttpFailure e) {
       if (context.isStopped()) {
         return false;
@@ -116,7 +122,14 @@ final class FeedBatchReader implements BatchReader {
             response.header("Link"));
     recordsBeforeThisPage += pageRecords;
     closePage();
+    long total = paginator.total(outcome);
+    if (total >= 0) {
+      knownTotal = total;
+    }
     nextRequest = paginator.next(outcome, pages - 1);
+    if (nextRequest.isEmpty()) {
+      prefetch.discard();
+    }
     if (nextRequest.isPresent() && nextRequest.get().equals(currentRequest)) {
       throw failure(
           SqlStates.FEED_BAD_DATA,
@@ -175,6 +188,7 @@ final class FeedBatchReader implements BatchReader {
 
   @Override
   public void close() {
+    prefetch.close();
     closePage();
   }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,6 +48,13 @@ public final class FeedHttpClient implements AutoCloseable {
   private final CloseableHttpClient client;
   private final ScheduledExecutorService timers;
   private final Sleeper sleeper;
+  private final ExecutorService prefetchThreads =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "arrowtap-http-prefetch");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public FeedHttpClient(Sleeper sleeper) {
     this.sleeper = sleeper;
@@ -70,6 +79,11 @@ public final class FeedHttpClient implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+  }
+
+  /** Threads that fetch pages ahead of the decoder. */
+  Executor prefetchThreads() {
+    return prefetchThreads;
   }
 
   /** The JVM-wide client. */
@@ -246,6 +260,7 @@ public final class FeedHttpClient implements AutoCloseable {
   @Override
   public void close() throws IOException {
     timers.shutdownNow();
+    prefetchThreads.shutdownNow();
     client.close();
   }
 }

@@ -67,6 +67,37 @@ final class Paginator {
     };
   }
 
+  /**
+   * The page after page {@code pageIndex}, guessed before that page is read: only where the next
+   * request does not depend on the body (offset and page styles), and not past a total an earlier
+   * page announced.
+   *
+   * @param knownTotal the total from an earlier page, or -1
+   */
+  Optional<PageRequest> guessNext(int pageIndex, long knownTotal) {
+    if (!def.prefetch()) {
+      return Optional.empty();
+    }
+    long nextFirstRecord = (long) (pageIndex + 1) * def.pageSize();
+    if (knownTotal >= 0 && nextFirstRecord >= knownTotal) {
+      return Optional.empty();
+    }
+    return switch (def.style()) {
+      case OFFSET -> Optional.of(offsetPage(def.start() + nextFirstRecord));
+      case PAGE -> Optional.of(numberedPage(def.start() + pageIndex + 1));
+      default -> Optional.empty();
+    };
+  }
+
+  /** The total number of records a page announced, or -1. */
+  long total(PageOutcome page) {
+    if (def.totalPointer().isEmpty()) {
+      return -1;
+    }
+    JsonNode total = page.captured().get(def.totalPointer());
+    return total != null && total.canConvertToLong() ? total.asLong() : -1;
+  }
+
   private boolean full(PageOutcome page) {
     return page.records() >= def.pageSize();
   }

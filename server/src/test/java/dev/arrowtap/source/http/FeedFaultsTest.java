@@ -95,7 +95,8 @@ class FeedFaultsTest {
   }
 
   private static final String PAGED =
-      "        pagination: {style: page, page_size: 10, size_param: ''}\n";
+      // No prefetch: these tests count every request.
+      "        pagination: {style: page, page_size: 10, size_param: '', prefetch: false}\n";
 
   private void threePages() {
     api.route("/users", r -> Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r));

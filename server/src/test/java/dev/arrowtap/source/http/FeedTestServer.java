@@ -52,7 +52,21 @@ final class FeedTestServer implements AutoCloseable {
 
   /** What to answer: status, headers, body, and faults (cut the body short, stall). */
   record Reply(
-      int status, Map<String, String> headers, byte[] body, boolean truncate, boolean stall) {
+      int status,
+      Map<String, String> headers,
+      byte[] body,
+      boolean truncate,
+      boolean stall,
+      CountDownLatch pause) {
+    Reply(int status, Map<String, String> headers, byte[] body, boolean truncate, boolean stall) {
+      this(status, headers, body, truncate, stall, null);
+    }
+
+    /** Sends half the body, waits (at most 10 s) for the latch, then sends the rest. */
+    Reply pausedUntil(CountDownLatch latch) {
+      return new Reply(status, headers, body, truncate, stall, latch);
+    }
+
     static Reply json(String body) {
       return new Reply(
           200,
@@ -151,6 +165,13 @@ final class FeedTestServer implements AutoCloseable {
       if (reply.stall) {
         out.flush();
         released.await(30, TimeUnit.SECONDS);
+        return;
+      }
+      if (reply.pause != null) {
+        out.write(reply.body, 0, reply.body.length / 2);
+        out.flush();
+        reply.pause.await(10, TimeUnit.SECONDS);
+        out.write(reply.body, reply.body.length / 2, reply.body.length - reply.body.length / 2);
         return;
       }
       if (reply.truncate) {
