@@ -87,6 +87,7 @@ public final class ArrowtapEngine implements AutoCloseable {
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("timeZone", "UTC");
     properties.setProperty("conformance", "DEFAULT");
+    properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
   }
 

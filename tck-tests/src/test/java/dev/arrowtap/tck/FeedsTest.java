@@ -29,11 +29,14 @@ class FeedsTest {
     try (Connection c = DEMO.connect(mode)) {
       DatabaseMetaData md = c.getMetaData();
       List<String> tables = new ArrayList<>();
+      Map<String, String> remarks = new TreeMap<>();
       try (ResultSet rs = md.getTables(null, "demo", "%", new String[] {"TABLE"})) {
         while (rs.next()) {
           tables.add(rs.getString("TABLE_NAME"));
+          remarks.put(rs.getString("TABLE_NAME"), rs.getString("REMARKS"));
         }
       }
+      assertTrue(remarks.get("users").startsWith("250 users"), remarks.toString());
       assertTrue(
           tables.containsAll(List.of("users", "orders", "events", "products", "tickets", "status")),
           tables.toString());
