@@ -23,11 +23,19 @@ final class DecodeErrors {
         null);
   }
 
-  /** The body is not valid JSON, or is cut off. */
+  /**
+   * The body is not valid JSON, or is cut off.
+   *
+   * @param recordIndex the record being read, or -1 between records
+   * @param recordsRead how many records were read completely
+   */
   static JsonDecodeException malformed(
-      JsonParser parser, StreamReadException cause, long recordIndex) {
+      JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead) {
     long offset = offset(cause.getLocation(), parser);
-    String where = recordIndex >= 0 ? "inside record " + recordIndex : "outside the records";
+    String where =
+        recordIndex >= 0
+            ? "inside record " + recordIndex
+            : recordsRead > 0 ? "after record " + (recordsRead - 1) : "before the first record";
     String message =
         cause instanceof JsonEOFException
             ? "body ended " + where + " (byte " + offset + ")"

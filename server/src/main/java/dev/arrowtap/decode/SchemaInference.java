@@ -43,7 +43,7 @@ public final class SchemaInference {
           records++;
         }
       } catch (StreamReadException e) {
-        throw DecodeErrors.malformed(parser, e, records);
+        throw DecodeErrors.malformed(parser, e, records, records);
       }
     }
     return bindings(fields, records);

@@ -42,6 +42,15 @@ class DecodeErrorsTest {
   }
 
   @Test
+  void truncatedBetweenRecords() {
+    JsonDecodeException e = fail("[{\"id\":1},{\"id\":2},", RecordLayout.AUTO, ID);
+    assertEquals("22P02", e.sqlState());
+    assertEquals(-1, e.recordIndex());
+    assertTrue(e.getMessage().startsWith("body ended after record 1"), e.getMessage());
+    assertTrue(e.byteOffset() > 0);
+  }
+
+  @Test
   void noArrayAtPointer() {
     JsonDecodeException e = fail("{\"meta\":1,\"data\":{\"id\":1}}", DATA, ID);
     assertEquals("22P02", e.sqlState());
