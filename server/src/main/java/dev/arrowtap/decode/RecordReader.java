@@ -112,7 +112,8 @@ final class RecordReader {
     } else {
       // The same object feeds several consumers (say a JSON column and a column inside it):
       // buffer just this value and replay it to each.
-      TokenBuffer buffer = TokenBuffer.asCopyOfValue(parser);
+      TokenBuffer buffer = new TokenBuffer(parser);
+      buffer.copyCurrentStructure(parser);
       for (ColumnWriter writer : bound) {
         try (JsonParser replay = buffer.asParserOnFirstToken()) {
           current = writer;
