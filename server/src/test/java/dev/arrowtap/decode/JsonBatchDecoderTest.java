@@ -163,6 +163,13 @@ class JsonBatchDecoderTest {
   }
 
   @Test
+  void countsRecordsWithNoColumns() throws IOException {
+    // A count(*) scan binds no column: records are still found and counted.
+    Decoded decoded = decode("[{\"id\":1},{\"x\":[{}]},{}]", ARRAY);
+    assertEquals(List.of(List.of(), List.of(), List.of()), decoded.rows());
+  }
+
+  @Test
   void rejectsBadArguments() {
     assertThrows(
         IllegalArgumentException.class, () -> new RecordLayout(RecordLayout.Format.ARRAY, "data"));
