@@ -83,6 +83,18 @@ class ColumnTypesTest {
   }
 
   @Test
+  void varcharWithNullsRepeatedKeysAndLongValues() throws IOException {
+    String longText = "x".repeat(5000);
+    String lines =
+        "{\"v\":\"a\"}\n{}\n{\"v\":null}\n{\"v\":\"b\",\"v\":\"bb\"}\n{\"v\":\""
+            + longText
+            + "\"}\n{}\n{\"v\":\"\"}";
+    assertEquals(
+        java.util.Arrays.asList("a", null, null, "bb", longText, null, ""),
+        column(lines, col("v", ColumnType.VARCHAR)));
+  }
+
+  @Test
   void jsonColumnHoldsJsonText() throws IOException {
     String lines =
         "{\"v\":{\"a\": {\"b\": [1, 2.50, null, \"s\\n\"]}, \"c\": false}}\n{\"v\":5}\n"
