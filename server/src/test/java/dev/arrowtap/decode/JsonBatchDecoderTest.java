@@ -152,13 +152,19 @@ class JsonBatchDecoderTest {
   void splitsBatchesAtBatchSize() throws IOException {
     StringBuilder body = new StringBuilder("[");
     for (int i = 0; i < 25; i++) {
-      body.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append('}');
+      body.append(i == 0 ? "" : ",").append("{\"id\":").append(i);
+      if (i % 3 != 0) {
+        body.append(",\"name\":\"").append("n".repeat(i * 10)).append('"');
+      }
+      body.append('}');
     }
     body.append(']');
-    Decoded decoded = Decoded.decode(Decoded.bytes(body.toString()), null, ARRAY, Set.of(), 10, ID);
+    Decoded decoded =
+        Decoded.decode(Decoded.bytes(body.toString()), null, ARRAY, Set.of(), 10, ID, NAME);
     assertEquals(List.of(10, 10, 5), decoded.batchSizes());
     for (int i = 0; i < 25; i++) {
-      assertEquals(List.of((long) i), decoded.rows().get(i));
+      String name = i % 3 != 0 ? "n".repeat(i * 10) : null;
+      assertEquals(row((long) i, name), decoded.rows().get(i));
     }
   }
 
