@@ -1,5 +1,6 @@
 package dev.arrowtap.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
 import dev.arrowtap.decode.RecordLayout;
@@ -10,6 +11,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,14 +83,18 @@ public final class DecodeBenchmark {
     List<Double> duck1 = new ArrayList<>();
     List<Double> duck2 = new ArrayList<>();
     List<Double> arrow = new ArrayList<>();
+    List<Double> duck1Cpu = new ArrayList<>();
+    List<Double> arrowCpu = new ArrayList<>();
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         BufferAllocator allocator = new RootAllocator()) {
       for (int i = 0; i < WARMUPS + RUNS; i++) {
         boolean measured = i >= WARMUPS;
         String label = measured ? "run " + (i - WARMUPS + 1) : "warmup " + (i + 1);
         double d1 = time(() -> duckdb(duck, file, 1));
+        double d1Cpu = lastCpuSeconds;
         String duckResult = lastResult;
         double a = time(() -> arrowtap(allocator, file));
+        double aCpu = lastCpuSeconds;
         if (i == 0) {
           // Same aggregates from both, so both really read every value.
           System.out.println("check duckdb:   " + duckResult);
@@ -97,21 +103,35 @@ public final class DecodeBenchmark {
         double d2 = time(() -> duckdb(duck, file, 2));
         System.out.printf(
             Locale.ROOT,
-            "%-9s duckdb(1 thread) %.3f s, arrowtap %.3f s, duckdb(2 threads) %.3f s%n",
+            "%-9s duckdb(1 thread) %.3f s (cpu %.3f s), arrowtap %.3f s (cpu %.3f s),"
+                + " duckdb(2 threads) %.3f s%n",
             label,
             d1,
+            d1Cpu,
             a,
+            aCpu,
             d2);
         if (measured) {
           duck1.add(d1);
           arrow.add(a);
           duck2.add(d2);
+          duck1Cpu.add(d1Cpu);
+          arrowCpu.add(aCpu);
         }
       }
     }
     System.out.println();
     summary("median", DecodeBenchmark::median, duck1, duck2, arrow, rows, bytes);
     summary("best", DecodeBenchmark::best, duck1, duck2, arrow, rows, bytes);
+    // On a shared machine wall time includes waiting for a core; process CPU time does not, so
+    // for the single-threaded pair it is the steadier measure.
+    System.out.println("process CPU time, median of " + arrowCpu.size() + " runs:");
+    report("duckdb read_ndjson, 1 thread", median(duck1Cpu), rows, bytes);
+    report("arrowtap JsonBatchDecoder, 1 thread", median(arrowCpu), rows, bytes);
+    System.out.printf(
+        Locale.ROOT,
+        "ratio arrowtap / duckdb(1 thread), rows per CPU second: %.2f%n",
+        median(duck1Cpu) / median(arrowCpu));
   }
 
   private static void summary(
@@ -148,9 +168,12 @@ public final class DecodeBenchmark {
 
   /** Seconds taken; the result is printed once so that nothing is optimized away. */
   private static double time(Work work) throws Exception {
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     String result = work.run();
     double seconds = (System.nanoTime() - start) / 1e9;
+    lastCpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
     if (result.isEmpty()) {
       System.out.println("no result");
     }
@@ -159,6 +182,9 @@ public final class DecodeBenchmark {
   }
 
   private static String lastResult = "";
+
+  /** Process CPU time of the last {@link #time} call: every thread, DuckDB's, JIT and GC too. */
+  private static double lastCpuSeconds;
 
   private static String duckdb(Connection duck, Path file, int threads) throws Exception {
     try (Statement statement = duck.createStatement()) {
