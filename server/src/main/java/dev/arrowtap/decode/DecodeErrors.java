@@ -23,17 +23,35 @@ final class DecodeErrors {
         null);
   }
 
-  /** The body is not valid JSON, or is cut off. */
+  /**
+   * The body is not valid JSON, or is cut off.
+   *
+   * @param recordIndex the record being read, or -1 between records
+   * @param recordsRead how many records were read completely
+   */
   static JsonDecodeException malformed(
-      JsonParser parser, StreamReadException cause, long recordIndex) {
+      JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead) {
     long offset = offset(cause.getLocation(), parser);
-    String where = recordIndex >= 0 ? "inside record " + recordIndex : "outside the records";
+    String where =
+        recordIndex >= 0
+            ? "inside record " + recordIndex
+            : recordsRead > 0 ? "after record " + (recordsRead - 1) : "before the first record";
     String message =
-        cause instanceof JsonEOFException
+        endOfInput(cause)
             ? "body ended " + where + " (byte " + offset + ")"
             : "malformed JSON " + where + " at byte " + offset + ": " + cause.getOriginalMessage();
     return new JsonDecodeException(
         message, SqlStates.FEED_BAD_DATA, offset, recordIndex, null, cause);
+  }
+
+  /**
+   * Whether the body was cut off. Jackson throws JsonEOFException inside a value but a plain parse
+   * exception "Unexpected end-of-input" between array entries, so both count.
+   */
+  private static boolean endOfInput(StreamReadException cause) {
+    String message = cause.getOriginalMessage();
+    return cause instanceof JsonEOFException
+        || (message != null && message.contains("end-of-input"));
   }
 
   /** A value does not fit its column's type. */

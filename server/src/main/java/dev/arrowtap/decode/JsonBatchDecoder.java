@@ -100,7 +100,7 @@ public final class JsonBatchDecoder implements AutoCloseable {
       }
     } catch (StreamReadException e) {
       finished = true;
-      throw DecodeErrors.malformed(parser, e, inRecord ? records : -1);
+      throw DecodeErrors.malformed(parser, e, inRecord ? records : -1, records);
     } catch (ValueMismatch e) {
       finished = true;
       throw DecodeErrors.mismatch(parser, e, reader.currentColumn(), records);

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The Jackson factory and mapper shared by every decoder: both are thread-safe once built. */
 final class JsonFactories {
-  /** Fast number parsing: it roughly halves the cost of DOUBLE columns. */
+  /** Fast number parsing, which roughly halves the cost of DOUBLE columns, and large reads. */
   static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+          .recyclerPool(new ReadBufferPool())
           .build();
 
   /** Reads the small captured values outside the records into trees. */

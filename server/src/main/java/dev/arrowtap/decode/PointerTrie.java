@@ -1,5 +1,7 @@
 package dev.arrowtap.decode;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,10 +33,13 @@ final class PointerTrie {
     private static final ColumnWriter[] NO_WRITERS = new ColumnWriter[0];
 
     private final Map<String, Node> children = new HashMap<>();
-    // Records of one body mostly list their fields in the same order, and Jackson hands out the
-    // same String instance for the same name, so an identity check by position answers most
-    // lookups without hashing. A remembered null means "not of interest, skip".
+    // Records of one body mostly list their fields in the same order. Remembering the name seen
+    // at each position lets the reader ask Jackson to match the expected name's bytes in place
+    // (nextFieldName(SerializableString)), which skips decoding and hashing the name, and lets an
+    // identity check answer the rest: Jackson hands out one String instance per name. A
+    // remembered null node means "not of interest, skip".
     private final String[] namesAt = new String[REMEMBERED];
+    private final SerializableString[] expectedAt = new SerializableString[REMEMBERED];
     private final Node[] nodesAt = new Node[REMEMBERED];
 
     private ColumnWriter[] writers = NO_WRITERS;
@@ -49,10 +54,21 @@ final class PointerTrie {
         }
         Node child = children.get(name);
         namesAt[position] = name;
+        expectedAt[position] = new SerializedString(name);
         nodesAt[position] = child;
         return child;
       }
       return children.get(name);
+    }
+
+    /** The name last seen at a position of this node's objects, or null. */
+    SerializableString expectedName(int position) {
+      return position < REMEMBERED ? expectedAt[position] : null;
+    }
+
+    /** The child of the name last seen at a position, as returned by {@link #child}. */
+    Node expectedChild(int position) {
+      return nodesAt[position];
     }
 
     /** The child for an array element, or null. */

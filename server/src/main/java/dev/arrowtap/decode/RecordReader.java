@@ -2,6 +2,7 @@ package dev.arrowtap.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.List;
@@ -48,10 +49,18 @@ final class RecordReader {
 
   private void readObject(JsonParser parser, PointerTrie.Node node, int row)
       throws IOException, ValueMismatch {
-    int position = 0;
-    String name;
-    while ((name = parser.nextFieldName()) != null) {
-      PointerTrie.Node child = node.child(name, position++);
+    for (int position = 0; ; position++) {
+      PointerTrie.Node child;
+      SerializableString expected = node.expectedName(position);
+      if (expected != null && parser.nextFieldName(expected)) {
+        child = node.expectedChild(position);
+      } else {
+        JsonToken next = expected == null ? parser.nextToken() : parser.currentToken();
+        if (next != JsonToken.FIELD_NAME) {
+          return; // END_OBJECT: Jackson reports anything else as malformed
+        }
+        child = node.child(parser.currentName(), position);
+      }
       JsonToken token = parser.nextToken();
       if (child == null) {
         if (token.isStructStart()) {
@@ -103,7 +112,8 @@ final class RecordReader {
     } else {
       // The same object feeds several consumers (say a JSON column and a column inside it):
       // buffer just this value and replay it to each.
-      TokenBuffer buffer = TokenBuffer.asCopyOfValue(parser);
+      TokenBuffer buffer = new TokenBuffer(parser);
+      buffer.copyCurrentStructure(parser);
       for (ColumnWriter writer : bound) {
         try (JsonParser replay = buffer.asParserOnFirstToken()) {
           current = writer;

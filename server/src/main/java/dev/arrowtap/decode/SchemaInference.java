@@ -43,7 +43,7 @@ public final class SchemaInference {
           records++;
         }
       } catch (StreamReadException e) {
-        throw DecodeErrors.malformed(parser, e, records);
+        throw DecodeErrors.malformed(parser, e, records, records);
       }
     }
     return bindings(fields, records);
@@ -112,13 +112,11 @@ public final class SchemaInference {
   /** The name, or the name with the first free suffix if a former column took it. */
   private static String uniqueName(String name, Set<String> used, Set<String> taken) {
     String candidate = name;
-    for (int n = 2; used.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
-      candidate = name + "_" + n;
-      // Skip suffixed names that a field of the body has, so both keep a column.
-      while (taken.contains(candidate.toLowerCase(Locale.ROOT))
-          && !candidate.equalsIgnoreCase(name)) {
-        candidate = name + "_" + ++n;
-      }
+    int n = 1;
+    // A suffixed name must not be one that another field of the body has, so both keep a column.
+    while (used.contains(candidate.toLowerCase(Locale.ROOT))
+        || (n > 1 && taken.contains(candidate.toLowerCase(Locale.ROOT)))) {
+      candidate = name + "_" + ++n;
     }
     used.add(candidate.toLowerCase(Locale.ROOT));
     return candidate;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -23,6 +26,11 @@ final class TextWriter extends ColumnWriter {
   private final boolean jsonText;
   private final Utf8Buffer text;
   private final JsonTextCopier copier;
+
+  /** The last row written in this batch, and where its bytes end in the data buffer. */
+  private int lastRow = -1;
+
+  private long dataEnd;
 
   TextWriter(
       Column column,
@@ -43,6 +51,13 @@ final class TextWriter extends ColumnWriter {
   }
 
   @Override
+  void startBatch(int capacity) {
+    super.startBatch(capacity);
+    lastRow = -1;
+    dataEnd = 0;
+  }
+
+  @Override
   void allocate(int capacity) {
     vector.allocateNew((long) capacity * INITIAL_BYTES_PER_VALUE, capacity);
   }
@@ -51,20 +66,51 @@ final class TextWriter extends ColumnWriter {
   void write(JsonParser parser, JsonToken token, int row) throws IOException {
     if (jsonText && (token == JsonToken.VALUE_STRING || token.isStructStart())) {
       Utf8Buffer json = copier.copy(parser);
-      vector.setSafe(row, json.bytes(), 0, json.length());
+      append(row, json.bytes(), json.length());
       return;
     }
     switch (token) {
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
         text.encode(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        vector.setSafe(row, text.bytes(), 0, text.length());
+        append(row, text.bytes(), text.length());
       }
-      case VALUE_TRUE -> vector.setSafe(row, TRUE, 0, TRUE.length);
-      case VALUE_FALSE -> vector.setSafe(row, FALSE, 0, FALSE.length);
+      case VALUE_TRUE -> append(row, TRUE, TRUE.length);
+      case VALUE_FALSE -> append(row, FALSE, FALSE.length);
       default -> {
         Utf8Buffer json = copier.copy(parser);
-        vector.setSafe(row, json.bytes(), 0, json.length());
+        append(row, json.bytes(), json.length());
       }
     }
+  }
+
+  /**
+   * Appends a value to the vector's buffers directly. Rows only move forward within a batch, so the
+   * offsets of skipped (NULL) rows are filled here and the checks that {@code setSafe} repeats for
+   * every value (capacity, holes, start offset lookups) are done once. The batch capacity is
+   * reserved by {@link #startBatch}, so only the data buffer can need to grow.
+   */
+  private void append(int row, byte[] bytes, int length) {
+    if (row <= lastRow) {
+      // The same row again (a key repeated in one record): the last value wins, as in Arrow.
+      vector.setSafe(row, bytes, 0, length);
+      dataEnd = vector.getEndOffset(row);
+      return;
+    }
+    long end = dataEnd + length;
+    ArrowBuf data = vector.getDataBuffer();
+    while (data.capacity() < end) {
+      vector.reallocDataBuffer();
+      data = vector.getDataBuffer();
+    }
+    ArrowBuf offsets = vector.getOffsetBuffer();
+    for (int skipped = lastRow + 1; skipped < row; skipped++) {
+      offsets.setInt((long) (skipped + 1) * BaseVariableWidthVector.OFFSET_WIDTH, (int) dataEnd);
+    }
+    data.setBytes(dataEnd, bytes, 0, length);
+    offsets.setInt((long) (row + 1) * BaseVariableWidthVector.OFFSET_WIDTH, (int) end);
+    BitVectorHelper.setBit(vector.getValidityBuffer(), row);
+    vector.setLastSet(row);
+    lastRow = row;
+    dataEnd = end;
   }
 }

@@ -85,9 +85,9 @@ final class TimeFormat {
       case PATTERN:
         return parseWith(c, off, len, typeName);
       default:
-        String text = new String(c, off, len).trim();
+        String number = new String(c, off, len).trim();
         try {
-          return fromEpoch(new BigDecimal(text), text);
+          return fromEpoch(new BigDecimal(number), number);
         } catch (NumberFormatException e) {
           throw new ValueMismatch(
               "expected "
@@ -111,12 +111,12 @@ final class TimeFormat {
     }
   }
 
-  private long fromEpoch(BigDecimal value, String text) throws ValueMismatch {
+  private long fromEpoch(BigDecimal value, String written) throws ValueMismatch {
     BigDecimal millis = kind == Kind.EPOCH_SECONDS ? value.movePointRight(3) : value;
     try {
       return millis.setScale(0, RoundingMode.HALF_UP).longValueExact();
     } catch (ArithmeticException e) {
-      throw new ValueMismatch("epoch value out of range: " + text);
+      throw new ValueMismatch("epoch value out of range: " + written);
     }
   }
 

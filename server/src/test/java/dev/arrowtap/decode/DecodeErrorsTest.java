@@ -1,0 +1,121 @@
+package dev.arrowtap.decode;
+
+import static dev.arrowtap.decode.Decoded.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.types.ColumnType;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of bad body fails with its SQLState, the byte offset and the record. */
+class DecodeErrorsTest {
+  private static final ColumnBinding ID = col("id", ColumnType.BIGINT);
+  private static final RecordLayout DATA = new RecordLayout(RecordLayout.Format.ARRAY, "/data");
+
+  private static JsonDecodeException fail(String body, RecordLayout layout, ColumnBinding column) {
+    // Batches of 2 so that errors in later batches are covered too.
+    return assertThrows(
+        JsonDecodeException.class,
+        () -> Decoded.decode(Decoded.bytes(body), null, layout, Set.of(), 2, column));
+  }
+
+  @Test
+  void malformedJson() {
+    String body = "[{\"id\":1},{\"id\":2},{\"id\":3,,}]";
+    JsonDecodeException e = fail(body, RecordLayout.AUTO, ID);
+    assertEquals("22P02", e.sqlState());
+    assertEquals(2, e.recordIndex());
+    assertEquals(body.indexOf(",,") + 1, e.byteOffset());
+    assertTrue(e.getMessage().contains("malformed JSON inside record 2"), e.getMessage());
+  }
+
+  @Test
+  void truncatedBody() {
+    String body = "{\"data\":[{\"id\":1},{\"id\":2},{\"id\":3,\"name\":\"ab";
+    JsonDecodeException e = fail(body, DATA, ID);
+    assertEquals("22P02", e.sqlState());
+    assertEquals(2, e.recordIndex());
+    assertTrue(e.byteOffset() > 30, "offset " + e.byteOffset());
+    assertTrue(e.getMessage().startsWith("body ended inside record 2"), e.getMessage());
+  }
+
+  @Test
+  void truncatedBetweenRecords() {
+    JsonDecodeException e = fail("[{\"id\":1},{\"id\":2},", RecordLayout.AUTO, ID);
+    assertEquals("22P02", e.sqlState());
+    assertEquals(-1, e.recordIndex());
+    assertTrue(e.getMessage().startsWith("body ended after record 1"), e.getMessage());
+    assertTrue(e.byteOffset() > 0);
+  }
+
+  @Test
+  void noArrayAtPointer() {
+    JsonDecodeException e = fail("{\"meta\":1,\"data\":{\"id\":1}}", DATA, ID);
+    assertEquals("22P02", e.sqlState());
+    assertEquals(-1, e.recordIndex());
+    assertEquals(17, e.byteOffset());
+    assertTrue(
+        e.getMessage().startsWith("expected a JSON array at /data but found an object"),
+        e.getMessage());
+    JsonDecodeException missing = fail("{\"meta\":1,\"items\":[]}", DATA, ID);
+    assertTrue(
+        missing.getMessage().startsWith("expected a JSON array at /data but the body has no /data"),
+        missing.getMessage());
+    assertTrue(missing.byteOffset() > 0);
+    JsonDecodeException top =
+        fail("{\"id\":1}", new RecordLayout(RecordLayout.Format.ARRAY, ""), ID);
+    assertTrue(
+        top.getMessage().startsWith("expected a JSON array at the top level but found an object"),
+        top.getMessage());
+  }
+
+  @Test
+  void recordThatIsNotAnObject() {
+    JsonDecodeException e = fail("[{\"id\":1},{\"id\":2},[3]]", RecordLayout.AUTO, ID);
+    assertEquals("22P02", e.sqlState());
+    assertEquals(2, e.recordIndex());
+    assertEquals(19, e.byteOffset());
+  }
+
+  @Test
+  void valueThatDoesNotFitItsType() {
+    String body = "{\"id\":1}\n{\"id\":2}\n{\"id\":3}\n{\"id\":\"seven\"}\n";
+    JsonDecodeException e = fail(body, RecordLayout.AUTO, ID);
+    assertEquals("22023", e.sqlState());
+    assertEquals(3, e.recordIndex());
+    assertEquals("id", e.column());
+    assertEquals(body.indexOf("\"seven\""), e.byteOffset());
+    assertTrue(e.getMessage().contains("expected BIGINT, got a string 'seven'"), e.getMessage());
+  }
+
+  @Test
+  void integerBeyondBigint() {
+    JsonDecodeException e =
+        fail("[{\"id\":1},{\"id\":9223372036854775808}]", RecordLayout.AUTO, ID);
+    assertEquals("22023", e.sqlState());
+    assertEquals(1, e.recordIndex());
+    assertTrue(e.getMessage().contains("out of the BIGINT range"), e.getMessage());
+  }
+
+  @Test
+  void otherMisfits() {
+    assertEquals(
+        "22023",
+        fail("[{\"t\":\"yesterday\"}]", RecordLayout.AUTO, col("t", ColumnType.TIMESTAMP))
+            .sqlState());
+    assertEquals(
+        "22023", fail("[{\"b\":1}]", RecordLayout.AUTO, col("b", ColumnType.BOOLEAN)).sqlState());
+    assertEquals(
+        "22023",
+        fail("[{\"d\":{\"x\":1}}]", RecordLayout.AUTO, col("d", ColumnType.DOUBLE)).sqlState());
+    assertEquals(
+        "22023",
+        fail(
+                "[{\"d\":123456789012345678901234567890123456789}]",
+                RecordLayout.AUTO,
+                col("d", ColumnType.DECIMAL))
+            .sqlState());
+  }
+}
