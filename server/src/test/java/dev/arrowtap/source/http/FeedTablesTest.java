@@ -322,4 +322,17 @@ class FeedTablesTest {
       assertEquals(2, api.count("/users"), "the total stops the guessing: no third request");
     }
   }
+
+  @Test
+  void limitStopsFetchingPages() throws Exception {
+    offsetUsers(1000);
+    try (Connection c =
+        connect(
+            "      - {name: users, url: URL/users, records: {pointer: /data}, pagination: {style: offset, page_size: 50},"
+                + " columns: [{name: id, type: BIGINT}]}\n")) {
+      assertEquals(5, rows(c, "SELECT id FROM t.users LIMIT 5").size());
+      // The first page, and at most the one fetched ahead of it: not the other eighteen.
+      assertTrue(api.count("/users") <= 2, "requests: " + api.count("/users"));
+    }
+  }
 }
