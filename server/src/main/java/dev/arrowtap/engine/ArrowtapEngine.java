@@ -1,6 +1,7 @@
 package dev.arrowtap.engine;
 
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.metrics.SysSchema;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +23,8 @@ public final class ArrowtapEngine implements AutoCloseable {
 
   public ArrowtapEngine(EngineConfig config) {
     this.config = config;
-    this.services = new ExecutionServices(config.localSlots(), config.memoryLimitBytes());
+    this.services =
+        new ExecutionServices(config.localSlots(), config.memoryLimitBytes(), config.execution());
   }
 
   public EngineConfig config() {
@@ -44,6 +46,7 @@ public final class ArrowtapEngine implements AutoCloseable {
     Connection connection = CALCITE.connect("jdbc:calcite:", calciteProperties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     root.add("numbers", new NumbersTableMacro(settings, services));
+    root.add("sys", new SysSchema(settings, services));
     return connection;
   }
 

@@ -1,15 +1,19 @@
 package dev.arrowtap.engine;
 
+import dev.arrowtap.exec.ExecutionConfig;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How an engine is set up by the process that owns it (never by a client): its catalog file, local
- * task slots and memory limit.
+ * task slots, memory limit, and where and how tasks run.
  */
-public record EngineConfig(Optional<Path> catalog, int localSlots, long memoryLimitBytes) {
+public record EngineConfig(
+    Optional<Path> catalog, int localSlots, long memoryLimitBytes, ExecutionConfig execution) {
   public EngineConfig {
     catalog = catalog.map(path -> path.toAbsolutePath().normalize());
+    Objects.requireNonNull(execution, "execution is null");
     if (localSlots < 1) {
       throw new IllegalArgumentException("local task slots must be at least 1: " + localSlots);
     }
@@ -18,7 +22,12 @@ public record EngineConfig(Optional<Path> catalog, int localSlots, long memoryLi
     }
   }
 
-  /** One task slot per core, Arrow memory up to half the heap limit, no catalog. */
+  /** An engine that runs every task in this JVM. */
+  public EngineConfig(Optional<Path> catalog, int localSlots, long memoryLimitBytes) {
+    this(catalog, localSlots, memoryLimitBytes, ExecutionConfig.local());
+  }
+
+  /** One task slot per core, Arrow memory up to half the heap limit, no catalog, no workers. */
   public static EngineConfig defaults() {
     return new EngineConfig(
         Optional.empty(),
@@ -27,10 +36,14 @@ public record EngineConfig(Optional<Path> catalog, int localSlots, long memoryLi
   }
 
   public EngineConfig withCatalog(Path path) {
-    return new EngineConfig(Optional.of(path), localSlots, memoryLimitBytes);
+    return new EngineConfig(Optional.of(path), localSlots, memoryLimitBytes, execution);
   }
 
   public EngineConfig withLocalSlots(int slots) {
-    return new EngineConfig(catalog, slots, memoryLimitBytes);
+    return new EngineConfig(catalog, slots, memoryLimitBytes, execution);
+  }
+
+  public EngineConfig withExecution(ExecutionConfig config) {
+    return new EngineConfig(catalog, localSlots, memoryLimitBytes, config);
   }
 }

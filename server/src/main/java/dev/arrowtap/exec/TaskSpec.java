@@ -1,11 +1,14 @@
 package dev.arrowtap.exec;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.IOException;
 
 /**
  * A self-contained description of one slice of a scan: everything needed to produce its batches, in
- * this JVM or on a worker.
+ * this JVM or on a worker. Implementations are records that Jackson can write and read, registered
+ * by name with {@link TaskCodec#register}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface TaskSpec {
   /** The slice in plan notation, such as {@code [0-6)} or {@code pages 1-3}. */
   String slice();

@@ -63,7 +63,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return pw.item("scan", plan.label()).item("tasks", plan.describeTasks());
+    return pw.item("scan", plan.label()).item("tasks", services.describeTasks(plan));
   }
 
   @Override

@@ -1,0 +1,109 @@
+package dev.arrowtap.worker;
+
+import dev.arrowtap.exec.WorkerAddress;
+import dev.arrowtap.exec.WorkerSecret;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.arrow.flight.FlightServer;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/** A running worker: a Flight server on one address that admits only the shared secret. */
+public final class WorkerServer implements AutoCloseable {
+  private static final long STOP_WAIT_MILLIS = 10_000;
+
+  private final BufferAllocator allocator;
+  private final FlightServer server;
+  private final WorkerFlightProducer producer;
+  private final AtomicBoolean stopping;
+  private final String bind;
+
+  private WorkerServer(
+      BufferAllocator allocator,
+      FlightServer server,
+      WorkerFlightProducer producer,
+      AtomicBoolean stopping,
+      String bind) {
+    this.allocator = allocator;
+    this.server = server;
+    this.producer = producer;
+    this.stopping = stopping;
+    this.bind = bind;
+  }
+
+  /** Starts a worker on {@code bind:port} ({@code port} 0 picks a free one). */
+  public static WorkerServer start(String bind, int port, WorkerSecret secret) throws IOException {
+    BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
+    AtomicBoolean stopping = new AtomicBoolean();
+    LocationHolder location = new LocationHolder();
+    WorkerFlightProducer producer = new WorkerFlightProducer(allocator, location, stopping);
+    FlightServer server =
+        FlightServer.builder(allocator, Location.forGrpcInsecure(bind, port), producer)
+            .middleware(SecretAuth.KEY, new SecretAuth(secret))
+            .build();
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      allocator.close();
+      throw e;
+    }
+    location.set(new WorkerAddress(bind, server.getPort()).toString());
+    return new WorkerServer(allocator, server, producer, stopping, bind);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** {@code host:port} as coordinators name this worker. */
+  public WorkerAddress address() {
+    return new WorkerAddress(bind, port());
+  }
+
+  /** Tasks running now; zero once every stream has ended or been cancelled. */
+  public int runningTasks() {
+    return producer.runningTasks();
+  }
+
+  /** The worker's Arrow memory, for tests that check nothing is left allocated. */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  /** Stops: running tasks end their streams with UNAVAILABLE, then the server and memory go. */
+  @Override
+  public void close() {
+    stopping.set(true);
+    try {
+      server.shutdown();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+      while (!server.awaitTermination(50, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+        // Waiting for running tasks to notice the stop and end their streams.
+      }
+      server.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (producer.runningTasks() == 0) {
+        allocator.close();
+      }
+    }
+  }
+
+  /** The worker's own address, known once the server has bound its port. */
+  static final class LocationHolder implements Supplier<String> {
+    private volatile String value = "";
+
+    void set(String location) {
+      value = location;
+    }
+
+    @Override
+    public String get() {
+      return value;
+    }
+  }
+}
