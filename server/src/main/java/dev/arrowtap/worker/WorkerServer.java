@@ -19,19 +19,20 @@ public final class WorkerServer implements AutoCloseable {
   private final FlightServer server;
   private final WorkerFlightProducer producer;
   private final AtomicBoolean stopping;
-  private final String bind;
+  private final WorkerAddress address;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private WorkerServer(
       BufferAllocator allocator,
       FlightServer server,
       WorkerFlightProducer producer,
       AtomicBoolean stopping,
-      String bind) {
+      WorkerAddress address) {
     this.allocator = allocator;
     this.server = server;
     this.producer = producer;
     this.stopping = stopping;
-    this.bind = bind;
+    this.address = address;
   }
 
   /** Starts a worker on {@code bind:port} ({@code port} 0 picks a free one). */
@@ -50,17 +51,18 @@ public final class WorkerServer implements AutoCloseable {
       allocator.close();
       throw e;
     }
-    location.set(new WorkerAddress(bind, server.getPort()).toString());
-    return new WorkerServer(allocator, server, producer, stopping, bind);
+    WorkerAddress address = new WorkerAddress(bind, server.getPort());
+    location.set(address.toString());
+    return new WorkerServer(allocator, server, producer, stopping, address);
   }
 
   public int port() {
-    return server.getPort();
+    return address.port();
   }
 
   /** {@code host:port} as coordinators name this worker. */
   public WorkerAddress address() {
-    return new WorkerAddress(bind, port());
+    return address;
   }
 
   /** Tasks running now; zero once every stream has ended or been cancelled. */
@@ -76,6 +78,9 @@ public final class WorkerServer implements AutoCloseable {
   /** Stops: running tasks end their streams with UNAVAILABLE, then the server and memory go. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     stopping.set(true);
     try {
       server.shutdown();
