@@ -46,13 +46,20 @@ public class ArrowtapStatement extends AvaticaStatement {
     return statement.executeQuery(TaskMetricsQuery.forStatement(connection.id, getId()));
   }
 
-  /** Stops the running query here and on the engine; safe to call from another thread. */
+  /**
+   * Stops the running query on the engine, then here; safe to call from another thread. Not
+   * synchronized: Avatica holds this statement's lock while it executes, and the engine must hear
+   * of the cancel before that execution can return.
+   */
   @Override
-  public synchronized void cancel() throws SQLException {
-    super.cancel();
+  public void cancel() throws SQLException {
+    if (isClosed()) {
+      return;
+    }
     try (Statement statement = connection.createStatement()) {
       statement.execute("CANCEL STATEMENT " + getId());
     }
+    super.cancel();
   }
 
   @Override

@@ -5,15 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides string literals that look like secrets before SQL text is kept: literals near a word such
- * as password or token, and long mixed letter-and-digit strings such as API keys.
+ * Hides string literals that look like secrets before SQL text is kept: literals next to a word
+ * such as password or token (before it, or as its alias), and long mixed letter-and-digit strings
+ * such as API keys.
  */
 public final class SqlMasker {
   private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
   private static final Pattern SECRET_WORD =
       Pattern.compile("(password|passwd|secret|token|api_?key|auth|credential|bearer)");
   private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9_\\-+/=.]{20,}");
-  private static final int LOOK_BEHIND = 40;
+  private static final int LOOK_AROUND = 40;
 
   private SqlMasker() {}
 
@@ -23,22 +24,28 @@ public final class SqlMasker {
     }
     Matcher matcher = LITERAL.matcher(sql);
     StringBuilder out = new StringBuilder();
+    int previousEnd = 0;
     while (matcher.find()) {
+      // The words around a literal name it: password = '...', '...' AS api_key.
       String before =
-          sql.substring(Math.max(0, matcher.start() - LOOK_BEHIND), matcher.start())
+          sql.substring(Math.max(previousEnd, matcher.start() - LOOK_AROUND), matcher.start())
               .toLowerCase(Locale.ROOT);
+      String after =
+          sql.substring(matcher.end(), Math.min(sql.length(), matcher.end() + LOOK_AROUND));
+      after = after.toLowerCase(Locale.ROOT).split("[,)']", 2)[0];
       String replacement =
-          looksSecret(before, matcher.group(1))
+          looksSecret(before.substring(before.lastIndexOf(',') + 1) + " " + after, matcher.group(1))
               ? "'***'"
               : Matcher.quoteReplacement(matcher.group());
       matcher.appendReplacement(out, replacement);
+      previousEnd = matcher.end();
     }
     matcher.appendTail(out);
     return out.toString();
   }
 
-  private static boolean looksSecret(String before, String value) {
-    if (SECRET_WORD.matcher(before).find()
+  private static boolean looksSecret(String around, String value) {
+    if (SECRET_WORD.matcher(around).find()
         || SECRET_WORD.matcher(value.toLowerCase(Locale.ROOT)).find()) {
       return !value.isEmpty();
     }

@@ -1,0 +1,75 @@
+package dev.arrowtap.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.jdbc.ArrowtapStatement;
+import dev.arrowtap.worker.WorkerServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 4: the embedded driver sends tasks to workers; a remote client cannot make it do so. */
+class WorkersTest {
+  @Test
+  void embeddedDriverRunsTasksOnTheWorkersItIsGiven(@TempDir Path dir) throws Exception {
+    String secret = "tck-worker-secret-0123";
+    Path secretFile = Files.writeString(dir.resolve("secret"), secret + "\n");
+    try (WorkerServer first = WorkerServer.start("127.0.0.1", 0, WorkerSecret.of(secret));
+        WorkerServer second = WorkerServer.start("127.0.0.1", 0, WorkerSecret.of(secret))) {
+      List<String> workers = List.of(first.address().toString(), second.address().toString());
+      String url =
+          "jdbc:arrowtap:workers="
+              + String.join(",", workers)
+              + ";worker_secret_file="
+              + secretFile;
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement()) {
+        try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM numbers(0, 100000)")) {
+          assertTrue(rs.next());
+          assertEquals(100_000, rs.getLong(1));
+        }
+        List<String> ranOn = new ArrayList<>();
+        long rows = 0;
+        try (ResultSet metrics = statement.unwrap(ArrowtapStatement.class).getTaskMetrics()) {
+          while (metrics.next()) {
+            ranOn.add(metrics.getString("worker"));
+            rows += metrics.getLong("row_count");
+          }
+        }
+        assertEquals(workers, ranOn);
+        assertEquals(100_000, rows);
+        try (ResultSet rs =
+            statement.executeQuery("SELECT worker FROM sys.task_probe(4) ORDER BY task")) {
+          for (int task = 0; task < 4; task++) {
+            assertTrue(rs.next());
+            assertEquals(workers.get(task % 2), rs.getString(1));
+          }
+        }
+      }
+      assertEquals(0, first.runningTasks() + second.runningTasks());
+    }
+  }
+
+  @Test
+  void aRemoteClientCannotChooseWorkers() throws SQLException {
+    try (Connection connection = Mode.REMOTE.connect("workers", "127.0.0.1:9");
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR SELECT * FROM numbers(0, 11)")) {
+      assertTrue(rs.next());
+      String plan = rs.getString(1);
+      assertTrue(plan.contains("tasks=[t0:[0-6), t1:[6-11)]"), plan);
+      assertFalse(plan.contains("@"), plan);
+    }
+  }
+}
