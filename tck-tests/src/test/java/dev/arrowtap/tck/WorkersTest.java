@@ -49,6 +49,16 @@ class WorkersTest {
         }
         assertEquals(workers, ranOn);
         assertEquals(100_000, rows);
+        StringBuilder analyzed = new StringBuilder();
+        try (ResultSet rs =
+            statement.executeQuery("EXPLAIN ANALYZE SELECT max(number) FROM numbers(0, 50000)")) {
+          while (rs.next()) {
+            analyzed.append(rs.getString(1)).append('\n');
+          }
+        }
+        String text = analyzed.toString();
+        assertTrue(text.contains("t1:[25000-50000)@" + workers.get(1)), text);
+        assertTrue(text.contains("└─ Task 1: " + workers.get(1) + " [25000-50000) - "), text);
         try (ResultSet rs =
             statement.executeQuery("SELECT worker FROM sys.task_probe(4) ORDER BY task")) {
           for (int task = 0; task < 4; task++) {
