@@ -29,7 +29,7 @@ public final class ExplainAnalyzeRenderer {
       }
     }
     for (StageMetrics stage : query.stages()) {
-      renderStage(stage, lines);
+      renderStage(query.id(), stage, lines);
     }
     if (query.error() != null) {
       lines.add("error: " + query.error());
@@ -37,7 +37,7 @@ public final class ExplainAnalyzeRenderer {
     return lines;
   }
 
-  private static void renderStage(StageMetrics stage, List<String> lines) {
+  private static void renderStage(long queryId, StageMetrics stage, List<String> lines) {
     lines.add(
         "Stage "
             + stage.stage()
@@ -53,7 +53,7 @@ public final class ExplainAnalyzeRenderer {
             + " rows");
     for (int i = 0; i < stage.tasks().size(); i++) {
       boolean last = i == stage.tasks().size() - 1;
-      renderTask(TaskMetricsSnapshot.of(0, stage, i), last, lines);
+      renderTask(TaskMetricsSnapshot.of(queryId, stage, i), last, lines);
     }
   }
 
