@@ -3,6 +3,8 @@ package dev.arrowtap.worker;
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -14,6 +16,19 @@ import org.apache.arrow.memory.RootAllocator;
 /** A running worker: a Flight server on one address that admits only the shared secret. */
 public final class WorkerServer implements AutoCloseable {
   private static final long STOP_WAIT_MILLIS = 10_000;
+
+  /**
+   * Threads for Flight calls, shared by the workers of a JVM and never shut down: gRPC still hands
+   * them call-completion work after a server stops, which a terminated pool would reject (and log).
+   * They are daemons and expire after a minute idle.
+   */
+  private static final ExecutorService CALL_THREADS =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "arrowtap-worker-call");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final BufferAllocator allocator;
   private final FlightServer server;
@@ -44,6 +59,7 @@ public final class WorkerServer implements AutoCloseable {
     FlightServer server =
         FlightServer.builder(allocator, Location.forGrpcInsecure(bind, port), producer)
             .middleware(SecretAuth.KEY, new SecretAuth(secret))
+            .executor(CALL_THREADS)
             .build();
     try {
       server.start();
