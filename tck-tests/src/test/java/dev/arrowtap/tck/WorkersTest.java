@@ -2,6 +2,7 @@ package dev.arrowtap.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.exec.WorkerSecret;
@@ -15,7 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,8 +70,25 @@ class WorkersTest {
             assertEquals(workers.get(task % 2), rs.getString(1));
           }
         }
+        statement.setQueryTimeout(1);
+        SQLException timedOut =
+            assertThrows(
+                SQLException.class,
+                () -> statement.executeQuery("SELECT count(*) FROM numbers(0, 100000000000)"));
+        assertEquals("57014", timedOut.getSQLState(), timedOut.getMessage());
       }
-      assertEquals(0, first.runningTasks() + second.runningTasks());
+      awaitIdle(first, second);
+      assertEquals(0, first.allocator().getAllocatedMemory());
+      assertEquals(0, second.allocator().getAllocatedMemory());
+    }
+  }
+
+  /** Waits, up to ten seconds, until no task runs on the workers. */
+  private static void awaitIdle(WorkerServer... workers) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Arrays.stream(workers).mapToInt(WorkerServer::runningTasks).sum() > 0) {
+      assertTrue(System.nanoTime() < deadline, "tasks still run on the workers");
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
   }
 
