@@ -20,9 +20,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Runs the tasks of one scan concurrently, in this JVM or on workers, and merges their batches into
- * one stream, with at most a few batches buffered per running task. A task that fails before its
- * first batch is tried again elsewhere; one that fails later fails the query, naming the task and
- * where it ran. Closing the execution stops every task and frees their memory.
+ * one stream, with at most a few batches buffered per running task. A task whose worker fails
+ * before its first batch is tried again on another worker; after rows were delivered it resumes
+ * elsewhere only if its slice can start part-way ({@link TaskSpec#remainder}), and otherwise fails
+ * the query, naming the task and the worker. Rows are never duplicated or lost. Closing the
+ * execution stops every task and frees their memory.
  */
 public final class ScanExecution implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
@@ -145,25 +147,23 @@ public final class ScanExecution implements AutoCloseable {
 
   private void runTask(int index) {
     TaskMetrics metrics = stage.tasks().get(index);
-    TaskTicket ticket =
-        new TaskTicket(
-            query.id(),
-            stage.stage(),
-            index,
-            plan.batchSize(),
-            schemaJson,
-            plan.tasks().get(index));
+    TaskSpec original = plan.tasks().get(index);
     for (int attempt = 1; ; attempt++) {
+      long delivered = metrics.rows();
+      // After rows were delivered only the rest of the slice may run again, if it can.
+      TaskSpec spec = delivered == 0 ? original : original.remainder(delivered).orElse(null);
       TaskRunner runner = services.runnerFor(index, attempt);
       metrics.startAttempt(runner.location());
+      TaskTicket ticket =
+          new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);
       Attempt outcome = runAttempt(runner, ticket, metrics);
       if (outcome.error == null) {
         metrics.finish(outcome.state, null);
         return;
       }
-      boolean retry = !outcome.delivered && runner.isRemote() && attempt < services.taskAttempts();
-      if (!retry) {
-        String message = failureMessage(index, runner, metrics, outcome);
+      boolean resumable = metrics.rows() == 0 || original.remainder(metrics.rows()).isPresent();
+      if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
+        String message = failureMessage(index, runner, metrics, outcome.error);
         metrics.finish(TaskState.FAILED, message);
         throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, message, outcome.error);
       }
@@ -172,7 +172,6 @@ public final class ScanExecution implements AutoCloseable {
   }
 
   private Attempt runAttempt(TaskRunner runner, TaskTicket ticket, TaskMetrics metrics) {
-    boolean delivered = false;
     try (BufferAllocator taskAllocator =
         allocator.newChildAllocator(ticket.describe(), 0, Long.MAX_VALUE)) {
       TaskContext context =
@@ -183,7 +182,6 @@ public final class ScanExecution implements AutoCloseable {
         VectorSchemaRoot batch;
         while (!shouldStop() && (batch = reader.next()) != null) {
           VectorSchemaRoot detached = Batches.detach(batch, allocator);
-          delivered = true;
           metrics.addBatch(detached.getRowCount(), Batches.sizeInBytes(detached));
           if (!offer(detached)) {
             detached.close();
@@ -196,25 +194,22 @@ public final class ScanExecution implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       if (!shouldStop()) {
-        return new Attempt(TaskState.FAILED, delivered, e);
+        return new Attempt(TaskState.FAILED, e);
       }
     }
     TaskState state =
         isCancelled()
             ? TaskState.CANCELLED
             : stopped.get() ? TaskState.STOPPED : TaskState.FINISHED;
-    return new Attempt(state, delivered, null);
+    return new Attempt(state, null);
   }
 
   private String failureMessage(
-      int index, TaskRunner runner, TaskMetrics metrics, Attempt outcome) {
+      int index, TaskRunner runner, TaskMetrics metrics, Exception error) {
     String where = runner.isRemote() ? "worker " + runner.location() : "this server";
-    String after =
-        outcome.delivered
-            ? " after delivering " + metrics.rows() + " rows"
-            : metrics.attempts() > 1 ? " (attempt " + metrics.attempts() + ")" : "";
-    String cause =
-        outcome.error.getMessage() == null ? outcome.error.toString() : outcome.error.getMessage();
+    String after = metrics.rows() > 0 ? " after delivering " + metrics.rows() + " rows" : "";
+    String attempts = metrics.attempts() > 1 ? " (attempt " + metrics.attempts() + ")" : "";
+    String cause = error.getMessage() == null ? error.toString() : error.getMessage();
     return "task t"
         + index
         + " "
@@ -224,6 +219,7 @@ public final class ScanExecution implements AutoCloseable {
         + " failed on "
         + where
         + after
+        + attempts
         + ": "
         + cause;
   }
@@ -291,7 +287,7 @@ public final class ScanExecution implements AutoCloseable {
     }
   }
 
-  private record Attempt(TaskState state, boolean delivered, Exception error) {}
+  private record Attempt(TaskState state, Exception error) {}
 
   private record Failure(ArrowtapException error) {}
 

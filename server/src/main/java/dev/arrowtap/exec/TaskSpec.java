@@ -2,6 +2,7 @@ package dev.arrowtap.exec;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A self-contained description of one slice of a scan: everything needed to produce its batches, in
@@ -15,4 +16,13 @@ public interface TaskSpec {
 
   /** Starts producing this slice's batches. */
   BatchReader open(TaskContext context) throws IOException;
+
+  /**
+   * The rest of this slice after its first {@code rowsDelivered} rows, when the slice produces its
+   * rows in a fixed order and can start part-way; empty (the default) when it cannot. A task whose
+   * worker fails after delivering rows is resumed elsewhere from here, without duplicates.
+   */
+  default Optional<TaskSpec> remainder(long rowsDelivered) {
+    return Optional.empty();
+  }
 }

@@ -104,6 +104,38 @@ class WorkerFailureTest {
   }
 
   @Test
+  void aTaskResumesOnAnotherWorkerAfterItsWorkerStoppedMidStream() throws Exception {
+    try (Cluster cluster = Cluster.start(2)) {
+      WorkerServer stopped = cluster.workers.get(0);
+      try (ArrowtapEngine engine = cluster.engine(2)) {
+        long rows = 0;
+        long sum = 0;
+        try (Connection connection =
+                engine.connect(Map.of("batch_size", "1000", "numbers_per_task", "300000"));
+            Statement statement = connection.createStatement();
+            ResultSet rs = statement.executeQuery("SELECT number FROM numbers(0, 300000)")) {
+          assertTrue(rs.next());
+          rows++;
+          CompletableFuture<Void> stopping = CompletableFuture.runAsync(stopped::close);
+          while (rs.next()) {
+            rows++;
+            sum += rs.getLong(1);
+          }
+          stopping.join();
+        }
+        assertEquals(300_000, rows, "every number once: none lost");
+        assertEquals(300_000L * 299_999L / 2, sum, "and none twice");
+        TaskMetricsSnapshot task = last(engine).taskSnapshots().get(0);
+        assertEquals("FINISHED", task.state());
+        assertEquals(2, task.attempts(), task.toString());
+        assertEquals(cluster.workers.get(1).address().toString(), task.worker());
+        assertEquals(300_000, task.rows());
+        assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+      }
+    }
+  }
+
+  @Test
   void aWorkerStoppedAfterDeliveringRowsFailsTheQueryNamingTaskAndWorker() throws Exception {
     try (Cluster cluster = Cluster.start(1)) {
       WorkerServer worker = cluster.workers.get(0);
@@ -130,7 +162,7 @@ class WorkerFailureTest {
         }
         TaskMetricsSnapshot task = last(engine).taskSnapshots().get(0);
         assertEquals("FAILED", task.state());
-        assertEquals(1, task.attempts(), "rows were delivered, so the task is not retried");
+        assertEquals(3, task.attempts(), "the rest of the range was tried until attempts ran out");
         assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
       }
       assertEquals(0, worker.runningTasks());
