@@ -9,6 +9,8 @@ public final class ArrowtapCli {
           "\n",
           "usage: arrowtap COMMAND [OPTIONS]",
           "  server [--catalog FILE] [--port N] [--bind ADDR]   run the SQL server (Avatica over HTTP)",
+          "         [--workers HOST:PORT,...] [--secret-file FILE] [--task-attempts N]",
+          "  worker [--port N] [--bind ADDR] [--secret-file FILE]  run a worker (Arrow Flight)",
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
           "  shell [URL]                                        open sqlline (default: embedded)",
           "  demo-api [--port N]                                run the demo JSON API on loopback");
@@ -23,6 +25,7 @@ public final class ArrowtapCli {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "server" -> dev.arrowtap.server.http.ServerMain.main(rest);
+      case "worker" -> dev.arrowtap.worker.WorkerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
       case "demo-api" -> dev.arrowtap.demo.DemoMain.main(rest);
       default -> {

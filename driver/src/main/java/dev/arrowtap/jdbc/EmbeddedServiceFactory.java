@@ -3,6 +3,9 @@ package dev.arrowtap.jdbc;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
@@ -15,12 +18,25 @@ import org.apache.calcite.avatica.remote.Service;
 public final class EmbeddedServiceFactory implements Service.Factory {
   private static final String ENTRY = "dev.arrowtap.server.embedded.EmbeddedServices";
 
+  /**
+   * Properties that pick the embedded engine itself (its catalog, its workers); read only in this
+   * JVM. A remote server ignores them: no client can make a server read a file or call a host.
+   */
+  private static final List<String> ENGINE_PROPERTIES =
+      List.of("catalog", "workers", "worker_secret_file", "task_attempts");
+
   @Override
   public Service create(AvaticaConnection connection) {
-    String catalog = ((ArrowtapConnection) connection).property("catalog");
+    Map<String, String> engineProperties = new HashMap<>();
+    for (String key : ENGINE_PROPERTIES) {
+      String value = ((ArrowtapConnection) connection).property(key);
+      if (value != null) {
+        engineProperties.put(key, value);
+      }
+    }
     try {
-      Method forCatalog = Class.forName(ENTRY).getMethod("forCatalog", String.class);
-      return (Service) forCatalog.invoke(null, catalog);
+      Method forProperties = Class.forName(ENTRY).getMethod("forProperties", Map.class);
+      return (Service) forProperties.invoke(null, engineProperties);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       throw failure(
           "the embedded engine is not on the classpath ("

@@ -4,6 +4,7 @@ import dev.arrowtap.catalog.Catalog;
 import dev.arrowtap.catalog.CatalogLoader;
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.metrics.SysSchema;
 import dev.arrowtap.source.http.FeedSchema;
 import dev.arrowtap.source.http.ReadJsonTableMacro;
 import dev.arrowtap.source.http.SchemaCache;
@@ -39,7 +40,8 @@ public final class ArrowtapEngine implements AutoCloseable {
   public ArrowtapEngine(EngineConfig config) {
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
-    this.services = new ExecutionServices(config.localSlots(), config.memoryLimitBytes());
+    this.services =
+        new ExecutionServices(config.localSlots(), config.memoryLimitBytes(), config.execution());
   }
 
   public Catalog catalog() {
@@ -72,6 +74,7 @@ public final class ArrowtapEngine implements AutoCloseable {
         .forEach(
             (name, feeds) ->
                 root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
+    root.add("sys", new SysSchema(settings, services));
     return connection;
   }
 

@@ -1,18 +1,27 @@
 package dev.arrowtap.engine;
 
 import dev.arrowtap.catalog.HostAllowlist;
+import dev.arrowtap.exec.ExecutionConfig;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How an engine is set up by the process that owns it (never by a client): its catalog file, local
- * task slots and memory limit.
+ * task slots, memory limit, where and how tasks run, and which hosts read_json may call.
+ *
+ * @param readJsonDefault the hosts read_json may call when the catalog does not say
  */
 public record EngineConfig(
-    Optional<Path> catalog, int localSlots, long memoryLimitBytes, HostAllowlist readJsonDefault) {
+    Optional<Path> catalog,
+    int localSlots,
+    long memoryLimitBytes,
+    ExecutionConfig execution,
+    HostAllowlist readJsonDefault) {
   public EngineConfig {
-    java.util.Objects.requireNonNull(readJsonDefault, "readJsonDefault is null");
     catalog = catalog.map(path -> path.toAbsolutePath().normalize());
+    Objects.requireNonNull(execution, "execution is null");
+    Objects.requireNonNull(readJsonDefault, "readJsonDefault is null");
     if (localSlots < 1) {
       throw new IllegalArgumentException("local task slots must be at least 1: " + localSlots);
     }
@@ -21,28 +30,36 @@ public record EngineConfig(
     }
   }
 
+  /** An engine that runs every task in this JVM and lets read_json call any host. */
+  public EngineConfig(Optional<Path> catalog, int localSlots, long memoryLimitBytes) {
+    this(catalog, localSlots, memoryLimitBytes, ExecutionConfig.local(), HostAllowlist.ALL);
+  }
+
   /**
-   * One task slot per core, Arrow memory up to half the heap limit, no catalog, and read_json open
-   * to every host (the embedded default: the host process is the user).
+   * One task slot per core, Arrow memory up to half the heap limit, no catalog, no workers, and
+   * read_json open to every host (the embedded default: the host process is the user).
    */
   public static EngineConfig defaults() {
     return new EngineConfig(
         Optional.empty(),
         Runtime.getRuntime().availableProcessors(),
-        Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 2),
-        HostAllowlist.ALL);
+        Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 2));
   }
 
   public EngineConfig withCatalog(Path path) {
-    return new EngineConfig(Optional.of(path), localSlots, memoryLimitBytes, readJsonDefault);
+    return new EngineConfig(
+        Optional.of(path), localSlots, memoryLimitBytes, execution, readJsonDefault);
   }
 
   public EngineConfig withLocalSlots(int slots) {
-    return new EngineConfig(catalog, slots, memoryLimitBytes, readJsonDefault);
+    return new EngineConfig(catalog, slots, memoryLimitBytes, execution, readJsonDefault);
   }
 
-  /** The hosts read_json may call when the catalog does not say. */
+  public EngineConfig withExecution(ExecutionConfig config) {
+    return new EngineConfig(catalog, localSlots, memoryLimitBytes, config, readJsonDefault);
+  }
+
   public EngineConfig withReadJsonDefault(HostAllowlist hosts) {
-    return new EngineConfig(catalog, localSlots, memoryLimitBytes, hosts);
+    return new EngineConfig(catalog, localSlots, memoryLimitBytes, execution, hosts);
   }
 }

@@ -11,6 +11,12 @@ public interface BatchReader extends AutoCloseable {
   /** Returns the next non-empty batch, or null when the slice is exhausted. */
   VectorSchemaRoot next() throws IOException;
 
+  /**
+   * Asks a reader that may be blocked in {@link #next()} on another thread to give up soon; safe to
+   * call from any thread, at any time. Readers that never block need not do anything.
+   */
+  default void cancel() {}
+
   @Override
   void close();
 }

@@ -2,10 +2,15 @@ package dev.arrowtap.exec;
 
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SqlStates;
-import java.util.ArrayList;
+import dev.arrowtap.metrics.QueryMetrics;
+import dev.arrowtap.metrics.QueryScope;
+import dev.arrowtap.metrics.StageMetrics;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,44 +19,64 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Runs the tasks of one scan concurrently and merges their batches into one stream, with at most a
- * few batches buffered per running task. Closing it stops every task and frees their memory.
+ * Runs the tasks of one scan concurrently, in this JVM or on workers, and merges their batches into
+ * one stream, with at most a few batches buffered per running task. A task whose worker fails
+ * before its first batch is tried again on another worker; after rows were delivered it resumes
+ * elsewhere only if its slice can start part-way ({@link TaskSpec#remainder}), and otherwise fails
+ * the query, naming the task and the worker. Rows are never duplicated or lost. Closing the
+ * execution stops every task and frees their memory.
  */
 public final class ScanExecution implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
   private static final long CLOSE_WAIT_SECONDS = 10;
 
   private final ScanPlan plan;
+  private final ExecutionServices services;
   private final BufferAllocator allocator;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicBoolean externalCancel;
+  private final QueryMetrics query;
+  private final StageMetrics stage;
+  private final String schemaJson;
   private final BlockingQueue<Object> queue;
   private final ConcurrentLinkedQueue<Integer> pending = new ConcurrentLinkedQueue<>();
+  private final Map<Integer, BatchReader> active = new ConcurrentHashMap<>();
   private final CountDownLatch finished;
-  private final List<TaskMetrics> metrics = new ArrayList<>();
   private int runnersLeft;
   private boolean closed;
 
   private ScanExecution(
-      ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel, int parallelism) {
+      ScanPlan plan,
+      ExecutionServices services,
+      AtomicBoolean externalCancel,
+      QueryMetrics query,
+      int parallelism) {
     this.plan = plan;
+    this.services = services;
     this.externalCancel = externalCancel;
+    this.query = query;
+    this.stage = query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
+    this.schemaJson = plan.shape().arrowSchema().toJson();
     this.allocator =
         services.rootAllocator().newChildAllocator("scan " + plan.label(), 0, Long.MAX_VALUE);
     this.queue = new ArrayBlockingQueue<>(2 * parallelism + 1);
     this.finished = new CountDownLatch(parallelism);
     this.runnersLeft = parallelism;
     for (int i = 0; i < plan.tasks().size(); i++) {
-      metrics.add(new TaskMetrics());
       pending.add(i);
     }
   }
 
-  /** Starts running the plan's tasks on the engine's task threads. */
+  /**
+   * Starts running the plan's tasks on the engine's task threads, as a stage of the query the
+   * current thread runs for (or of a query of its own when there is none).
+   */
   public static ScanExecution start(
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
-    int parallelism = Math.min(plan.tasks().size(), services.localSlots());
-    ScanExecution execution = new ScanExecution(plan, services, externalCancel, parallelism);
+    QueryMetrics query =
+        QueryScope.current().orElseGet(() -> services.metrics().begin(plan.label(), "", "", -1));
+    int parallelism = services.parallelism(plan.tasks().size());
+    ScanExecution execution = new ScanExecution(plan, services, externalCancel, query, parallelism);
     for (int i = 0; i < parallelism; i++) {
       services.taskThreads().execute(execution::runTasks);
     }
@@ -60,7 +85,7 @@ public final class ScanExecution implements AutoCloseable {
 
   /** The per-task counters, in task order. */
   public List<TaskMetrics> metrics() {
-    return List.copyOf(metrics);
+    return stage.tasks();
   }
 
   /**
@@ -93,7 +118,11 @@ public final class ScanExecution implements AutoCloseable {
   }
 
   private boolean isCancelled() {
-    return externalCancel != null && externalCancel.get();
+    return (externalCancel != null && externalCancel.get()) || query.isCancelled();
+  }
+
+  private boolean shouldStop() {
+    return stopped.get() || isCancelled();
   }
 
   private ArrowtapException cancelled() {
@@ -104,10 +133,11 @@ public final class ScanExecution implements AutoCloseable {
   private void runTasks() {
     try {
       Integer index;
-      while (!stopped.get() && (index = pending.poll()) != null) {
-        runTask(plan.tasks().get(index), metrics.get(index));
+      while (!shouldStop() && (index = pending.poll()) != null) {
+        runTask(index);
       }
     } catch (RuntimeException | Error e) {
+      stopped.set(true);
       offer(new Failure(asUserError(e)));
     } finally {
       offer(RunnerDone.INSTANCE);
@@ -115,23 +145,83 @@ public final class ScanExecution implements AutoCloseable {
     }
   }
 
-  private void runTask(TaskSpec task, TaskMetrics taskMetrics) {
-    TaskContext context =
-        new TaskContext(
-            allocator, plan.batchSize(), () -> stopped.get() || isCancelled(), taskMetrics);
-    try (BatchReader reader = task.open(context)) {
-      VectorSchemaRoot batch;
-      while (!context.isStopped() && (batch = reader.next()) != null) {
-        VectorSchemaRoot detached = Batches.detach(batch, allocator);
-        taskMetrics.addBatch(detached.getRowCount(), Batches.sizeInBytes(detached));
-        if (!offer(detached)) {
-          detached.close();
-          return;
-        }
+  private void runTask(int index) {
+    TaskMetrics metrics = stage.tasks().get(index);
+    TaskSpec original = plan.tasks().get(index);
+    for (int attempt = 1; ; attempt++) {
+      long delivered = metrics.rows();
+      // After rows were delivered only the rest of the slice may run again, if it can.
+      TaskSpec spec = delivered == 0 ? original : original.remainder(delivered).orElse(null);
+      TaskRunner runner = services.runnerFor(index, attempt);
+      metrics.startAttempt(runner.location());
+      TaskTicket ticket =
+          new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);
+      Attempt outcome = runAttempt(runner, ticket, metrics);
+      if (outcome.error == null) {
+        metrics.finish(outcome.state, null);
+        return;
       }
-    } catch (java.io.IOException e) {
-      throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, e.getMessage(), e);
+      boolean resumable = metrics.rows() == 0 || original.remainder(metrics.rows()).isPresent();
+      if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
+        String message = failureMessage(index, runner, metrics, outcome.error);
+        metrics.finish(TaskState.FAILED, message);
+        throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, message, outcome.error);
+      }
+      metrics.addRetry();
     }
+  }
+
+  private Attempt runAttempt(TaskRunner runner, TaskTicket ticket, TaskMetrics metrics) {
+    try (BufferAllocator taskAllocator =
+        allocator.newChildAllocator(ticket.describe(), 0, Long.MAX_VALUE)) {
+      TaskContext context =
+          new TaskContext(
+              taskAllocator, plan.batchSize(), this::shouldStop, metrics, runner.location());
+      try (BatchReader reader = runner.open(ticket, context)) {
+        active.put(ticket.task(), reader);
+        VectorSchemaRoot batch;
+        while (!shouldStop() && (batch = reader.next()) != null) {
+          VectorSchemaRoot detached = Batches.detach(batch, allocator);
+          metrics.addBatch(detached.getRowCount(), Batches.sizeInBytes(detached));
+          if (!offer(detached)) {
+            detached.close();
+            break;
+          }
+        }
+      } finally {
+        active.remove(ticket.task());
+        metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!shouldStop()) {
+        return new Attempt(TaskState.FAILED, e);
+      }
+    }
+    TaskState state =
+        isCancelled()
+            ? TaskState.CANCELLED
+            : stopped.get() ? TaskState.STOPPED : TaskState.FINISHED;
+    return new Attempt(state, null);
+  }
+
+  private String failureMessage(
+      int index, TaskRunner runner, TaskMetrics metrics, Exception error) {
+    String where = runner.isRemote() ? "worker " + runner.location() : "this server";
+    String after = metrics.rows() > 0 ? " after delivering " + metrics.rows() + " rows" : "";
+    String attempts = metrics.attempts() > 1 ? " (attempt " + metrics.attempts() + ")" : "";
+    String cause = error.getMessage() == null ? error.toString() : error.getMessage();
+    return "task t"
+        + index
+        + " "
+        + plan.tasks().get(index).slice()
+        + " of "
+        + plan.label()
+        + " failed on "
+        + where
+        + after
+        + attempts
+        + ": "
+        + cause;
   }
 
   private static ArrowtapException asUserError(Throwable e) {
@@ -145,7 +235,7 @@ public final class ScanExecution implements AutoCloseable {
   private boolean offer(Object item) {
     try {
       while (!queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-        if (stopped.get() && item != RunnerDone.INSTANCE) {
+        if (shouldStop() && item != RunnerDone.INSTANCE) {
           return false;
         }
       }
@@ -163,6 +253,9 @@ public final class ScanExecution implements AutoCloseable {
     }
     closed = true;
     stopped.set(true);
+    for (BatchReader reader : active.values()) {
+      reader.cancel();
+    }
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
       // Drain so that runners blocked on a full queue can finish.
@@ -176,6 +269,11 @@ public final class ScanExecution implements AutoCloseable {
     while ((item = queue.poll()) != null) {
       closeItem(item);
     }
+    for (TaskMetrics metrics : stage.tasks()) {
+      if (metrics.state() == TaskState.PENDING) {
+        metrics.finish(isCancelled() ? TaskState.CANCELLED : TaskState.STOPPED, null);
+      }
+    }
     if (finished.getCount() == 0) {
       allocator.close();
     }
@@ -188,6 +286,8 @@ public final class ScanExecution implements AutoCloseable {
       root.close();
     }
   }
+
+  private record Attempt(TaskState state, Exception error) {}
 
   private record Failure(ArrowtapException error) {}
 

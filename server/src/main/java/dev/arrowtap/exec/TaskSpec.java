@@ -1,15 +1,28 @@
 package dev.arrowtap.exec;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A self-contained description of one slice of a scan: everything needed to produce its batches, in
- * this JVM or on a worker.
+ * this JVM or on a worker. Implementations are records that Jackson can write and read, registered
+ * by name with {@link TaskCodec#register}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface TaskSpec {
   /** The slice in plan notation, such as {@code [0-6)} or {@code pages 1-3}. */
   String slice();
 
   /** Starts producing this slice's batches. */
   BatchReader open(TaskContext context) throws IOException;
+
+  /**
+   * The rest of this slice after its first {@code rowsDelivered} rows, when the slice produces its
+   * rows in a fixed order and can start part-way; empty (the default) when it cannot. A task whose
+   * worker fails after delivering rows is resumed elsewhere from here, without duplicates.
+   */
+  default Optional<TaskSpec> remainder(long rowsDelivered) {
+    return Optional.empty();
+  }
 }

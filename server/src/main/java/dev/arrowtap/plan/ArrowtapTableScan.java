@@ -90,7 +90,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (scanTable.supportsProjection() && projection.length < scanTable.shape().size()) {
       pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
     }
-    return pw.item("tasks", plan.describeTasks());
+    return pw.item("tasks", scanTable.services().describeTasks(plan));
   }
 
   @Override

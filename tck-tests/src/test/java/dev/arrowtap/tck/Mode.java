@@ -33,6 +33,13 @@ public enum Mode {
     return DriverManager.getConnection(url(), properties);
   }
 
+  /** Connects with one extra connection property. */
+  Connection connect(String key, String value) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty(key, value);
+    return connect(properties);
+  }
+
   /** One real Avatica HTTP server on a loopback port, shared by the suite, stopped at exit. */
   private static final class RemoteServer {
     static final RemoteServer INSTANCE = new RemoteServer();

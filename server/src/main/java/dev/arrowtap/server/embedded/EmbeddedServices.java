@@ -3,18 +3,27 @@ package dev.arrowtap.server.embedded;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.WorkerAddress;
+import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.server.meta.ArrowtapMeta;
 import dev.arrowtap.server.meta.InProcessJsonService;
 import dev.arrowtap.server.meta.MetaErrors;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.remote.Service;
 
 /**
- * The engines of the embedded driver: one per catalog file per JVM, shared by every connection that
- * names the same catalog, so that they share memory limits, task slots and metrics.
+ * The engines of the embedded driver: one per catalog file and worker list per JVM, shared by every
+ * connection that names the same ones, so that they share memory limits, task slots and metrics.
+ * The engine-level properties ({@code catalog}, {@code workers}, {@code worker_secret_file}, {@code
+ * task_attempts}) are read here, in the application's own JVM; a remote server never takes them
+ * from a client.
  */
 public final class EmbeddedServices {
   private static final Map<String, Service> SERVICES = new ConcurrentHashMap<>();
@@ -23,12 +32,28 @@ public final class EmbeddedServices {
 
   /** The service for a catalog file, or for the built-in functions when {@code catalog} is null. */
   public static Service forCatalog(String catalog) throws SQLException {
-    String key =
-        catalog == null || catalog.isBlank()
-            ? ""
-            : Path.of(catalog).toAbsolutePath().normalize().toString();
+    return forProperties(catalog == null ? Map.of() : Map.of("catalog", catalog));
+  }
+
+  /** The service for the engine-level properties of an embedded connection. */
+  public static Service forProperties(Map<String, String> properties) throws SQLException {
+    EngineConfig config;
     try {
-      return SERVICES.computeIfAbsent(key, EmbeddedServices::create);
+      config = config(properties);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(e.getMessage(), SqlStates.INVALID_CONNECTION_PROPERTY, e);
+    }
+    String key =
+        config.catalog().map(Path::toString).orElse("")
+            + "|"
+            + config.execution().workers()
+            + "|"
+            + config.execution().secret().map(WorkerSecret::hashCode).orElse(0)
+            + "|"
+            + config.execution().taskAttempts();
+    try {
+      EngineConfig chosen = config;
+      return SERVICES.computeIfAbsent(key, ignored -> create(chosen));
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
@@ -37,11 +62,32 @@ public final class EmbeddedServices {
     }
   }
 
-  private static Service create(String catalog) {
+  static EngineConfig config(Map<String, String> properties) {
     EngineConfig config = EngineConfig.defaults();
-    if (!catalog.isEmpty()) {
+    String catalog = properties.get("catalog");
+    if (catalog != null && !catalog.isBlank()) {
       config = config.withCatalog(Path.of(catalog));
     }
+    ExecutionConfig execution = ExecutionConfig.local();
+    String attempts = properties.get("task_attempts");
+    if (attempts != null && !attempts.isBlank()) {
+      try {
+        execution = execution.withTaskAttempts(Integer.parseInt(attempts.trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("task_attempts must be a number: " + attempts);
+      }
+    }
+    List<WorkerAddress> workers = WorkerAddress.parseList(properties.get("workers"));
+    if (!workers.isEmpty()) {
+      String file = properties.get("worker_secret_file");
+      Optional<Path> secretFile =
+          file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+      execution = execution.withWorkers(workers, WorkerSecret.resolve(secretFile));
+    }
+    return config.withExecution(execution);
+  }
+
+  private static Service create(EngineConfig config) {
     ArrowtapEngine engine;
     try {
       JvmSupport.requireArrowMemory();

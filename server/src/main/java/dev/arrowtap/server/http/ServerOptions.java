@@ -1,5 +1,7 @@
 package dev.arrowtap.server.http;
 
+import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.WorkerAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,29 +9,55 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The command-line options of {@code arrowtap server}: where to listen and what to serve.
+ * The command-line options of {@code arrowtap server}: where to listen, what to serve and where
+ * tasks run.
  *
  * @param bind the address to listen on; loopback unless told otherwise
  * @param port the port, 0 for any free one
  * @param catalog the catalog file, if any
+ * @param workers the workers that run tasks; none runs them in the server
+ * @param secretFile the file holding the secret shared with workers; else the environment
+ * @param taskAttempts how often a task is tried on workers before the query fails
  */
-public record ServerOptions(String bind, int port, Optional<Path> catalog) {
+public record ServerOptions(
+    String bind,
+    int port,
+    Optional<Path> catalog,
+    List<WorkerAddress> workers,
+    Optional<Path> secretFile,
+    int taskAttempts) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
   public ServerOptions {
     Objects.requireNonNull(bind, "bind is null");
     Objects.requireNonNull(catalog, "catalog is null");
+    Objects.requireNonNull(secretFile, "secretFile is null");
+    workers = List.copyOf(workers);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
     }
+    if (taskAttempts < 1) {
+      throw new IllegalArgumentException("--task-attempts must be at least 1: " + taskAttempts);
+    }
   }
 
-  /** Parses {@code [--catalog FILE] [--port N] [--bind ADDR]}. */
+  /** Options without workers. */
+  public ServerOptions(String bind, int port, Optional<Path> catalog) {
+    this(bind, port, catalog, List.of(), Optional.empty(), ExecutionConfig.DEFAULT_TASK_ATTEMPTS);
+  }
+
+  /**
+   * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
+   * [--secret-file FILE] [--task-attempts N]}.
+   */
   public static ServerOptions parse(String... args) {
     String bind = DEFAULT_BIND;
     int port = DEFAULT_PORT;
     Optional<Path> catalog = Optional.empty();
+    List<WorkerAddress> workers = List.of();
+    Optional<Path> secretFile = Optional.empty();
+    int taskAttempts = ExecutionConfig.DEFAULT_TASK_ATTEMPTS;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -39,21 +67,27 @@ public record ServerOptions(String bind, int port, Optional<Path> catalog) {
       String value = rest.remove(0);
       switch (flag) {
         case "--bind" -> bind = value;
-        case "--port" -> port = parsePort(value);
+        case "--port" -> port = number("--port", value);
         case "--catalog" -> catalog = Optional.of(Path.of(value));
+        case "--workers" -> workers = WorkerAddress.parseList(value);
+        case "--secret-file" -> secretFile = Optional.of(Path.of(value));
+        case "--task-attempts" -> taskAttempts = number("--task-attempts", value);
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + flag + "; expected --catalog FILE, --port N, --bind ADDR");
+                "unknown option "
+                    + flag
+                    + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
+                    + " --secret-file FILE, --task-attempts N");
       }
     }
-    return new ServerOptions(bind, port, catalog);
+    return new ServerOptions(bind, port, catalog, workers, secretFile, taskAttempts);
   }
 
-  private static int parsePort(String value) {
+  private static int number(String flag, String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port must be a number: " + value);
+      throw new IllegalArgumentException(flag + " must be a number: " + value);
     }
   }
 }

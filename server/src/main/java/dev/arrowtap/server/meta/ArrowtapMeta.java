@@ -1,23 +1,46 @@
 package dev.arrowtap.server.meta;
 
 import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
+import dev.arrowtap.metrics.QueryMetrics;
+import dev.arrowtap.metrics.QueryState;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Avatica's view of the engine: statements, result frames and metadata over engine sessions. Each
- * client connection gets its own engine session from whitelisted properties.
+ * client connection gets its own engine session from whitelisted properties. It also records every
+ * query's metrics, answers {@code EXPLAIN ANALYZE} and the driver's {@code CANCEL STATEMENT n}.
  */
 public class ArrowtapMeta extends JdbcMeta {
+  private static final Pattern EXPLAIN_ANALYZE =
+      Pattern.compile(
+          "\\s*EXPLAIN\\s+ANALYZE\\s+(.+?)[\\s;]*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern CANCEL =
+      Pattern.compile("\\s*CANCEL\\s+STATEMENT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+
   private final ArrowtapEngine engine;
+  private final QueryTracker tracker;
 
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());
     this.engine = engine;
+    this.tracker = new QueryTracker(engine.services().metrics());
   }
 
   /**
@@ -40,5 +63,144 @@ public class ArrowtapMeta extends JdbcMeta {
       properties.put(name, info.getProperty(name));
     }
     return engine.connect(properties);
+  }
+
+  @Override
+  public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    super.openConnection(ch, info);
+    tracker.connectionOpened(ch.id, info == null ? null : info.get("user"));
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    tracker.connectionClosed(ch.id);
+    super.closeConnection(ch);
+  }
+
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    if (EXPLAIN_ANALYZE.matcher(sql).matches() || CANCEL.matcher(sql).matches()) {
+      throw new ArrowtapException(
+          SqlStates.SYNTAX_OR_ACCESS_RULE,
+          "EXPLAIN ANALYZE and CANCEL STATEMENT run with Statement.execute, not prepareStatement");
+    }
+    StatementHandle h = super.prepare(ch, sql, maxRowCount);
+    tracker.prepared(h, sql);
+    return h;
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(
+      StatementHandle h,
+      String sql,
+      long maxRowCount,
+      int maxRowsInFirstFrame,
+      PrepareCallback callback)
+      throws NoSuchStatementException {
+    Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
+    if (analyze.matches()) {
+      return explainAnalyze(h, sql, analyze.group(1));
+    }
+    Matcher cancel = CANCEL.matcher(sql);
+    if (cancel.matches()) {
+      return cancel(h, sql, Integer.parseInt(cancel.group(1)));
+    }
+    QueryMetrics query = tracker.begin(h, sql);
+    ExecuteResult result =
+        tracked(
+            query,
+            () -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+    tracker.sent(query, result);
+    return result;
+  }
+
+  @Override
+  public ExecuteResult execute(
+      StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+      throws NoSuchStatementException {
+    QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
+    ExecuteResult result =
+        tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+    tracker.sent(query, result);
+    return result;
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
+    if (query == null) {
+      return super.fetch(h, offset, fetchMaxRowCount);
+    }
+    Frame frame = tracked(query, () -> super.fetch(h, offset, fetchMaxRowCount));
+    tracker.sent(query, frame);
+    return frame;
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    tracker.statementClosed(h);
+    super.closeStatement(h);
+  }
+
+  /** Runs the query to its end, then answers with its plan and per-stage, per-task metrics. */
+  private ExecuteResult explainAnalyze(StatementHandle h, String sql, String inner) {
+    QueryMetrics query = tracker.begin(h, inner);
+    try {
+      Connection connection = getConnection(h.connectionId);
+      String plan = firstColumn(connection, "EXPLAIN PLAN FOR " + inner);
+      tracked(query, () -> drain(connection, inner, query));
+      query.finish(QueryState.FINISHED, null);
+      return TextResult.of(h, sql, "PLAN", ExplainAnalyzeRenderer.render(query, plan));
+    } catch (SQLException e) {
+      query.finish(QueryState.FAILED, e.getMessage());
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Void drain(Connection connection, String sql, QueryMetrics query)
+      throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      long rows = 0;
+      while (rs.next()) {
+        rows++;
+      }
+      query.addRows(rows);
+    }
+    return null;
+  }
+
+  private static String firstColumn(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      StringBuilder out = new StringBuilder();
+      while (rs.next()) {
+        out.append(rs.getString(1)).append('\n');
+      }
+      return out.toString();
+    }
+  }
+
+  /** Stops the running query of another statement on the same connection. */
+  private ExecuteResult cancel(StatementHandle h, String sql, int statementId) {
+    QueryMetrics query = tracker.running(h.connectionId, statementId).orElse(null);
+    boolean cancelled = query != null && query.state() == QueryState.RUNNING;
+    if (cancelled) {
+      query.cancel();
+    }
+    return TextResult.of(h, sql, "cancelled", List.of(String.valueOf(cancelled)));
+  }
+
+  /**
+   * Runs Meta work as part of a query. Checked exceptions (such as Avatica's
+   * NoSuchStatementException, which clients react to by type) pass through unchanged.
+   */
+  private <T> T tracked(QueryMetrics query, Callable<T> work) {
+    try {
+      return tracker.run(query, work);
+    } catch (Exception e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
+    }
   }
 }

@@ -48,7 +48,7 @@ public final class NumbersTable extends ScanTable {
   @Override
   public ScanPlan planScan(int[] projection) {
     List<TaskSpec> tasks = new ArrayList<>();
-    for (long[] range : split(start, end, settings.numbersPerTask(), services.localSlots())) {
+    for (long[] range : split(start, end, settings.numbersPerTask(), services.taskSlots())) {
       tasks.add(new NumbersTask(range[0], range[1]));
     }
     return new ScanPlan("numbers(" + start + ", " + end + ")", SHAPE, tasks, settings.batchSize());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arrowtap.exec.WorkerAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,29 @@ class ServerOptionsTest {
     ServerOptions options =
         ServerOptions.parse("--catalog", "c.yaml", "--port", "0", "--bind", "0.0.0.0");
     assertEquals(new ServerOptions("0.0.0.0", 0, Optional.of(Path.of("c.yaml"))), options);
+  }
+
+  @Test
+  void workersSecretAndAttempts() {
+    ServerOptions options =
+        ServerOptions.parse(
+            "--workers",
+            "127.0.0.1:4001, [::1]:4002",
+            "--secret-file",
+            "s.txt",
+            "--task-attempts",
+            "2");
+    assertEquals(
+        List.of(new WorkerAddress("127.0.0.1", 4001), new WorkerAddress("::1", 4002)),
+        options.workers());
+    assertEquals("[::1]:4002", options.workers().get(1).toString());
+    assertEquals(Optional.of(Path.of("s.txt")), options.secretFile());
+    assertEquals(2, options.taskAttempts());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerOptions.parse("--workers", "nohost"))
+            .getMessage()
+            .contains("host:port"));
   }
 
   @Test

@@ -1,0 +1,53 @@
+package dev.arrowtap.exec;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an engine runs tasks, set by the process that owns it and never by a client: the workers to
+ * send tasks to (none: run them in this JVM), the secret shared with them, how often a task is
+ * tried, and how many finished queries keep their metrics.
+ */
+public record ExecutionConfig(
+    List<WorkerAddress> workers,
+    Optional<WorkerSecret> secret,
+    int taskAttempts,
+    int queryRetention) {
+  public static final int DEFAULT_TASK_ATTEMPTS = 3;
+  public static final int DEFAULT_QUERY_RETENTION = 1000;
+
+  public ExecutionConfig {
+    workers = List.copyOf(workers);
+    Objects.requireNonNull(secret, "secret is null");
+    if (!workers.isEmpty() && secret.isEmpty()) {
+      throw new IllegalArgumentException(
+          "workers need a shared secret: give --secret-file FILE or set "
+              + WorkerSecret.ENVIRONMENT_VARIABLE);
+    }
+    if (taskAttempts < 1) {
+      throw new IllegalArgumentException("task attempts must be at least 1: " + taskAttempts);
+    }
+    if (queryRetention < 1) {
+      throw new IllegalArgumentException("query retention must be at least 1: " + queryRetention);
+    }
+  }
+
+  /** Every task in this JVM. */
+  public static ExecutionConfig local() {
+    return new ExecutionConfig(
+        List.of(), Optional.empty(), DEFAULT_TASK_ATTEMPTS, DEFAULT_QUERY_RETENTION);
+  }
+
+  public ExecutionConfig withWorkers(List<WorkerAddress> list, Optional<WorkerSecret> key) {
+    return new ExecutionConfig(list, key, taskAttempts, queryRetention);
+  }
+
+  public ExecutionConfig withTaskAttempts(int attempts) {
+    return new ExecutionConfig(workers, secret, attempts, queryRetention);
+  }
+
+  public ExecutionConfig withQueryRetention(int queries) {
+    return new ExecutionConfig(workers, secret, taskAttempts, queries);
+  }
+}

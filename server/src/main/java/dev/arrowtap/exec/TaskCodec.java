@@ -1,0 +1,67 @@
+package dev.arrowtap.exec;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import dev.arrowtap.metrics.TaskProbeTask;
+import dev.arrowtap.source.numbers.NumbersTask;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns task tickets into bytes and back. Task types travel by a registered name only, never by
+ * class name, so nothing on the wire can make a worker load a class. Adding a task type is one
+ * {@link #register} call.
+ */
+public final class TaskCodec {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final Map<String, Class<? extends TaskSpec>> NAMES = new ConcurrentHashMap<>();
+
+  static {
+    register(NumbersTask.class, "numbers");
+    register(TaskProbeTask.class, "task_probe");
+  }
+
+  private TaskCodec() {}
+
+  /** Makes a task type known to coordinators and workers in this JVM under {@code name}. */
+  public static synchronized void register(Class<? extends TaskSpec> type, String name) {
+    Class<? extends TaskSpec> existing = NAMES.putIfAbsent(name, type);
+    if (existing != null && existing != type) {
+      throw new IllegalArgumentException(
+          "task type name '" + name + "' is taken by " + existing.getSimpleName());
+    }
+    MAPPER.registerSubtypes(new NamedType(type, name));
+  }
+
+  public static byte[] encode(TaskTicket ticket) {
+    try {
+      return MAPPER.writeValueAsBytes(ticket);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot encode " + ticket.describe() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Reads a ticket.
+   *
+   * @throws IOException when the bytes are not a ticket or name an unknown task type
+   */
+  public static TaskTicket decode(byte[] bytes) throws IOException {
+    return MAPPER.readValue(bytes, TaskTicket.class);
+  }
+
+  public static byte[] encodeProgress(TaskProgress progress) {
+    try {
+      return MAPPER.writeValueAsBytes(progress);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode task progress: " + e, e);
+    }
+  }
+
+  public static TaskProgress decodeProgress(byte[] bytes) throws IOException {
+    return MAPPER.readValue(bytes, TaskProgress.class);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.arrowtap.metrics;
+
+import dev.arrowtap.exec.TaskMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One query's identity, state and stages, updated live while it runs. Its cancel flag stops every
+ * task of every stage.
+ */
+public final class QueryMetrics {
+  private final long id;
+  private final String sql;
+  private final String user;
+  private final String connectionId;
+  private final int statementId;
+  private final long startMillis = System.currentTimeMillis();
+  private final long startNanos = System.nanoTime();
+  private final AtomicLong rows = new AtomicLong();
+  private final AtomicBoolean cancel = new AtomicBoolean();
+  private final List<StageMetrics> stages = new CopyOnWriteArrayList<>();
+  private volatile QueryState state = QueryState.RUNNING;
+  private volatile long endNanos;
+  private volatile String error;
+
+  QueryMetrics(long id, String sql, String user, String connectionId, int statementId) {
+    this.id = id;
+    this.sql = SqlMasker.mask(sql);
+    this.user = user;
+    this.connectionId = connectionId;
+    this.statementId = statementId;
+  }
+
+  /** Registers a scan about to start; its stage number is its position among the query's scans. */
+  public synchronized StageMetrics addStage(String scan, List<String> slices) {
+    List<TaskMetrics> tasks = new ArrayList<>(slices.size());
+    for (int i = 0; i < slices.size(); i++) {
+      tasks.add(new TaskMetrics());
+    }
+    StageMetrics stage = new StageMetrics(stages.size() + 1, scan, slices, tasks);
+    stages.add(stage);
+    return stage;
+  }
+
+  /** Adds rows handed to the client. */
+  public void addRows(long count) {
+    rows.addAndGet(count);
+  }
+
+  /** Ends the query once; later calls change nothing. */
+  public synchronized void finish(QueryState finalState, String failure) {
+    if (state != QueryState.RUNNING) {
+      return;
+    }
+    error = failure;
+    endNanos = System.nanoTime();
+    state = finalState;
+  }
+
+  /** Asks every task of the query to stop; the query then fails as cancelled. */
+  public void cancel() {
+    cancel.set(true);
+  }
+
+  public boolean isCancelled() {
+    return cancel.get();
+  }
+
+  public long id() {
+    return id;
+  }
+
+  /** The SQL text with secret-looking literals masked. */
+  public String sql() {
+    return sql;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String connectionId() {
+    return connectionId;
+  }
+
+  public int statementId() {
+    return statementId;
+  }
+
+  public long startMillis() {
+    return startMillis;
+  }
+
+  public QueryState state() {
+    return state;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public long rows() {
+    return rows.get();
+  }
+
+  public long elapsedMillis() {
+    long end = state == QueryState.RUNNING ? System.nanoTime() : endNanos;
+    return (end - startNanos) / 1_000_000;
+  }
+
+  public List<StageMetrics> stages() {
+    return List.copyOf(stages);
+  }
+
+  public int taskCount() {
+    return stages.stream().mapToInt(stage -> stage.tasks().size()).sum();
+  }
+
+  /** Every task of every stage, in stage and task order. */
+  public List<TaskMetricsSnapshot> taskSnapshots() {
+    List<TaskMetricsSnapshot> out = new ArrayList<>();
+    for (StageMetrics stage : stages) {
+      for (int task = 0; task < stage.tasks().size(); task++) {
+        out.add(TaskMetricsSnapshot.of(id, stage, task));
+      }
+    }
+    return out;
+  }
+}

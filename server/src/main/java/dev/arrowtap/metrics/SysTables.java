@@ -1,0 +1,82 @@
+package dev.arrowtap.metrics;
+
+import static dev.arrowtap.metrics.SysTable.column;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** The tables of the {@code sys} schema: {@code queries} and {@code task_metrics}. */
+final class SysTables {
+  private SysTables() {}
+
+  /** One row per retained query. */
+  static SysTable queries(MetricsStore store) {
+    return new SysTable(
+        List.of(
+            column("query_id", SqlTypeName.BIGINT, false),
+            column("sql_text", SqlTypeName.VARCHAR, true),
+            column("user_name", SqlTypeName.VARCHAR, true),
+            column("state", SqlTypeName.VARCHAR, false),
+            column("start_time", SqlTypeName.TIMESTAMP, false),
+            column("elapsed_ms", SqlTypeName.BIGINT, false),
+            column("row_count", SqlTypeName.BIGINT, false),
+            column("tasks", SqlTypeName.INTEGER, false),
+            column("connection_id", SqlTypeName.VARCHAR, true),
+            column("statement_id", SqlTypeName.INTEGER, false),
+            column("error", SqlTypeName.VARCHAR, true)),
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (QueryMetrics query : store.queries()) {
+            rows.add(
+                new Object[] {
+                  query.id(),
+                  query.sql(),
+                  query.user().isEmpty() ? null : query.user(),
+                  query.state().name(),
+                  query.startMillis(),
+                  query.elapsedMillis(),
+                  query.rows(),
+                  query.taskCount(),
+                  query.connectionId().isEmpty() ? null : query.connectionId(),
+                  query.statementId(),
+                  query.error()
+                });
+          }
+          return rows;
+        });
+  }
+
+  /** One row per task of every retained query. */
+  static SysTable taskMetrics(MetricsStore store) {
+    return new SysTable(
+        List.of(
+            column("query_id", SqlTypeName.BIGINT, false),
+            column("stage", SqlTypeName.INTEGER, false),
+            column("task", SqlTypeName.INTEGER, false),
+            column("scan", SqlTypeName.VARCHAR, false),
+            column("slice", SqlTypeName.VARCHAR, false),
+            column("worker", SqlTypeName.VARCHAR, true),
+            column("state", SqlTypeName.VARCHAR, false),
+            column("attempts", SqlTypeName.INTEGER, false),
+            column("row_count", SqlTypeName.BIGINT, false),
+            column("batches", SqlTypeName.BIGINT, false),
+            column("arrow_bytes", SqlTypeName.BIGINT, false),
+            column("http_requests", SqlTypeName.BIGINT, false),
+            column("http_bytes", SqlTypeName.BIGINT, false),
+            column("retries", SqlTypeName.BIGINT, false),
+            column("first_batch_ms", SqlTypeName.BIGINT, true),
+            column("elapsed_ms", SqlTypeName.BIGINT, false),
+            column("peak_memory_bytes", SqlTypeName.BIGINT, false),
+            column("error", SqlTypeName.VARCHAR, true)),
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (QueryMetrics query : store.queries()) {
+            for (TaskMetricsSnapshot task : query.taskSnapshots()) {
+              rows.add(task.toRow());
+            }
+          }
+          return rows;
+        });
+  }
+}

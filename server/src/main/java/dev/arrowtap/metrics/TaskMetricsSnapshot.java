@@ -1,0 +1,73 @@
+package dev.arrowtap.metrics;
+
+import dev.arrowtap.exec.TaskMetrics;
+
+/** One task's figures at one moment: a row of {@code sys.task_metrics}. */
+public record TaskMetricsSnapshot(
+    long queryId,
+    int stage,
+    int task,
+    String scan,
+    String slice,
+    String worker,
+    String state,
+    int attempts,
+    long rows,
+    long batches,
+    long arrowBytes,
+    long httpRequests,
+    long httpBytes,
+    long retries,
+    long firstBatchMillis,
+    long elapsedMillis,
+    long peakMemory,
+    String error) {
+
+  /** Reads a task's live counters. */
+  public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
+    TaskMetrics m = stage.tasks().get(task);
+    return new TaskMetricsSnapshot(
+        queryId,
+        stage.stage(),
+        task,
+        stage.scan(),
+        stage.slices().get(task),
+        m.location().isEmpty() ? null : m.location(),
+        m.state().name(),
+        m.attempts(),
+        m.rows(),
+        m.batches(),
+        m.arrowBytes(),
+        m.httpRequests(),
+        m.httpBytes(),
+        m.retries(),
+        m.firstBatchMillis(),
+        m.elapsedMillis(),
+        m.peakMemory(),
+        m.error());
+  }
+
+  /** The values in {@code sys.task_metrics} column order. */
+  Object[] toRow() {
+    return new Object[] {
+      queryId,
+      stage,
+      task,
+      scan,
+      slice,
+      worker,
+      state,
+      attempts,
+      rows,
+      batches,
+      arrowBytes,
+      httpRequests,
+      httpBytes,
+      retries,
+      firstBatchMillis < 0 ? null : firstBatchMillis,
+      elapsedMillis,
+      peakMemory,
+      error
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package dev.arrowtap.server.meta;
+
+import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.metrics.QueryMetrics;
+import dev.arrowtap.metrics.QueryScope;
+import dev.arrowtap.metrics.QueryState;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.avatica.Meta;
+
+/**
+ * Follows each Avatica statement's current query: registers it in the metrics store, makes it the
+ * current query of the thread while the engine works for it, counts the rows sent to the client and
+ * records how it ended.
+ */
+final class QueryTracker {
+  private final MetricsStore store;
+  private final Map<String, String> users = new ConcurrentHashMap<>();
+  private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
+  private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
+
+  QueryTracker(MetricsStore store) {
+    this.store = store;
+  }
+
+  void connectionOpened(String connectionId, String user) {
+    users.put(connectionId, user == null ? "" : user);
+  }
+
+  void connectionClosed(String connectionId) {
+    users.remove(connectionId);
+  }
+
+  void prepared(Meta.StatementHandle h, String sql) {
+    preparedSql.put(key(h), sql);
+  }
+
+  String preparedSql(Meta.StatementHandle h) {
+    return preparedSql.getOrDefault(key(h), "");
+  }
+
+  /** Registers a query that statement {@code h} starts now, ending the previous one. */
+  QueryMetrics begin(Meta.StatementHandle h, String sql) {
+    QueryMetrics query =
+        store.begin(sql, users.getOrDefault(h.connectionId, ""), h.connectionId, h.id);
+    QueryMetrics previous = running.put(key(h), query);
+    if (previous != null) {
+      previous.finish(QueryState.FINISHED, null);
+    }
+    return query;
+  }
+
+  Optional<QueryMetrics> running(String connectionId, int statementId) {
+    return Optional.ofNullable(running.get(connectionId + "/" + statementId));
+  }
+
+  void statementClosed(Meta.StatementHandle h) {
+    preparedSql.remove(key(h));
+    QueryMetrics query = running.remove(key(h));
+    if (query != null) {
+      // The client closed the result before its end (LIMIT in the client, maxRows, close).
+      query.finish(QueryState.FINISHED, null);
+    }
+  }
+
+  /** Runs {@code work} as part of {@code query}; a failure ends the query. */
+  <T> T run(QueryMetrics query, Callable<T> work) throws Exception {
+    try (QueryScope scope = QueryScope.enter(query)) {
+      return work.call();
+    } catch (Exception | Error e) {
+      Throwable translated = MetaErrors.translate(e);
+      query.finish(
+          query.isCancelled() ? QueryState.CANCELLED : QueryState.FAILED, translated.getMessage());
+      throw e;
+    }
+  }
+
+  /** Counts the rows of a frame sent to the client; the last frame ends the query. */
+  void sent(QueryMetrics query, Meta.Frame frame) {
+    if (frame == null) {
+      query.finish(QueryState.FINISHED, null);
+      return;
+    }
+    long rows = 0;
+    for (Object ignored : frame.rows) {
+      rows++;
+    }
+    query.addRows(rows);
+    if (frame.done) {
+      query.finish(QueryState.FINISHED, null);
+    }
+  }
+
+  void sent(QueryMetrics query, Meta.ExecuteResult result) {
+    for (Meta.MetaResultSet resultSet : result.resultSets) {
+      sent(query, resultSet.firstFrame);
+    }
+  }
+
+  /** Throws a checked exception unchanged from a method that does not declare it. */
+  @SuppressWarnings("unchecked")
+  static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
+  }
+
+  private static String key(Meta.StatementHandle h) {
+    return h.connectionId + "/" + h.id;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.arrowtap.server.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+
+/** A result the Meta answers itself, without the engine: one VARCHAR column, one row per line. */
+final class TextResult {
+  private TextResult() {}
+
+  static Meta.ExecuteResult of(
+      Meta.StatementHandle h, String sql, String column, List<String> lines) {
+    List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData(column, 0, String.class, false));
+    Meta.Signature signature =
+        Meta.Signature.create(
+            columns, sql, List.of(), Meta.CursorFactory.ARRAY, Meta.StatementType.SELECT);
+    List<Object> rows = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      rows.add(new Object[] {line});
+    }
+    Meta.Frame frame = Meta.Frame.create(0, true, rows);
+    h.signature = signature;
+    return new Meta.ExecuteResult(
+        List.of(Meta.MetaResultSet.create(h.connectionId, h.id, true, signature, frame)));
+  }
+}

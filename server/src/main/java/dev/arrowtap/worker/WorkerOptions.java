@@ -1,0 +1,59 @@
+package dev.arrowtap.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The command-line options of {@code arrowtap worker}.
+ *
+ * @param bind the address to listen on; loopback unless told otherwise
+ * @param port the port, 0 for any free one
+ * @param secretFile the file holding the shared secret; else {@code ARROWTAP_WORKER_SECRET}
+ */
+public record WorkerOptions(String bind, int port, Optional<Path> secretFile) {
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final int DEFAULT_PORT = 4001;
+
+  public WorkerOptions {
+    Objects.requireNonNull(bind, "bind is null");
+    Objects.requireNonNull(secretFile, "secretFile is null");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
+    }
+  }
+
+  /** Parses {@code [--port N] [--bind ADDR] [--secret-file FILE]}. */
+  public static WorkerOptions parse(String... args) {
+    String bind = DEFAULT_BIND;
+    int port = DEFAULT_PORT;
+    Optional<Path> secretFile = Optional.empty();
+    List<String> rest = new ArrayList<>(List.of(args));
+    while (!rest.isEmpty()) {
+      String flag = rest.remove(0);
+      if (rest.isEmpty()) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      String value = rest.remove(0);
+      switch (flag) {
+        case "--bind" -> bind = value;
+        case "--port" -> port = parsePort(value);
+        case "--secret-file" -> secretFile = Optional.of(Path.of(value));
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + flag + "; expected --port N, --bind ADDR, --secret-file FILE");
+      }
+    }
+    return new WorkerOptions(bind, port, secretFile);
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port must be a number: " + value);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.arrowtap.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.jdbc.ArrowtapStatement;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Issue 4: EXPLAIN ANALYZE, the sys tables, getTaskMetrics, cancel and timeout, in both modes. */
+class MetricsTest {
+  private static final String ENDLESS = "SELECT count(*) FROM numbers(0, 100000000000)";
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void explainAnalyzeShowsThePlanStagesAndTasks(Mode mode) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Connection connection = mode.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery("EXPLAIN ANALYZE SELECT count(*) FROM numbers(0, 100000)")) {
+      assertEquals("PLAN", rs.getMetaData().getColumnLabel(1));
+      while (rs.next()) {
+        lines.add(rs.getString(1));
+      }
+    }
+    String text = String.join("\n", lines);
+    assertTrue(
+        lines.get(0).matches("EXPLAIN ANALYZE query \\d+: FINISHED, 1 rows in \\d+ ms"), text);
+    assertTrue(text.contains("ArrowtapTableScan"), text);
+    assertTrue(text.contains("Stage 1: numbers(0, 100000) ("), text);
+    assertTrue(text.contains("├─ Task 0: local [0-"), text);
+    long rows = 0;
+    for (String line : lines) {
+      int at = line.indexOf("output_rows: ");
+      if (at >= 0) {
+        rows += Long.parseLong(line.substring(at + 13).replace(",", ""));
+      }
+    }
+    assertEquals(100_000, rows, text);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void getTaskMetricsReturnsTheLastQuerysTasks(Mode mode) throws SQLException {
+    try (Connection connection = mode.connect("numbers_per_task", "400");
+        Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM numbers(0, 1000)")) {
+        assertTrue(rs.next());
+        assertEquals(1000, rs.getLong(1));
+      }
+      long rows = 0;
+      int tasks = 0;
+      try (ResultSet metrics = statement.unwrap(ArrowtapStatement.class).getTaskMetrics()) {
+        while (metrics.next()) {
+          tasks++;
+          rows += metrics.getLong("row_count");
+          assertEquals(1, metrics.getInt("stage"));
+          assertEquals("numbers(0, 1000)", metrics.getString("scan"));
+          assertEquals("local", metrics.getString("worker"));
+          assertEquals("FINISHED", metrics.getString("state"));
+          assertTrue(metrics.getLong("batches") >= 1);
+        }
+      }
+      assertTrue(tasks >= 1 && tasks <= 3, "tasks: " + tasks);
+      assertEquals(1000, rows);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void sysTablesAreListedAndMaskSecrets(Mode mode) throws SQLException {
+    try (Connection connection = mode.connect();
+        Statement statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = connection.getMetaData().getTables(null, "sys", "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertTrue(tables.containsAll(List.of("queries", "task_metrics")), tables.toString());
+      String marker = "marker" + System.nanoTime();
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT '"
+                  + marker
+                  + "' AS m, 'sk_live_51HxYzABCdef1234567890' AS k, 'hunter2' AS password")) {
+        assertTrue(rs.next());
+      }
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT sql_text, state, row_count FROM sys.queries WHERE sql_text LIKE '%"
+                  + marker
+                  + "'' AS m%'")) {
+        assertTrue(rs.next());
+        String sql = rs.getString(1);
+        assertFalse(sql.contains("sk_live_51HxYzABCdef1234567890"), sql);
+        assertFalse(sql.contains("hunter2"), sql);
+        assertTrue(sql.contains("'***'"), sql);
+        assertEquals("FINISHED", rs.getString(2));
+        assertEquals(1, rs.getLong(3));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void cancelStopsEveryTask(Mode mode) throws Exception {
+    try (Connection connection = mode.connect();
+        Statement statement = connection.createStatement()) {
+      CompletableFuture<SQLException> running =
+          CompletableFuture.supplyAsync(
+              () -> assertThrows(SQLException.class, () -> statement.executeQuery(ENDLESS)));
+      int id = statement.unwrap(ArrowtapStatement.class).getId();
+      awaitRunning(connection, id);
+      statement.cancel();
+      SQLException error = running.get(30, TimeUnit.SECONDS);
+      assertEquals("57014", error.getSQLState(), error.getMessage());
+      assertTasksStopped(connection, id);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void queryTimeoutStopsEveryTask(Mode mode) throws Exception {
+    try (Connection connection = mode.connect();
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      long started = System.nanoTime();
+      SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery(ENDLESS));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertEquals("57014", error.getSQLState(), error.getMessage());
+      assertTrue(error.getMessage().contains("timed out"), error.getMessage());
+      assertTrue(millis < 20_000, "took " + millis + " ms");
+      assertTasksStopped(connection, statement.unwrap(ArrowtapStatement.class).getId());
+      statement.setQueryTimeout(0);
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM numbers(0, 10)")) {
+        assertTrue(rs.next(), "the statement runs again after a timeout");
+        assertEquals(10, rs.getLong(1));
+      }
+    }
+  }
+
+  private static void awaitRunning(Connection connection, int statementId) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    try (Statement probe = connection.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs =
+            probe.executeQuery(
+                "SELECT count(*) FROM sys.task_metrics t JOIN sys.queries q"
+                    + " ON t.query_id = q.query_id WHERE q.statement_id = "
+                    + statementId
+                    + " AND q.state = 'RUNNING' AND t.state = 'RUNNING'")) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            return;
+          }
+        }
+      }
+    }
+    throw new AssertionError("the query never started running");
+  }
+
+  private static void assertTasksStopped(Connection connection, int statementId)
+      throws SQLException {
+    try (Statement probe = connection.createStatement();
+        ResultSet rs =
+            probe.executeQuery(
+                "SELECT q.state, t.state FROM sys.task_metrics t JOIN sys.queries q"
+                    + " ON t.query_id = q.query_id WHERE q.statement_id = "
+                    + statementId
+                    + " AND q.connection_id IS NOT NULL AND q.sql_text LIKE '%100000000000%'")) {
+      int tasks = 0;
+      while (rs.next()) {
+        tasks++;
+        assertEquals("CANCELLED", rs.getString(1));
+        assertEquals("CANCELLED", rs.getString(2));
+      }
+      assertTrue(tasks > 0);
+    }
+  }
+}
