@@ -165,7 +165,15 @@ public final class ScanExecution implements AutoCloseable {
       if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
         String message = failureMessage(index, runner, metrics, outcome.error);
         metrics.finish(TaskState.FAILED, message);
-        throw new ArrowtapException(SqlStates.FEED_UNAVAILABLE, message, outcome.error);
+        if (!runner.isRemote() && outcome.error instanceof ArrowtapException user) {
+          // A task in this JVM already says what broke and where; keep its words and SQLState.
+          throw user;
+        }
+        String state =
+            outcome.error instanceof ArrowtapException user
+                ? user.sqlState()
+                : SqlStates.FEED_UNAVAILABLE;
+        throw new ArrowtapException(state, message, outcome.error);
       }
       metrics.addRetry();
     }
