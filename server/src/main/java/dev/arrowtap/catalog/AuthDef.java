@@ -1,8 +1,17 @@
 package dev.arrowtap.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Objects;
 
 /** How a feed authenticates its requests. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = AuthDef.None.class, name = "none"),
+  @JsonSubTypes.Type(value = AuthDef.Bearer.class, name = "bearer"),
+  @JsonSubTypes.Type(value = AuthDef.Basic.class, name = "basic"),
+  @JsonSubTypes.Type(value = AuthDef.ApiKey.class, name = "api_key")
+})
 public sealed interface AuthDef {
   /** No credentials. */
   record None() implements AuthDef {}

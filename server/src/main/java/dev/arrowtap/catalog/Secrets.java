@@ -1,5 +1,7 @@
 package dev.arrowtap.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,18 @@ public final class Secrets {
   private static final String MASK = "***";
 
   private final List<String> values;
+
+  /** Rebuilds the secrets a task description carries to a worker. */
+  @JsonCreator
+  public static Secrets of(List<String> values) {
+    return new Secrets(new TreeSet<>(values));
+  }
+
+  /** The values, for a task description sent to a worker; never for display. */
+  @JsonValue
+  List<String> values() {
+    return values;
+  }
 
   public Secrets(Set<String> values) {
     // Longest first, so that a secret containing another is masked whole.

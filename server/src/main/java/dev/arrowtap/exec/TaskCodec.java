@@ -3,7 +3,10 @@ package dev.arrowtap.exec;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.arrowtap.metrics.TaskProbeTask;
+import dev.arrowtap.source.http.FeedTask;
 import dev.arrowtap.source.numbers.NumbersTask;
 import java.io.IOException;
 import java.util.Map;
@@ -16,12 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskCodec {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+          .registerModule(new Jdk8Module())
+          .registerModule(new JavaTimeModule());
   private static final Map<String, Class<? extends TaskSpec>> NAMES = new ConcurrentHashMap<>();
 
   static {
     register(NumbersTask.class, "numbers");
     register(TaskProbeTask.class, "task_probe");
+    register(FeedTask.class, "feed");
   }
 
   private TaskCodec() {}

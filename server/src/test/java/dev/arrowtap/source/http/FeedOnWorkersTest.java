@@ -1,0 +1,111 @@
+package dev.arrowtap.source.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.TaskCodec;
+import dev.arrowtap.exec.TaskTicket;
+import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.source.http.FeedTestServer.Reply;
+import dev.arrowtap.worker.WorkerServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A feed's task travels to a worker whole (definition, columns, credentials) and runs there. */
+class FeedOnWorkersTest {
+  private static final WorkerSecret SECRET = WorkerSecret.of("feed-worker-secret-0123");
+
+  @TempDir Path dir;
+
+  @Test
+  void feedScanRunsOnAWorkerWithTheSameResult() throws Exception {
+    try (FeedTestServer api = FeedTestServer.start();
+        WorkerServer worker = WorkerServer.start("127.0.0.1", 0, SECRET)) {
+      api.route(
+          "/users",
+          r -> {
+            int page = Integer.parseInt(r.param("page"));
+            if (!"Bearer t0ken-xyz".equals(r.header("Authorization"))) {
+              return Reply.status(401, "no");
+            }
+            return Reply.json(
+                "["
+                    + String.join(
+                        ",", FeedTestServer.records((page - 1) * 40L, Math.min(100, page * 40L)))
+                    + "]");
+          });
+      Path catalog = dir.resolve("catalog.yaml");
+      Files.writeString(
+          catalog,
+          "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
+              + api.url("/users")
+              + "\n"
+              + "        auth: {type: bearer, token: t0ken-xyz}\n"
+              + "        pagination: {style: page, page_size: 40, size_param: ''}\n"
+              + "        columns: [{name: id, type: BIGINT}, {name: city, type: VARCHAR, path: /address/city}, {name: joined, type: TIMESTAMP}]\n");
+      String sql = "SELECT count(*), sum(id), count(DISTINCT city), max(joined) FROM t.users";
+      String local = run(new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog)), sql);
+      ExecutionConfig onWorker =
+          ExecutionConfig.local().withWorkers(List.of(worker.address()), Optional.of(SECRET));
+      ArrowtapEngine distributed =
+          new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog).withExecution(onWorker));
+      try (Connection c = distributed.connect(Map.of());
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT id FROM t.users")) {
+        rs.next();
+        assertTrue(rs.getString(1).contains("@" + worker.address()), rs.getString(1));
+      }
+      assertEquals(local, run(distributed, sql));
+      assertEquals("100|4950|3", local.substring(0, local.lastIndexOf('|')));
+      assertEquals(0, worker.runningTasks());
+    }
+  }
+
+  @Test
+  void feedTaskSurvivesTheWireIncludingItsCredentials() throws Exception {
+    Path catalog = dir.resolve("c.yaml");
+    Files.writeString(
+        catalog,
+        "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://127.0.0.1:1/x\n        method: POST\n"
+            + "        body: '{\"p\": ${page}}'\n        auth: {type: api_key, name: k, value: v4lue, in: query}\n"
+            + "        records: {format: ndjson}\n        pagination: {style: cursor, cursor_pointer: /next}\n");
+    var feed = dev.arrowtap.catalog.CatalogLoader.load(catalog).schemas().get("s").get(0);
+    FeedTask task =
+        new FeedTask(
+            feed,
+            List.of(
+                dev.arrowtap.decode.ColumnBinding.of(
+                    new dev.arrowtap.types.Column(
+                        "a", dev.arrowtap.types.ColumnType.BIGINT, true))));
+    TaskTicket ticket = new TaskTicket(1, 1, 0, 100, "{}", task);
+    TaskTicket back = TaskCodec.decode(TaskCodec.encode(ticket));
+    FeedTask copy = (FeedTask) back.spec();
+    assertEquals(task.columns(), copy.columns());
+    assertEquals(feed.auth(), copy.feed().auth());
+    assertEquals(feed.http(), copy.feed().http());
+    assertEquals(feed.pagination(), copy.feed().pagination());
+    assertEquals(feed.body(), copy.feed().body());
+    assertEquals("k=***", copy.feed().secrets().redact("k=v4lue"));
+  }
+
+  private static String run(ArrowtapEngine engine, String sql) throws Exception {
+    try (engine;
+        Connection c = engine.connect(Map.of());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getTimestamp(4);
+    }
+  }
+}
