@@ -67,6 +67,13 @@ public class ArrowtapDriver extends Driver {
       if (merged.getProperty("serialization") == null) {
         merged.setProperty("serialization", "json");
       }
+      // JDBC tools pass user and password; a server with --users checks them with HTTP Basic.
+      String user = merged.getProperty("user");
+      if (user != null && !user.isEmpty() && merged.getProperty("avatica_user") == null) {
+        merged.setProperty("authentication", merged.getProperty("authentication", "BASIC"));
+        merged.setProperty("avatica_user", user);
+        merged.setProperty("avatica_password", merged.getProperty("password", ""));
+      }
     }
     if (merged.getProperty("fetch_size") == null) {
       merged.setProperty("fetch_size", DEFAULT_FETCH_SIZE);
@@ -78,6 +85,13 @@ public class ArrowtapDriver extends Driver {
     } catch (AvaticaRuntimeException e) {
       throw new SQLException(e.getErrorMessage(), e.getSqlState(), e);
     } catch (RuntimeException e) {
+      String root = rootMessage(e);
+      if (root.endsWith("HTTP/401") || root.endsWith("HTTP/403")) {
+        throw new SQLException(
+            "arrowtap server at " + remote + " refused the login: check user and password",
+            "28000",
+            e);
+      }
       String where =
           remote == null || remote.isBlank()
               ? "the embedded engine"

@@ -3,8 +3,10 @@ package dev.arrowtap.server.http;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.server.meta.ArrowtapMeta;
 import dev.arrowtap.server.meta.MetaErrors;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -16,6 +18,9 @@ import org.eclipse.jetty.server.handler.HandlerCollection;
 
 /** The remote server: Avatica's HTTP endpoint over an engine, bound where it is told. */
 public final class ArrowtapServer implements AutoCloseable {
+  /** The role a users file must give each user that may connect. */
+  public static final String ROLE = "arrowtap";
+
   private final ArrowtapEngine engine;
   private final HttpServer http;
   private final String bind;
@@ -39,6 +44,21 @@ public final class ArrowtapServer implements AutoCloseable {
   public static ArrowtapServer start(
       ArrowtapEngine engine, String bind, int port, Serialization serialization)
       throws SQLException {
+    return start(engine, bind, port, serialization, Optional.empty());
+  }
+
+  /**
+   * Starts a server that, given a users file, lets in only the users it lists (HTTP Basic; each
+   * line {@code name: password, arrowtap}, in Jetty's realm format). {@code GET /health} stays
+   * open.
+   */
+  public static ArrowtapServer start(
+      ArrowtapEngine engine,
+      String bind,
+      int port,
+      Serialization serialization,
+      Optional<Path> users)
+      throws SQLException {
     LocalService service = new LocalService(MetaErrors.wrap(new ArrowtapMeta(engine)));
     ServerCustomizer<Server> customizer =
         server -> {
@@ -48,12 +68,15 @@ public final class ArrowtapServer implements AutoCloseable {
           // The health check goes first, outside any authentication Avatica adds.
           ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
         };
-    HttpServer http =
+    HttpServer.Builder<Server> builder =
         new HttpServer.Builder<Server>()
             .withHandler(service, serialization)
             .withPort(port)
-            .withServerCustomizers(List.of(customizer), Server.class)
-            .build();
+            .withServerCustomizers(List.of(customizer), Server.class);
+    users.ifPresent(
+        file ->
+            builder.withBasicAuthentication(file.toAbsolutePath().toString(), new String[] {ROLE}));
+    HttpServer http = builder.build();
     http.start();
     return new ArrowtapServer(engine, http, bind);
   }

@@ -1,11 +1,15 @@
 package dev.arrowtap.server.http;
 
+import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerSecret;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /** {@code arrowtap server}: runs the HTTP endpoint until the process is told to stop. */
 public final class ServerMain {
@@ -22,8 +26,22 @@ public final class ServerMain {
       System.exit(2);
       return;
     }
+    if (options.users().isPresent() && !Files.isReadable(options.users().get())) {
+      System.err.println("arrowtap server: cannot read --users file " + options.users().get());
+      System.exit(2);
+      return;
+    }
+    ArrowtapEngine engine;
+    try {
+      engine = new ArrowtapEngine(config);
+    } catch (ArrowtapException e) {
+      System.err.println("arrowtap server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     ArrowtapServer server =
-        ArrowtapServer.start(new ArrowtapEngine(config), options.bind(), options.port());
+        ArrowtapServer.start(
+            engine, options.bind(), options.port(), Serialization.JSON, options.users());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -39,12 +57,15 @@ public final class ServerMain {
   }
 
   private static String workersNote(ServerOptions options) {
-    return options.workers().isEmpty() ? "" : " (tasks run on workers " + options.workers() + ")";
+    String login = options.users().isPresent() ? " (login required)" : "";
+    return login
+        + (options.workers().isEmpty() ? "" : " (tasks run on workers " + options.workers() + ")");
   }
 
   /** The engine the options describe; the worker secret comes from its file or the environment. */
   static EngineConfig engineConfig(ServerOptions options) {
-    EngineConfig config = EngineConfig.defaults();
+    // A server is reached by others: read_json calls no host until the catalog allows some.
+    EngineConfig config = EngineConfig.defaults().withReadJsonDefault(HostAllowlist.NONE);
     if (options.catalog().isPresent()) {
       config = config.withCatalog(options.catalog().get());
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param workers the workers that run tasks; none runs them in the server
  * @param secretFile the file holding the secret shared with workers; else the environment
  * @param taskAttempts how often a task is tried on workers before the query fails
+ * @param users a Jetty realm file of users allowed in (HTTP Basic), or empty for no login
  */
 public record ServerOptions(
     String bind,
@@ -25,7 +26,8 @@ public record ServerOptions(
     Optional<Path> catalog,
     List<WorkerAddress> workers,
     Optional<Path> secretFile,
-    int taskAttempts) {
+    int taskAttempts,
+    Optional<Path> users) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -33,6 +35,7 @@ public record ServerOptions(
     Objects.requireNonNull(bind, "bind is null");
     Objects.requireNonNull(catalog, "catalog is null");
     Objects.requireNonNull(secretFile, "secretFile is null");
+    Objects.requireNonNull(users, "users is null");
     workers = List.copyOf(workers);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
@@ -44,12 +47,19 @@ public record ServerOptions(
 
   /** Options without workers. */
   public ServerOptions(String bind, int port, Optional<Path> catalog) {
-    this(bind, port, catalog, List.of(), Optional.empty(), ExecutionConfig.DEFAULT_TASK_ATTEMPTS);
+    this(
+        bind,
+        port,
+        catalog,
+        List.of(),
+        Optional.empty(),
+        ExecutionConfig.DEFAULT_TASK_ATTEMPTS,
+        Optional.empty());
   }
 
   /**
    * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
-   * [--secret-file FILE] [--task-attempts N]}.
+   * [--secret-file FILE] [--task-attempts N] [--users FILE]}.
    */
   public static ServerOptions parse(String... args) {
     String bind = DEFAULT_BIND;
@@ -58,6 +68,7 @@ public record ServerOptions(
     List<WorkerAddress> workers = List.of();
     Optional<Path> secretFile = Optional.empty();
     int taskAttempts = ExecutionConfig.DEFAULT_TASK_ATTEMPTS;
+    Optional<Path> users = Optional.empty();
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -72,15 +83,16 @@ public record ServerOptions(
         case "--workers" -> workers = WorkerAddress.parseList(value);
         case "--secret-file" -> secretFile = Optional.of(Path.of(value));
         case "--task-attempts" -> taskAttempts = number("--task-attempts", value);
+        case "--users" -> users = Optional.of(Path.of(value));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + flag
                     + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
-                    + " --secret-file FILE, --task-attempts N");
+                    + " --secret-file FILE, --task-attempts N, --users FILE");
       }
     }
-    return new ServerOptions(bind, port, catalog, workers, secretFile, taskAttempts);
+    return new ServerOptions(bind, port, catalog, workers, secretFile, taskAttempts, users);
   }
 
   private static int number(String flag, String value) {
