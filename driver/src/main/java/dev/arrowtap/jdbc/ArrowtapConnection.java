@@ -1,5 +1,7 @@
 package dev.arrowtap.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -10,6 +12,17 @@ public class ArrowtapConnection extends AvaticaConnection {
   ArrowtapConnection(
       UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
+  }
+
+  @Override
+  public PreparedStatement prepareStatement(
+      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    try {
+      return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    }
   }
 
   /** A connection property as given in the URL or the Properties, or null. */

@@ -66,7 +66,7 @@ public final class ArrowtapJdbcFactory implements AvaticaFactory {
       Meta.Frame firstFrame)
       throws SQLException {
     ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
-    return new AvaticaResultSet(statement, state, signature, metaData, timeZone, firstFrame);
+    return new ArrowtapResultSet(statement, state, signature, metaData, timeZone, firstFrame);
   }
 
   @Override

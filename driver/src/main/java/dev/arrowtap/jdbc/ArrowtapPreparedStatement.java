@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.NClob;
+import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
@@ -23,6 +24,16 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
       int resultSetHoldability)
       throws SQLException {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  protected ResultSet executeQueryInternal(Meta.Signature signature, boolean isUpdate)
+      throws SQLException {
+    try {
+      return super.executeQueryInternal(signature, isUpdate);
+    } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    }
   }
 
   @Override

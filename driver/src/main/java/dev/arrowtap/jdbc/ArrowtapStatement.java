@@ -64,6 +64,14 @@ public class ArrowtapStatement extends AvaticaStatement {
 
   @Override
   protected void executeInternal(String sql) throws SQLException {
+    try {
+      executeWithTimeout(sql);
+    } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    }
+  }
+
+  private void executeWithTimeout(String sql) throws SQLException {
     int timeoutMillis = getQueryTimeout() * 1000;
     if (timeoutMillis <= 0) {
       cancelFlag.set(false);
@@ -79,7 +87,12 @@ public class ArrowtapStatement extends AvaticaStatement {
     } catch (SQLException e) {
       if (timedOut) {
         throw new SQLException(
-            "query timed out after " + getQueryTimeout() + " s: " + e.getMessage(), "57014", e);
+            "query timed out after "
+                + getQueryTimeout()
+                + " s: "
+                + ClientErrors.clean(e).getMessage(),
+            "57014",
+            e);
       }
       throw e;
     } finally {

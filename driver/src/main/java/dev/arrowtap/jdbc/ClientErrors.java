@@ -1,0 +1,45 @@
+package dev.arrowtap.jdbc;
+
+import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSqlException;
+
+/**
+ * Gives the user the server's own message: Avatica wraps it as {@code Error -1 (22023) : Error
+ * while executing SQL "...": Remote driver error: ...}, which buries what went wrong.
+ */
+final class ClientErrors {
+  private static final String REMOTE = "Remote driver error: ";
+
+  private ClientErrors() {}
+
+  static SQLException clean(SQLException e) {
+    if (e instanceof AvaticaSqlException avatica) {
+      return new SQLException(
+          strip(avatica.getErrorMessage()), e.getSQLState(), e.getErrorCode(), e);
+    }
+    return e;
+  }
+
+  /** An unchecked failure from Avatica's client, as the SQLException JDBC callers expect. */
+  static SQLException clean(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AvaticaClientRuntimeException remote) {
+        return new SQLException(
+            strip(remote.getMessage()), remote.getSqlState(), remote.getErrorCode(), e);
+      }
+    }
+    return new SQLException(String.valueOf(e.getMessage()), "08006", e);
+  }
+
+  private static String strip(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int at = message.indexOf(REMOTE);
+    String text = at >= 0 ? message.substring(at + REMOTE.length()) : message;
+    // AvaticaClientRuntimeException appends ". Error -1 (STATE) SEVERITY".
+    int tail = text.lastIndexOf(". Error ");
+    return tail > 0 && text.endsWith("ERROR") ? text.substring(0, tail) : text;
+  }
+}
