@@ -11,14 +11,13 @@ import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SessionSettings;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.plan.LiteralParameter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -46,7 +45,7 @@ public final class ReadJsonTableMacro implements TableMacro {
 
   @Override
   public List<FunctionParameter> getParameters() {
-    return List.of(parameter(0, "url", false), parameter(1, "pointer", true));
+    return List.of(new LiteralParameter(0, "url", false), new LiteralParameter(1, "pointer", true));
   }
 
   @Override
@@ -115,29 +114,5 @@ public final class ReadJsonTableMacro implements TableMacro {
     throw new ArrowtapException(
         SqlStates.INVALID_ARGUMENT,
         "read_json: " + name + " must be a string literal, not " + value);
-  }
-
-  private static FunctionParameter parameter(int ordinal, String name, boolean optional) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createJavaType(Object.class);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return optional;
-      }
-    };
   }
 }

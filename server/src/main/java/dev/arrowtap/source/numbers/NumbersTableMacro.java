@@ -4,10 +4,9 @@ import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SessionSettings;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.plan.LiteralParameter;
 import java.math.BigDecimal;
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -27,7 +26,7 @@ public final class NumbersTableMacro implements TableMacro {
 
   @Override
   public List<FunctionParameter> getParameters() {
-    return List.of(parameter(0, "start"), parameter(1, "end"));
+    return List.of(new LiteralParameter(0, "start", false), new LiteralParameter(1, "end", false));
   }
 
   @Override
@@ -67,31 +66,5 @@ public final class NumbersTableMacro implements TableMacro {
     return new ArrowtapException(
         SqlStates.INVALID_ARGUMENT,
         "numbers(start, end): " + name + " must be a whole number (BIGINT), not " + value);
-  }
-
-  private static FunctionParameter parameter(int ordinal, String name) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return ordinal;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        // A Java type makes Calcite hand over the literal as written, so that apply() can
-        // reject 1.5 or 'x' with its own message instead of truncating them.
-        return typeFactory.createJavaType(Object.class);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
   }
 }
