@@ -159,6 +159,7 @@ public final class CatalogLoader {
         "records",
         "pagination",
         "columns",
+        "parameters",
         "retry",
         "timeouts",
         "limits");
@@ -167,7 +168,7 @@ public final class CatalogLoader {
     if (url == null) {
       throw table.error("url", "missing; expected the feed's http(s) URL");
     }
-    validateUrl(table, url);
+    validateUrl(table, UrlTemplate.withSamples(url));
     String method = table.string("method", "GET").toUpperCase(Locale.ROOT);
     if (!method.equals("GET") && !method.equals("POST")) {
       throw table.error("method", "expected GET or POST, got '" + method + "'");
@@ -189,7 +190,60 @@ public final class CatalogLoader {
         records(table.objectOrEmpty("records")),
         pagination(table.objectOrEmpty("pagination")),
         table.has("columns") ? Optional.of(columns(table)) : Optional.empty(),
+        parameters(table, url),
         http(table));
+  }
+
+  private static List<ParameterDef> parameters(NodeReader table, String url) {
+    List<ParameterDef> parameters = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Set<String> placeholders = UrlTemplate.placeholders(url);
+    for (NodeReader parameter : table.list("parameters", false)) {
+      parameter.allowOnly("name", "type", "in", "default");
+      String name = identifier(parameter, "name");
+      if (!names.add(name.toLowerCase(Locale.ROOT))) {
+        throw parameter.error("name", "parameter '" + name + "' is declared twice");
+      }
+      String typeName = parameter.string("type", "VARCHAR");
+      ColumnType type = ColumnType.fromName(typeName);
+      if (type != ColumnType.VARCHAR && type != ColumnType.BIGINT) {
+        throw parameter.error("type", "expected VARCHAR or BIGINT, got '" + typeName + "'");
+      }
+      String in = parameter.string("in", placeholders.contains(name) ? "path" : "query");
+      if (!in.equals("path") && !in.equals("query")) {
+        throw parameter.error("in", "expected path or query, got '" + in + "'");
+      }
+      if (in.equals("path") && !placeholders.contains(name)) {
+        throw parameter.error("in", "the url has no {" + name + "} placeholder");
+      }
+      Optional<String> fallback = Optional.ofNullable(parameter.string("default", null));
+      if (type == ColumnType.BIGINT && fallback.isPresent() && !fallback.get().matches("-?\\d+")) {
+        throw parameter.error("default", "expected a whole number, got '" + fallback.get() + "'");
+      }
+      parameters.add(new ParameterDef(name, type, in.equals("path"), fallback));
+    }
+    for (String placeholder : placeholders) {
+      if (!names.contains(placeholder.toLowerCase(Locale.ROOT))) {
+        throw table.error(
+            "url",
+            "the url's {" + placeholder + "} is not a declared parameter; add it under parameters");
+      }
+    }
+    boolean required = parameters.stream().anyMatch(ParameterDef::required);
+    if (required && !table.has("columns")) {
+      throw table.error(
+          "columns",
+          "a table with a required parameter needs declared columns: they cannot be inferred without a value");
+    }
+    if (table.has("columns")) {
+      for (ColumnDef column : columns(table)) {
+        if (names.contains(column.name().toLowerCase(Locale.ROOT))) {
+          throw table.error(
+              "columns", "column '" + column.name() + "' has the name of a parameter");
+        }
+      }
+    }
+    return parameters;
   }
 
   private static void validateUrl(NodeReader table, String url) {
@@ -385,6 +439,7 @@ public final class CatalogLoader {
       RecordLayout records,
       PaginationDef pagination,
       Optional<List<ColumnDef>> columns,
+      List<ParameterDef> parameters,
       HttpSettings http) {
     FeedDef build(Secrets secrets) {
       return new FeedDef(
@@ -400,6 +455,7 @@ public final class CatalogLoader {
           records,
           pagination,
           columns,
+          parameters,
           http,
           secrets);
     }

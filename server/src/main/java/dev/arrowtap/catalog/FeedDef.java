@@ -11,6 +11,7 @@ import java.util.Optional;
  * secret values.
  *
  * @param columns the declared columns, or empty to infer them from a sample
+ * @param parameters request parameters, shown as the table's first columns
  */
 public record FeedDef(
     String schema,
@@ -25,6 +26,7 @@ public record FeedDef(
     RecordLayout records,
     PaginationDef pagination,
     Optional<List<ColumnDef>> columns,
+    List<ParameterDef> parameters,
     HttpSettings http,
     Secrets secrets) {
   public FeedDef {
@@ -34,6 +36,7 @@ public record FeedDef(
     headers = Map.copyOf(headers);
     query = Map.copyOf(query);
     columns = columns.map(List::copyOf);
+    parameters = List.copyOf(parameters);
     Objects.requireNonNull(auth, "auth is null");
     Objects.requireNonNull(records, "records is null");
     Objects.requireNonNull(pagination, "pagination is null");

@@ -48,7 +48,7 @@ public final class Secrets {
       out = out.replace(value, MASK);
       String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
       if (!encoded.equals(value)) {
-        out = out.replace(encoded, MASK);
+        out = out.replace(encoded, MASK).replace(encoded.replace("+", "%20"), MASK);
       }
     }
     return out;

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -44,6 +45,7 @@ public final class ScanExecution implements AutoCloseable {
   private final CountDownLatch finished;
   private int runnersLeft;
   private boolean closed;
+  private final AtomicReference<ArrowtapException> failure = new AtomicReference<>();
 
   private ScanExecution(
       ScanPlan plan,
@@ -114,6 +116,10 @@ public final class ScanExecution implements AutoCloseable {
         runnersLeft--;
       }
     }
+    ArrowtapException failed = failure.get();
+    if (failed != null) {
+      throw failed;
+    }
     return null;
   }
 
@@ -137,6 +143,9 @@ public final class ScanExecution implements AutoCloseable {
         runTask(index);
       }
     } catch (RuntimeException | Error e) {
+      // Recorded before anything stops, so that the failure cannot be lost when the queue is
+      // full: next() checks it before it reports the end of the scan.
+      failure.compareAndSet(null, asUserError(e));
       stopped.set(true);
       offer(new Failure(asUserError(e)));
     } finally {
@@ -241,6 +250,10 @@ public final class ScanExecution implements AutoCloseable {
 
   /** Waits for room in the queue unless the scan is stopped; false if it was not queued. */
   private boolean offer(Object item) {
+    if (item instanceof VectorSchemaRoot && shouldStop()) {
+      // Nobody will read it: the caller closes it rather than leave it in a drained queue.
+      return false;
+    }
     try {
       while (!queue.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
         if (shouldStop() && item != RunnerDone.INSTANCE) {

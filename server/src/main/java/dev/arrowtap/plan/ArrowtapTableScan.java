@@ -1,10 +1,13 @@
 package dev.arrowtap.plan;
 
+import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.ScanRuntime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -31,17 +34,33 @@ import org.apache.calcite.rel.type.RelDataType;
 public final class ArrowtapTableScan extends TableScan implements EnumerableRel {
   private final ScanTable scanTable;
   private final int[] projection;
+  private final Map<Integer, List<String>> bindings;
   private final ScanPlan plan;
 
   public ArrowtapTableScan(
       RelOptCluster cluster, RelOptTable table, ScanTable scanTable, int[] projection) {
+    this(cluster, table, scanTable, projection, Map.of());
+  }
+
+  /**
+   * A scan of some columns of a table, for rows whose bindable columns take the given values.
+   *
+   * @param bindings table column ordinal to its values, from the query's filters
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings) {
     this(
         cluster,
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
         table,
         scanTable,
         projection,
-        scanTable.planScan(projection));
+        bindings,
+        scanTable.planScan(projection, bindings));
   }
 
   private ArrowtapTableScan(
@@ -50,10 +69,12 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       RelOptTable table,
       ScanTable scanTable,
       int[] projection,
+      Map<Integer, List<String>> bindings,
       ScanPlan plan) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
+    this.bindings = Map.copyOf(bindings);
     this.plan = plan;
   }
 
@@ -69,14 +90,20 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return projection.clone();
   }
 
+  Map<Integer, List<String>> bindings() {
+    return bindings;
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new ArrowtapTableScan(getCluster(), traitSet, table, scanTable, projection, plan);
+    return new ArrowtapTableScan(
+        getCluster(), traitSet, table, scanTable, projection, bindings, plan);
   }
 
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(ProjectScanRule.INSTANCE);
+    planner.addRule(FilterScanRule.INSTANCE);
   }
 
   @Override
@@ -98,11 +125,21 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
     double width = Math.max(1, plan.shape().size());
+    if (scanTable.missingBindings(bindings).isPresent()) {
+      // Cannot run; any scan with the values bound must win.
+      return planner.getCostFactory().makeHugeCost();
+    }
     return planner.getCostFactory().makeCost(rows, rows * width, rows * width);
   }
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    scanTable
+        .missingBindings(bindings)
+        .ifPresent(
+            why -> {
+              throw new ArrowtapException(SqlStates.SYNTAX_OR_ACCESS_RULE, why);
+            });
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     Expression planExpression = implementor.stash(plan, ScanPlan.class);
@@ -123,11 +160,12 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   public boolean deepEquals(Object obj) {
     return obj instanceof ArrowtapTableScan other
         && super.deepEquals(obj)
-        && Arrays.equals(projection, other.projection);
+        && Arrays.equals(projection, other.projection)
+        && bindings.equals(other.bindings);
   }
 
   @Override
   public int deepHashCode() {
-    return super.deepHashCode() * 31 + Arrays.hashCode(projection);
+    return (super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode();
   }
 }

@@ -49,7 +49,8 @@ final class ProjectScanRule extends RelOptRule {
       narrowed[i] = current[keep.get(i)];
     }
     ArrowtapTableScan newScan =
-        new ArrowtapTableScan(scan.getCluster(), scan.getTable(), scan.scanTable(), narrowed);
+        new ArrowtapTableScan(
+            scan.getCluster(), scan.getTable(), scan.scanTable(), narrowed, scan.bindings());
     RexShuttle remap =
         new RexShuttle() {
           @Override

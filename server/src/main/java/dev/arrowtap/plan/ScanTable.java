@@ -3,6 +3,10 @@ package dev.arrowtap.plan;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.types.TableShape;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -28,6 +32,26 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
    * @param projection ordinals into {@link #shape()}, in output order
    */
   public abstract ScanPlan planScan(int[] projection);
+
+  /**
+   * The tasks that read the given columns, for rows whose bindable columns take the given values
+   * (from {@code WHERE col = v} or {@code col IN (...)}); tables that bind nothing ignore them.
+   *
+   * @param bindings column ordinal to its values (as text)
+   */
+  public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings) {
+    return planScan(projection);
+  }
+
+  /** The columns whose = and IN filters this table turns into its requests; none by default. */
+  public Set<Integer> bindableColumns() {
+    return Set.of();
+  }
+
+  /** Why a scan with these bindings cannot run (a required value is missing), or empty. */
+  public Optional<String> missingBindings(Map<Integer, List<String>> bindings) {
+    return Optional.empty();
+  }
 
   /** Whether a scan can read fewer columns than the table has; true unless overridden. */
   public boolean supportsProjection() {

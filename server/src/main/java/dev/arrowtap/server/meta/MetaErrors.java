@@ -5,6 +5,7 @@ import dev.arrowtap.engine.SqlStates;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -46,10 +47,9 @@ public final class MetaErrors {
       // Avatica's client reacts to these by type (re-preparing a statement, for example).
       return failure;
     }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ArrowtapException user) {
-        return error(user.getMessage(), user.sqlState());
-      }
+    Optional<ArrowtapException> user = userError(failure);
+    if (user.isPresent()) {
+      return error(user.get().getMessage(), user.get().sqlState());
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SqlParseException parse) {
@@ -70,6 +70,31 @@ public final class MetaErrors {
       root = root.getCause();
     }
     return error("internal error: " + root, SqlStates.INTERNAL);
+  }
+
+  /**
+   * The arrowtap error behind a failure, searching causes and suppressed exceptions (Calcite
+   * attaches a failure while generating code as suppressed, not as the cause).
+   */
+  public static Optional<ArrowtapException> userError(Throwable failure) {
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    todo.add(failure);
+    while (!todo.isEmpty()) {
+      Throwable next = todo.poll();
+      if (next == null || !seen.add(next)) {
+        continue;
+      }
+      if (next instanceof ArrowtapException user) {
+        return Optional.of(user);
+      }
+      if (next.getCause() != null) {
+        todo.add(next.getCause());
+      }
+      todo.addAll(java.util.List.of(next.getSuppressed()));
+    }
+    return Optional.empty();
   }
 
   private static String classify(Throwable validatorError) {

@@ -26,21 +26,22 @@ final class FeedBatchReader implements BatchReader {
   private final FeedHttpClient http;
   private final Paginator paginator;
   private final PagePrefetch prefetch;
+  private final ParameterColumns output;
   private Optional<PageRequest> nextRequest;
   private long knownTotal = -1;
   private PageRequest currentRequest;
-  private PageResponse response;
+  private volatile PageResponse response;
   private JsonBatchDecoder decoder;
   private int pages;
   private long rows;
 
-  FeedBatchReader(
-      FeedDef feed, List<ColumnBinding> columns, TaskContext context, FeedHttpClient http) {
-    this.feed = feed;
-    this.columns = columns;
+  FeedBatchReader(FeedTask task, TaskContext context, FeedHttpClient http) {
+    this.feed = task.feed();
+    this.columns = task.columns();
     this.context = context;
     this.http = http;
-    this.paginator = new Paginator(feed);
+    this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
+    this.paginator = new Paginator(feed, task.parameters());
     this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
     this.nextRequest = Optional.of(paginator.first());
   }
@@ -66,6 +67,9 @@ final class FeedBatchReader implements BatchReader {
             e);
       }
       if (batch != null) {
+        if (output != null) {
+          batch = output.assemble(batch);
+        }
         rows += batch.getRowCount();
         if (rows > feed.http().maxRows()) {
           throw failure(
@@ -126,7 +130,11 @@ final class FeedBatchReader implements BatchReader {
     if (total >= 0) {
       knownTotal = total;
     }
-    nextRequest = paginator.next(outcome, pages - 1);
+    try {
+      nextRequest = paginator.next(outcome, pages - 1);
+    } catch (IllegalArgumentException e) {
+      throw failure(SqlStates.FEED_BAD_DATA, "bad next-page link: " + e.getMessage(), e);
+    }
     if (nextRequest.isEmpty()) {
       prefetch.discard();
     }
@@ -186,9 +194,21 @@ final class FeedBatchReader implements BatchReader {
     }
   }
 
+  /** Stops a read blocked on a slow page by closing its connection; the reader then ends. */
+  @Override
+  public void cancel() {
+    PageResponse open = response;
+    if (open != null) {
+      open.close();
+    }
+  }
+
   @Override
   public void close() {
     prefetch.close();
     closePage();
+    if (output != null) {
+      output.close();
+    }
   }
 }

@@ -68,6 +68,8 @@ public final class FeedHttpClient implements AutoCloseable {
                         ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10)).build())
                     .build())
             .disableAutomaticRetries()
+            // A redirect could lead to a host nobody allowed, carrying the feed's credentials.
+            .disableRedirectHandling()
             .disableCookieManagement()
             .evictIdleConnections(TimeValue.ofMinutes(1))
             .setUserAgent("arrowtap")
@@ -128,7 +130,13 @@ public final class FeedHttpClient implements AutoCloseable {
         status = response.getCode();
         if (status >= 200 && status < 300) {
           HttpEntity entity = response.getEntity();
-          InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+          InputStream body;
+          try {
+            body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+          } catch (IOException | RuntimeException e) {
+            response.close();
+            throw e;
+          }
           return new PageResponse(
               request.uri(),
               status,

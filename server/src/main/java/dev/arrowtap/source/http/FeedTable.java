@@ -1,19 +1,32 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.ParameterDef;
 import dev.arrowtap.decode.ColumnBinding;
+import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.plan.ScanTable;
 import dev.arrowtap.types.Column;
+import dev.arrowtap.types.ColumnType;
 import dev.arrowtap.types.TableShape;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.calcite.schema.Schema;
 
 /** A feed declared in the catalog (or named by read_json), as a SQL table. */
 public final class FeedTable extends ScanTable {
+  /** The most requests one scan may fan out into. */
+  static final int MAX_TASKS = 10_000;
+
   private final FeedDef feed;
   private final String label;
   private final String cacheKey;
@@ -46,6 +59,9 @@ public final class FeedTable extends ScanTable {
   @Override
   public TableShape shape() {
     List<Column> columns = new ArrayList<>();
+    for (ParameterDef parameter : feed.parameters()) {
+      columns.add(parameter.column());
+    }
     for (ColumnBinding binding : bindings()) {
       columns.add(binding.column());
     }
@@ -54,14 +70,113 @@ public final class FeedTable extends ScanTable {
 
   @Override
   public ScanPlan planScan(int[] projection) {
-    List<ColumnBinding> all = bindings();
-    List<ColumnBinding> wanted = new ArrayList<>(projection.length);
-    for (int field : projection) {
-      wanted.add(all.get(field));
+    return planScan(projection, Map.of());
+  }
+
+  /** The parameters come first among the columns; each is bindable. */
+  @Override
+  public Set<Integer> bindableColumns() {
+    Set<Integer> columns = new HashSet<>();
+    for (int p = 0; p < feed.parameters().size(); p++) {
+      columns.add(p);
     }
-    List<Column> columns = wanted.stream().map(ColumnBinding::column).toList();
-    return new ScanPlan(
-        label, new TableShape(columns), List.of(new FeedTask(feed, wanted)), settings.batchSize());
+    return columns;
+  }
+
+  @Override
+  public Optional<String> missingBindings(Map<Integer, List<String>> bindings) {
+    List<String> missing = new ArrayList<>();
+    for (int p = 0; p < feed.parameters().size(); p++) {
+      ParameterDef parameter = feed.parameters().get(p);
+      if (parameter.required() && !bindings.containsKey(p)) {
+        missing.add(parameter.name());
+      }
+    }
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    String first = missing.get(0);
+    return Optional.of(
+        "table "
+            + feed.qualifiedName()
+            + " needs a value for "
+            + String.join(", ", missing)
+            + ": add WHERE "
+            + first
+            + " = ... or "
+            + first
+            + " IN (...)");
+  }
+
+  @Override
+  public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings) {
+    List<ParameterDef> parameters = feed.parameters();
+    int count = parameters.size();
+    List<ColumnBinding> all = bindings();
+    List<ColumnBinding> decoded = new ArrayList<>();
+    int[] layout = new int[projection.length];
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < projection.length; i++) {
+      int field = projection[i];
+      if (field < count) {
+        layout[i] = -1 - field;
+        columns.add(parameters.get(field).column());
+      } else {
+        layout[i] = decoded.size();
+        decoded.add(all.get(field - count));
+        columns.add(all.get(field - count).column());
+      }
+    }
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (Map<String, String> values : combinations(bindings)) {
+      tasks.add(new FeedTask(feed, decoded, values, layout));
+    }
+    return new ScanPlan(label, new TableShape(columns), tasks, settings.batchSize());
+  }
+
+  /** Every combination of the parameters' values; an unbound required one shows as {@code ?}. */
+  private List<Map<String, String>> combinations(Map<Integer, List<String>> bindings) {
+    List<Map<String, String>> combinations = new ArrayList<>();
+    combinations.add(new LinkedHashMap<>());
+    for (int p = 0; p < feed.parameters().size(); p++) {
+      ParameterDef parameter = feed.parameters().get(p);
+      List<String> values =
+          bindings.getOrDefault(p, parameter.defaultValue().map(List::of).orElse(List.of("?")));
+      for (String value : values) {
+        if (parameter.type() == ColumnType.BIGINT
+            && !value.equals("?")
+            && !value.matches("-?\\d+")) {
+          throw new ArrowtapException(
+              SqlStates.INVALID_ARGUMENT,
+              "table "
+                  + feed.qualifiedName()
+                  + ": parameter "
+                  + parameter.name()
+                  + " is BIGINT, not '"
+                  + value
+                  + "'");
+        }
+      }
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> partial : combinations) {
+        for (String value : values) {
+          Map<String, String> extended = new LinkedHashMap<>(partial);
+          extended.put(parameter.name(), value);
+          next.add(extended);
+        }
+      }
+      if (next.size() > MAX_TASKS) {
+        throw new ArrowtapException(
+            SqlStates.INVALID_ARGUMENT,
+            "table "
+                + feed.qualifiedName()
+                + ": more than "
+                + MAX_TASKS
+                + " combinations of parameter values");
+      }
+      combinations = next;
+    }
+    return combinations;
   }
 
   @Override

@@ -17,9 +17,9 @@ final class Paginator {
   private final PaginationDef def;
   private final RequestFactory requests;
 
-  Paginator(FeedDef feed) {
+  Paginator(FeedDef feed, Map<String, String> parameters) {
     this.def = feed.pagination();
-    this.requests = new RequestFactory(feed);
+    this.requests = new RequestFactory(feed, parameters);
   }
 
   /** The JSON Pointers whose values the decoder must capture from each body. */
@@ -47,7 +47,11 @@ final class Paginator {
 
   /** The next page's request, or empty when the feed is exhausted. */
   Optional<PageRequest> next(PageOutcome page, int pageIndex) {
-    if (def.style() == PaginationDef.Style.NONE || page.records() == 0 || reachedTotal(page)) {
+    // A next URL may follow an empty page (a quiet time window); only its absence ends the feed.
+    boolean emptyEnds = def.style() != PaginationDef.Style.NEXT_URL;
+    if (def.style() == PaginationDef.Style.NONE
+        || emptyEnds && page.records() == 0
+        || reachedTotal(page)) {
       return Optional.empty();
     }
     return switch (def.style()) {

@@ -92,12 +92,31 @@ public final class ReadJsonTableMacro implements TableMacro {
             new RecordLayout(RecordLayout.Format.AUTO, pointer),
             PaginationDef.NONE,
             Optional.empty(),
+            List.of(),
             HttpSettings.DEFAULTS,
-            Secrets.NONE);
+            querySecrets(uri));
+    // The query string may hold a token: plans and metrics show the URL without it.
+    String shown = uri.getRawQuery() == null ? url : url.substring(0, url.indexOf('?')) + "?…";
     String label =
-        "read_json('" + url + "'" + (pointer.isEmpty() ? "" : ", '" + pointer + "'") + ")";
+        "read_json('" + shown + "'" + (pointer.isEmpty() ? "" : ", '" + pointer + "'") + ")";
     return new FeedTable(
         feed, label, "read_json " + url + " " + pointer, settings, services, schemas);
+  }
+
+  /** Values in an ad-hoc URL's query string may be tokens: errors show them as ***. */
+  private static Secrets querySecrets(URI uri) {
+    List<String> values = new java.util.ArrayList<>();
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq >= 0) {
+          values.add(
+              java.net.URLDecoder.decode(
+                  pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return Secrets.of(values);
   }
 
   private static String text(Object value, String name) {

@@ -2,6 +2,8 @@ package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.AuthDef;
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.ParameterDef;
+import dev.arrowtap.catalog.UrlTemplate;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,14 @@ import java.util.Optional;
 /** Builds a feed's page requests: its URL, query, headers, authentication and body template. */
 final class RequestFactory {
   private final FeedDef feed;
+  private final Map<String, String> parameters;
 
-  RequestFactory(FeedDef feed) {
+  /**
+   * @param parameters the value of each of the feed's parameters, by name
+   */
+  RequestFactory(FeedDef feed, Map<String, String> parameters) {
     this.feed = feed;
+    this.parameters = parameters;
   }
 
   /**
@@ -26,9 +33,16 @@ final class RequestFactory {
    */
   PageRequest declared(Map<String, String> pageParameters, Map<String, String> variables) {
     Map<String, String> query = new LinkedHashMap<>(feed.query());
+    for (ParameterDef parameter : feed.parameters()) {
+      if (!parameter.inPath()) {
+        query.put(parameter.name(), parameters.get(parameter.name()));
+      }
+    }
     query.putAll(pageParameters);
-    URI uri = withQuery(URI.create(feed.url()), query);
-    return finish(uri, feed.body().map(body -> substitute(body, variables)));
+    URI uri = withQuery(URI.create(UrlTemplate.expand(feed.url(), parameters)), query);
+    Map<String, String> all = new LinkedHashMap<>(parameters);
+    all.putAll(variables);
+    return finish(uri, feed.body().map(body -> substitute(body, all)));
   }
 
   /**
@@ -36,7 +50,24 @@ final class RequestFactory {
    */
   PageRequest followed(URI previous, String next) {
     URI uri = previous.resolve(next.trim());
+    if (!sameOrigin(uri, previous)) {
+      // The feed's credentials go only to the host the catalog names.
+      throw new IllegalArgumentException(
+          "the next page's link leads to another host ("
+              + uri.getScheme()
+              + "://"
+              + uri.getAuthority()
+              + "); arrowtap follows links on the feed's own host only");
+    }
     return finish(uri, feed.body());
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
   }
 
   private PageRequest finish(URI uri, Optional<String> body) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchemaCache {
   static final int SAMPLE_RECORDS = 1000;
+  private static final int MAX_ENTRIES = 1000;
 
   private final Duration ttl;
   private final Clock clock;
@@ -43,12 +44,17 @@ public final class SchemaCache {
       return entry.columns;
     }
     List<ColumnBinding> inferred = infer(feed);
+    // Keep the cache bounded: ad-hoc read_json URLs would otherwise pile up for good.
+    entries.values().removeIf(old -> !old.expires.isAfter(now));
+    if (entries.size() >= MAX_ENTRIES) {
+      entries.clear();
+    }
     entries.put(cacheKey, new Entry(inferred, now.plus(ttl)));
     return inferred;
   }
 
   private static List<ColumnBinding> infer(FeedDef feed) {
-    PageRequest first = new Paginator(feed).first();
+    PageRequest first = new Paginator(feed, defaults(feed)).first();
     String where = "feed " + feed.qualifiedName() + ", " + feed.method() + " " + first.uri() + ": ";
     try (PageResponse response =
         FeedHttpClient.shared().fetch(first, feed.http(), () -> false, new TaskMetrics())) {
@@ -91,6 +97,13 @@ public final class SchemaCache {
           feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()),
           e);
     }
+  }
+
+  /** Parameter defaults: inference runs only on feeds whose parameters all have one. */
+  private static Map<String, String> defaults(FeedDef feed) {
+    Map<String, String> values = new java.util.HashMap<>();
+    feed.parameters().forEach(p -> p.defaultValue().ifPresent(v -> values.put(p.name(), v)));
+    return values;
   }
 
   private static Column nullable(Column column) {

@@ -38,6 +38,13 @@ public final class NumbersTableMacro implements TableMacro {
           SqlStates.INVALID_ARGUMENT,
           "numbers(" + start + ", " + end + "): end must not be less than start");
     }
+    try {
+      Math.subtractExact(end, start);
+    } catch (ArithmeticException e) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_ARGUMENT,
+          "numbers(" + start + ", " + end + "): the range holds more than 2^63 numbers");
+    }
     return new NumbersTable(start, end, settings, services);
   }
 

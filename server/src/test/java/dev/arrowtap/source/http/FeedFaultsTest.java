@@ -316,4 +316,43 @@ class FeedFaultsTest {
       assertEquals(3, rs.getLong(1));
     }
   }
+
+  @Test
+  void redirectsAreNotFollowed() throws Exception {
+    api.route("/users", r -> Reply.status(302, "").withHeader("Location", api.url("/elsewhere")));
+    api.route("/elsewhere", r -> Reply.json("[]"));
+    try (Connection c =
+        connect(COLUMNS + "        auth: {type: bearer, token: " + TOKEN + "}\n", Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("08006", state(error));
+      assertTrue(error.getMessage().contains("HTTP 302"), error.getMessage());
+      assertEquals(
+          0, api.count("/elsewhere"), "a redirect carries the token to wherever it points");
+    }
+  }
+
+  @Test
+  void nextLinksToAnotherHostAreRefused() throws Exception {
+    api.route(
+        "/users",
+        r ->
+            Reply.json(
+                "{\"items\": [{\"id\": 1}], \"next\": \"http://127.0.0.2:9/steal?key="
+                    + TOKEN
+                    + "\"}"));
+    try (Connection c =
+        connect(
+            COLUMNS
+                + "        records: {pointer: /items}\n        pagination: {style: next_url, next_pointer: /next}\n"
+                + "        auth: {type: api_key, name: key, value: "
+                + TOKEN
+                + ", in: query}\n",
+            Map.of())) {
+      SQLException error = failure(c);
+      assertEquals("22P02", state(error));
+      assertTrue(
+          error.getMessage().contains("another host (http://127.0.0.2:9)"), error.getMessage());
+      assertFalse(error.getMessage().contains(TOKEN), error.getMessage());
+    }
+  }
 }

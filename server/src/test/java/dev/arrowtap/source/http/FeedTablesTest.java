@@ -96,12 +96,14 @@ class FeedTablesTest {
       assertEquals(
           List.of(List.of(250L, 250L, 250L * 249 / 2)),
           rows(c, "SELECT count(*), count(DISTINCT id), sum(id) FROM t.users"));
-      // One request infers the columns; three read pages; with no total to go by, the fourth
-      // is the page fetched ahead while the short third page decoded, and is discarded.
-      assertEquals(5, api.count("/users"));
-      assertEquals(
-          List.of("0", "100", "200", "300"),
-          api.requests("/users").stream().skip(1).map(r -> r.param("offset")).toList());
+      // One request infers the columns; three read pages; with no total to go by, a fourth may
+      // have been sent ahead while the short third page decoded (then discarded): never more.
+      List<String> offsets =
+          api.requests("/users").stream().skip(1).map(r -> r.param("offset")).toList();
+      assertEquals(List.of("0", "100", "200"), offsets.subList(0, 3));
+      assertTrue(
+          offsets.size() == 3 || offsets.equals(List.of("0", "100", "200", "300")),
+          offsets.toString());
     }
   }
 

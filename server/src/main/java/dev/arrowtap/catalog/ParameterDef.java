@@ -1,0 +1,33 @@
+package dev.arrowtap.catalog;
+
+import dev.arrowtap.types.Column;
+import dev.arrowtap.types.ColumnType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request parameter of a feed, shown as a column: a query binds it with {@code WHERE name =
+ * value} or {@code name IN (...)}, and each value becomes its own request (and task).
+ *
+ * @param inPath true when the URL holds {@code {name}}; false to send it as a query parameter
+ * @param defaultValue the value when a query binds none; empty makes the parameter required
+ */
+public record ParameterDef(
+    String name, ColumnType type, boolean inPath, Optional<String> defaultValue) {
+  public ParameterDef {
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(type, "type is null");
+    Objects.requireNonNull(defaultValue, "defaultValue is null");
+    if (type != ColumnType.VARCHAR && type != ColumnType.BIGINT) {
+      throw new IllegalArgumentException("a parameter is VARCHAR or BIGINT, not " + type);
+    }
+  }
+
+  public boolean required() {
+    return defaultValue.isEmpty();
+  }
+
+  public Column column() {
+    return new Column(name, type, false);
+  }
+}
