@@ -26,6 +26,9 @@ public final class ArrowtapEngine implements AutoCloseable {
   private static final org.apache.calcite.jdbc.Driver CALCITE =
       new org.apache.calcite.jdbc.Driver();
 
+  /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
+  public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
+
   private final EngineConfig config;
   private final ExecutionServices services;
   private final Catalog catalog;
@@ -74,7 +77,7 @@ public final class ArrowtapEngine implements AutoCloseable {
         .forEach(
             (name, feeds) ->
                 root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
-    root.add("sys", new SysSchema(settings, services));
+    root.add("sys", new SysSchema(settings, services, clientProperties.get(CONNECTION_ID)));
     return connection;
   }
 

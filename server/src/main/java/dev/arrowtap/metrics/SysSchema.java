@@ -16,17 +16,26 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class SysSchema extends AbstractSchema {
   private final SessionSettings settings;
   private final ExecutionServices services;
+  private final String ownConnection;
 
-  public SysSchema(SessionSettings settings, ExecutionServices services) {
+  /**
+   * @param ownConnection the Avatica connection this session serves, or null for a session opened
+   *     on the engine directly (which then sees every connection id)
+   */
+  public SysSchema(SessionSettings settings, ExecutionServices services, String ownConnection) {
     this.settings = settings;
     this.services = services;
+    this.ownConnection = ownConnection;
   }
 
   @Override
   protected Map<String, Table> getTableMap() {
     MetricsStore store = services.metrics();
     return Map.of(
-        "queries", SysTables.queries(store), "task_metrics", SysTables.taskMetrics(store));
+        "queries",
+        SysTables.queries(store, ownConnection),
+        "task_metrics",
+        SysTables.taskMetrics(store));
   }
 
   @Override

@@ -11,7 +11,7 @@ final class SysTables {
   private SysTables() {}
 
   /** One row per retained query. */
-  static SysTable queries(MetricsStore store) {
+  static SysTable queries(MetricsStore store, String ownConnection) {
     return new SysTable(
         List.of(
             column("query_id", SqlTypeName.BIGINT, false),
@@ -38,13 +38,24 @@ final class SysTables {
                   query.elapsedMillis(),
                   query.rows(),
                   query.taskCount(),
-                  query.connectionId().isEmpty() ? null : query.connectionId(),
+                  visibleConnection(query.connectionId(), ownConnection),
                   query.statementId(),
                   query.error()
                 });
           }
           return rows;
         });
+  }
+
+  /**
+   * A query's connection id, shown only to that connection: knowing another session's id would let
+   * a client send Avatica requests on it.
+   */
+  private static String visibleConnection(String connectionId, String ownConnection) {
+    if (connectionId.isEmpty()) {
+      return null;
+    }
+    return ownConnection == null || ownConnection.equals(connectionId) ? connectionId : null;
   }
 
   /** One row per task of every retained query. */

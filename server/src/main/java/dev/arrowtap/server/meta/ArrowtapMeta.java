@@ -67,7 +67,9 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    super.openConnection(ch, info);
+    Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
+    withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
+    super.openConnection(ch, withId);
     tracker.connectionOpened(ch.id, info == null ? null : info.get("user"));
   }
 
