@@ -3,6 +3,7 @@ package dev.arrowtap.engine;
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.exec.ExecutionConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,17 +12,23 @@ import java.util.Optional;
  * task slots, memory limit, where and how tasks run, and which hosts read_json may call.
  *
  * @param readJsonDefault the hosts read_json may call when the catalog does not say
+ * @param resultIdleTimeout how long a query may wait for its client to fetch before it is stopped
  */
 public record EngineConfig(
     Optional<Path> catalog,
     int localSlots,
     long memoryLimitBytes,
     ExecutionConfig execution,
-    HostAllowlist readJsonDefault) {
+    HostAllowlist readJsonDefault,
+    Duration resultIdleTimeout) {
   public EngineConfig {
     catalog = catalog.map(path -> path.toAbsolutePath().normalize());
     Objects.requireNonNull(execution, "execution is null");
     Objects.requireNonNull(readJsonDefault, "readJsonDefault is null");
+    if (resultIdleTimeout.isNegative() || resultIdleTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "result idle timeout must be positive: " + resultIdleTimeout);
+    }
     if (localSlots < 1) {
       throw new IllegalArgumentException("local task slots must be at least 1: " + localSlots);
     }
@@ -32,7 +39,13 @@ public record EngineConfig(
 
   /** An engine that runs every task in this JVM and lets read_json call any host. */
   public EngineConfig(Optional<Path> catalog, int localSlots, long memoryLimitBytes) {
-    this(catalog, localSlots, memoryLimitBytes, ExecutionConfig.local(), HostAllowlist.ALL);
+    this(
+        catalog,
+        localSlots,
+        memoryLimitBytes,
+        ExecutionConfig.local(),
+        HostAllowlist.ALL,
+        Duration.ofMinutes(10));
   }
 
   /**
@@ -48,18 +61,31 @@ public record EngineConfig(
 
   public EngineConfig withCatalog(Path path) {
     return new EngineConfig(
-        Optional.of(path), localSlots, memoryLimitBytes, execution, readJsonDefault);
+        Optional.of(path),
+        localSlots,
+        memoryLimitBytes,
+        execution,
+        readJsonDefault,
+        resultIdleTimeout);
   }
 
   public EngineConfig withLocalSlots(int slots) {
-    return new EngineConfig(catalog, slots, memoryLimitBytes, execution, readJsonDefault);
+    return new EngineConfig(
+        catalog, slots, memoryLimitBytes, execution, readJsonDefault, resultIdleTimeout);
   }
 
   public EngineConfig withExecution(ExecutionConfig config) {
-    return new EngineConfig(catalog, localSlots, memoryLimitBytes, config, readJsonDefault);
+    return new EngineConfig(
+        catalog, localSlots, memoryLimitBytes, config, readJsonDefault, resultIdleTimeout);
+  }
+
+  public EngineConfig withResultIdleTimeout(Duration timeout) {
+    return new EngineConfig(
+        catalog, localSlots, memoryLimitBytes, execution, readJsonDefault, timeout);
   }
 
   public EngineConfig withReadJsonDefault(HostAllowlist hosts) {
-    return new EngineConfig(catalog, localSlots, memoryLimitBytes, execution, hosts);
+    return new EngineConfig(
+        catalog, localSlots, memoryLimitBytes, execution, hosts, resultIdleTimeout);
   }
 }

@@ -22,11 +22,13 @@ public final class ArrowtapServer implements AutoCloseable {
   public static final String ROLE = "arrowtap";
 
   private final ArrowtapEngine engine;
+  private final ArrowtapMeta meta;
   private final HttpServer http;
   private final String bind;
 
-  private ArrowtapServer(ArrowtapEngine engine, HttpServer http, String bind) {
+  private ArrowtapServer(ArrowtapEngine engine, ArrowtapMeta meta, HttpServer http, String bind) {
     this.engine = engine;
+    this.meta = meta;
     this.http = http;
     this.bind = bind;
   }
@@ -59,7 +61,8 @@ public final class ArrowtapServer implements AutoCloseable {
       Serialization serialization,
       Optional<Path> users)
       throws SQLException {
-    LocalService service = new LocalService(MetaErrors.wrap(new ArrowtapMeta(engine)));
+    ArrowtapMeta meta = new ArrowtapMeta(engine);
+    LocalService service = new LocalService(MetaErrors.wrap(meta));
     ServerCustomizer<Server> customizer =
         server -> {
           for (Connector connector : server.getConnectors()) {
@@ -78,7 +81,7 @@ public final class ArrowtapServer implements AutoCloseable {
             builder.withBasicAuthentication(file.toAbsolutePath().toString(), new String[] {ROLE}));
     HttpServer http = builder.build();
     http.start();
-    return new ArrowtapServer(engine, http, bind);
+    return new ArrowtapServer(engine, meta, http, bind);
   }
 
   public int port() {
@@ -96,6 +99,7 @@ public final class ArrowtapServer implements AutoCloseable {
     try {
       http.stop();
     } finally {
+      meta.close();
       engine.close();
     }
   }

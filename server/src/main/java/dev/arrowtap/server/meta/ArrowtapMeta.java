@@ -10,16 +10,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
@@ -36,11 +42,45 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
+  private final ScheduledFuture<?> reaper;
+
+  private static final ScheduledExecutorService REAPER =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "arrowtap-abandoned-queries");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());
     this.engine = engine;
     this.tracker = new QueryTracker(engine.services().metrics());
+    Duration idle = engine.config().resultIdleTimeout();
+    long period = Math.max(100, Math.min(30_000, idle.toMillis() / 4));
+    this.reaper =
+        REAPER.scheduleWithFixedDelay(
+            () -> tracker.stopAbandoned(idle, this::releaseResults),
+            period,
+            period,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes an abandoned query's result set, which frees its scan's memory. */
+  private void releaseResults(QueryMetrics query) {
+    StatementInfo info = getStatementCache().getIfPresent(query.statementId());
+    if (info != null && info.getResultSet() != null) {
+      try {
+        info.getResultSet().close();
+      } catch (SQLException e) {
+        // Already closed or broken: either way nothing is left to free.
+      }
+    }
+  }
+
+  /** Stops watching for abandoned queries; the server calls it when it stops. */
+  public void close() {
+    reaper.cancel(false);
   }
 
   /**
@@ -131,6 +171,10 @@ public class ArrowtapMeta extends JdbcMeta {
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
+    if (query != null && query.state() == QueryState.CANCELLED && query.isCancelled()) {
+      throw new ArrowtapException(
+          SqlStates.QUERY_CANCELED, query.error() == null ? "query cancelled" : query.error());
+    }
     if (query == null) {
       return super.fetch(h, offset, fetchMaxRowCount);
     }

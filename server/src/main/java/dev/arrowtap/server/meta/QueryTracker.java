@@ -20,6 +20,8 @@ final class QueryTracker {
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
+  private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
 
   QueryTracker(MetricsStore store) {
     this.store = store;
@@ -45,6 +47,7 @@ final class QueryTracker {
   QueryMetrics begin(Meta.StatementHandle h, String sql) {
     QueryMetrics query =
         store.begin(sql, users.getOrDefault(h.connectionId, ""), h.connectionId, h.id);
+    lastFetch.put(key(h), System.nanoTime());
     QueryMetrics previous = running.put(key(h), query);
     if (previous != null) {
       previous.finish(QueryState.FINISHED, null);
@@ -58,6 +61,7 @@ final class QueryTracker {
 
   void statementClosed(Meta.StatementHandle h) {
     preparedSql.remove(key(h));
+    lastFetch.remove(key(h));
     QueryMetrics query = running.remove(key(h));
     if (query != null) {
       // The client closed the result before its end (LIMIT in the client, maxRows, close).
@@ -67,6 +71,8 @@ final class QueryTracker {
 
   /** Runs {@code work} as part of {@code query}; a failure ends the query. */
   <T> T run(QueryMetrics query, Callable<T> work) throws Exception {
+    String key = query.connectionId() + "/" + query.statementId();
+    busy.add(key);
     try (QueryScope scope = QueryScope.enter(query)) {
       return work.call();
     } catch (Exception | Error e) {
@@ -74,11 +80,16 @@ final class QueryTracker {
       query.finish(
           query.isCancelled() ? QueryState.CANCELLED : QueryState.FAILED, translated.getMessage());
       throw e;
+    } finally {
+      // Idle time counts from the moment the engine has answered.
+      lastFetch.put(key, System.nanoTime());
+      busy.remove(key);
     }
   }
 
   /** Counts the rows of a frame sent to the client; the last frame ends the query. */
   void sent(QueryMetrics query, Meta.Frame frame) {
+    lastFetch.put(query.connectionId() + "/" + query.statementId(), System.nanoTime());
     if (frame == null) {
       query.finish(QueryState.FINISHED, null);
       return;
@@ -97,6 +108,35 @@ final class QueryTracker {
     for (Meta.MetaResultSet resultSet : result.resultSets) {
       sent(query, resultSet.firstFrame);
     }
+  }
+
+  /**
+   * Stops queries whose client has not fetched for {@code idle}: a client that went away without
+   * closing must not keep tasks, memory and HTTP connections busy.
+   *
+   * @return how many were stopped
+   */
+  int stopAbandoned(java.time.Duration idle, java.util.function.Consumer<QueryMetrics> release) {
+    long now = System.nanoTime();
+    int stopped = 0;
+    for (Map.Entry<String, QueryMetrics> entry : running.entrySet()) {
+      QueryMetrics query = entry.getValue();
+      Long last = lastFetch.get(entry.getKey());
+      if (query.state() == QueryState.RUNNING
+          && !busy.contains(entry.getKey())
+          && last != null
+          && now - last > idle.toNanos()) {
+        query.cancel();
+        query.finish(QueryState.CANCELLED, abandonedMessage(idle));
+        release.accept(query);
+        stopped++;
+      }
+    }
+    return stopped;
+  }
+
+  static String abandonedMessage(java.time.Duration idle) {
+    return "query stopped: its client fetched nothing for " + idle.toSeconds() + " s";
   }
 
   /** Throws a checked exception unchanged from a method that does not declare it. */
