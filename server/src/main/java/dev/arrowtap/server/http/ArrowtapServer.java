@@ -3,6 +3,7 @@ package dev.arrowtap.server.http;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.server.meta.ArrowtapMeta;
 import dev.arrowtap.server.meta.MetaErrors;
+import java.io.File;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -23,11 +24,14 @@ public final class ArrowtapServer implements AutoCloseable {
 
   private final ArrowtapEngine engine;
   private final ArrowtapMeta meta;
+  private final boolean https;
   private final HttpServer http;
   private final String bind;
 
-  private ArrowtapServer(ArrowtapEngine engine, ArrowtapMeta meta, HttpServer http, String bind) {
+  private ArrowtapServer(
+      ArrowtapEngine engine, ArrowtapMeta meta, HttpServer http, String bind, boolean https) {
     this.engine = engine;
+    this.https = https;
     this.meta = meta;
     this.http = http;
     this.bind = bind;
@@ -61,6 +65,18 @@ public final class ArrowtapServer implements AutoCloseable {
       Serialization serialization,
       Optional<Path> users)
       throws SQLException {
+    return start(engine, bind, port, serialization, users, Optional.empty());
+  }
+
+  /** Starts a server that, given TLS settings, speaks only HTTPS. */
+  public static ArrowtapServer start(
+      ArrowtapEngine engine,
+      String bind,
+      int port,
+      Serialization serialization,
+      Optional<Path> users,
+      Optional<TlsSettings> tls)
+      throws SQLException {
     ArrowtapMeta meta = new ArrowtapMeta(engine);
     LocalService service = new LocalService(MetaErrors.wrap(meta));
     ServerCustomizer<Server> customizer =
@@ -79,19 +95,24 @@ public final class ArrowtapServer implements AutoCloseable {
     users.ifPresent(
         file ->
             builder.withBasicAuthentication(file.toAbsolutePath().toString(), new String[] {ROLE}));
+    tls.ifPresent(
+        settings -> {
+          File keystore = settings.keystore().toFile();
+          builder.withTLS(keystore, settings.password(), keystore, settings.password());
+        });
     HttpServer http = builder.build();
     http.start();
-    return new ArrowtapServer(engine, meta, http, bind);
+    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent());
   }
 
   public int port() {
     return http.getPort();
   }
 
-  /** The base URL clients use: {@code http://HOST:PORT}. */
+  /** The base URL clients use: {@code http://HOST:PORT}, or https with TLS. */
   public String url() {
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
-    return "http://" + host + ":" + port();
+    return (https ? "https://" : "http://") + host + ":" + port();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerSecret;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -39,9 +40,17 @@ public final class ServerMain {
       System.exit(2);
       return;
     }
+    Optional<TlsSettings> tls;
+    try {
+      tls = tls(options);
+    } catch (IOException e) {
+      System.err.println("arrowtap server: cannot read --tls-password-file: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     ArrowtapServer server =
         ArrowtapServer.start(
-            engine, options.bind(), options.port(), Serialization.JSON, options.users());
+            engine, options.bind(), options.port(), Serialization.JSON, options.users(), tls);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -54,6 +63,14 @@ public final class ServerMain {
     System.out.println("arrowtap server listening on " + server.url() + workersNote(options));
     System.out.flush();
     stopped.await();
+  }
+
+  private static Optional<TlsSettings> tls(ServerOptions options) throws IOException {
+    if (options.tlsKeystore().isEmpty()) {
+      return Optional.empty();
+    }
+    String password = Files.readString(options.tlsPasswordFile().get()).strip();
+    return Optional.of(new TlsSettings(options.tlsKeystore().get(), password));
   }
 
   private static String workersNote(ServerOptions options) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param secretFile the file holding the secret shared with workers; else the environment
  * @param taskAttempts how often a task is tried on workers before the query fails
  * @param users a Jetty realm file of users allowed in (HTTP Basic), or empty for no login
+ * @param tlsKeystore a keystore with the server's key and certificate: serve HTTPS only
+ * @param tlsPasswordFile the file holding the keystore's password
  */
 public record ServerOptions(
     String bind,
@@ -27,7 +29,9 @@ public record ServerOptions(
     List<WorkerAddress> workers,
     Optional<Path> secretFile,
     int taskAttempts,
-    Optional<Path> users) {
+    Optional<Path> users,
+    Optional<Path> tlsKeystore,
+    Optional<Path> tlsPasswordFile) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -36,6 +40,9 @@ public record ServerOptions(
     Objects.requireNonNull(catalog, "catalog is null");
     Objects.requireNonNull(secretFile, "secretFile is null");
     Objects.requireNonNull(users, "users is null");
+    if (tlsKeystore.isPresent() != tlsPasswordFile.isPresent()) {
+      throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
+    }
     workers = List.copyOf(workers);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
@@ -54,12 +61,15 @@ public record ServerOptions(
         List.of(),
         Optional.empty(),
         ExecutionConfig.DEFAULT_TASK_ATTEMPTS,
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
   /**
    * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
-   * [--secret-file FILE] [--task-attempts N] [--users FILE]}.
+   * [--secret-file FILE] [--task-attempts N] [--users FILE] [--tls-keystore FILE
+   * --tls-password-file FILE]}.
    */
   public static ServerOptions parse(String... args) {
     String bind = DEFAULT_BIND;
@@ -69,6 +79,8 @@ public record ServerOptions(
     Optional<Path> secretFile = Optional.empty();
     int taskAttempts = ExecutionConfig.DEFAULT_TASK_ATTEMPTS;
     Optional<Path> users = Optional.empty();
+    Optional<Path> tlsKeystore = Optional.empty();
+    Optional<Path> tlsPasswordFile = Optional.empty();
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -84,15 +96,27 @@ public record ServerOptions(
         case "--secret-file" -> secretFile = Optional.of(Path.of(value));
         case "--task-attempts" -> taskAttempts = number("--task-attempts", value);
         case "--users" -> users = Optional.of(Path.of(value));
+        case "--tls-keystore" -> tlsKeystore = Optional.of(Path.of(value));
+        case "--tls-password-file" -> tlsPasswordFile = Optional.of(Path.of(value));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + flag
                     + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
-                    + " --secret-file FILE, --task-attempts N, --users FILE");
+                    + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
+                    + " --tls-password-file FILE");
       }
     }
-    return new ServerOptions(bind, port, catalog, workers, secretFile, taskAttempts, users);
+    return new ServerOptions(
+        bind,
+        port,
+        catalog,
+        workers,
+        secretFile,
+        taskAttempts,
+        users,
+        tlsKeystore,
+        tlsPasswordFile);
   }
 
   private static int number(String flag, String value) {
