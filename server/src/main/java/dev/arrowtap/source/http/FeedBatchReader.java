@@ -199,7 +199,7 @@ final class FeedBatchReader implements BatchReader {
   public void cancel() {
     PageResponse open = response;
     if (open != null) {
-      open.close();
+      open.abort();
     }
   }
 

@@ -145,7 +145,8 @@ public final class FeedHttpClient implements AutoCloseable {
               () -> {
                 deadline.cancel(false);
                 response.close();
-              });
+              },
+              http::cancel);
         }
         detail = snippet(response);
         retryAfter = retryAfter(response);

@@ -78,6 +78,7 @@ final class PagePrefetch implements AutoCloseable {
 
   private static void release(Outcome outcome) {
     if (outcome.response != null) {
+      outcome.response.abort();
       outcome.response.close();
     }
   }

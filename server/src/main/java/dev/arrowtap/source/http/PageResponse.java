@@ -16,18 +16,22 @@ public final class PageResponse implements AutoCloseable {
   private final Map<String, List<String>> headers;
   private final CountingInputStream body;
   private final AutoCloseable release;
+  private final Runnable abort;
+  private static final int DRAIN_LIMIT = 64 * 1024;
 
   PageResponse(
       URI uri,
       int status,
       Map<String, List<String>> headers,
       InputStream body,
-      AutoCloseable release) {
+      AutoCloseable release,
+      Runnable abort) {
     this.uri = uri;
     this.status = status;
     this.headers = headers;
     this.body = new CountingInputStream(body);
     this.release = release;
+    this.abort = abort;
   }
 
   public URI uri() {
@@ -62,8 +66,38 @@ public final class PageResponse implements AutoCloseable {
     return body.count();
   }
 
+  /** Cuts the connection now, from any thread: a read blocked on it fails at once. */
+  public void abort() {
+    abort.run();
+  }
+
+  /** A decoder may stop at the last bracket; a short tail is read so the connection is reused. */
+  private void drainTail() {
+    try {
+      byte[] scrap = new byte[8192];
+      for (int read = 0; read < DRAIN_LIMIT && !body.ended(); ) {
+        int n = body.read(scrap, 0, scrap.length);
+        if (n > 0) {
+          read += n;
+        }
+      }
+    } catch (IOException e) {
+      // The connection is cut below instead.
+    }
+  }
+
+  /**
+   * Releases the connection. A body not read to its end is cut off, not drained: draining a slow or
+   * huge page would hold up a query that no longer needs it.
+   */
   @Override
   public void close() {
+    if (!body.ended()) {
+      drainTail();
+    }
+    if (!body.ended()) {
+      abort();
+    }
     try {
       release.close();
     } catch (Exception e) {
@@ -74,6 +108,11 @@ public final class PageResponse implements AutoCloseable {
   /** Counts the bytes that pass through, for metrics and error offsets. */
   private static final class CountingInputStream extends java.io.FilterInputStream {
     private long count;
+    private volatile boolean ended;
+
+    boolean ended() {
+      return ended;
+    }
 
     CountingInputStream(InputStream in) {
       super(in);
@@ -84,6 +123,8 @@ public final class PageResponse implements AutoCloseable {
       int b = super.read();
       if (b >= 0) {
         count++;
+      } else {
+        ended = true;
       }
       return b;
     }
@@ -93,6 +134,8 @@ public final class PageResponse implements AutoCloseable {
       int n = super.read(buffer, offset, length);
       if (n > 0) {
         count += n;
+      } else if (n < 0) {
+        ended = true;
       }
       return n;
     }

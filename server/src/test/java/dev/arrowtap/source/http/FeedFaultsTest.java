@@ -355,4 +355,35 @@ class FeedFaultsTest {
       assertFalse(error.getMessage().contains(TOKEN), error.getMessage());
     }
   }
+
+  @Test
+  void limitOverAStalledPageReturnsAndFreesItsMemory() throws Exception {
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    // The body's second half never comes (until the server gives up after 10 s).
+    api.route(
+        "/users",
+        r ->
+            Reply.json("[" + String.join(",", FeedTestServer.records(0, 50)) + "]")
+                .pausedUntil(never));
+    Path catalog = dir.resolve("catalog.yaml");
+    Files.writeString(
+        catalog,
+        "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
+            + api.url("/users")
+            + "\n"
+            + COLUMNS);
+    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    long start = System.nanoTime();
+    try (Connection c = engine.connect(Map.of("batch_size", "1"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM t.users LIMIT 1")) {
+      assertTrue(rs.next());
+      assertFalse(rs.next());
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    // Closing the scan closed the stalled connection instead of waiting for it.
+    assertTrue(millis < 8_000, "took " + millis + " ms");
+    assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+    never.countDown();
+  }
 }
