@@ -27,13 +27,44 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
   }
 
   @Override
-  protected ResultSet executeQueryInternal(Meta.Signature signature, boolean isUpdate)
-      throws SQLException {
+  public ResultSet executeQuery() throws SQLException {
+    ResultSet[] result = new ResultSet[1];
+    controlled(() -> result[0] = super.executeQuery());
+    return result[0];
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    boolean[] result = new boolean[1];
+    controlled(() -> result[0] = super.execute());
+    return result[0];
+  }
+
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    long[] result = new long[1];
+    controlled(() -> result[0] = super.executeLargeUpdate());
+    return result[0];
+  }
+
+  /** Runs an execution under the query timeout, with the engine's own error messages. */
+  private void controlled(QueryControl.Work work) throws SQLException {
+    cancelFlag.set(false);
     try {
-      return super.executeQueryInternal(signature, isUpdate);
+      QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
     } catch (SQLException e) {
       throw ClientErrors.clean(e);
     }
+  }
+
+  /** Stops the running query on the engine, then here; safe to call from another thread. */
+  @Override
+  public void cancel() throws SQLException {
+    if (isClosed()) {
+      return;
+    }
+    QueryControl.cancelOnEngine(connection, getId());
+    super.cancel();
   }
 
   @Override

@@ -3,10 +3,6 @@ package dev.arrowtap.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
@@ -17,16 +13,6 @@ import org.apache.calcite.avatica.Meta;
  * returns the per-task metrics of the statement's last query.
  */
 public class ArrowtapStatement extends AvaticaStatement {
-  private static final ScheduledExecutorService TIMERS =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "arrowtap-query-timeout");
-            thread.setDaemon(true);
-            return thread;
-          });
-
-  private volatile boolean timedOut;
-
   ArrowtapStatement(
       AvaticaConnection connection,
       Meta.StatementHandle h,
@@ -56,57 +42,17 @@ public class ArrowtapStatement extends AvaticaStatement {
     if (isClosed()) {
       return;
     }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CANCEL STATEMENT " + getId());
-    }
+    QueryControl.cancelOnEngine(connection, getId());
     super.cancel();
   }
 
   @Override
   protected void executeInternal(String sql) throws SQLException {
+    cancelFlag.set(false);
     try {
-      executeWithTimeout(sql);
+      QueryControl.withTimeout(getQueryTimeout(), this::cancel, () -> super.executeInternal(sql));
     } catch (SQLException e) {
       throw ClientErrors.clean(e);
-    }
-  }
-
-  private void executeWithTimeout(String sql) throws SQLException {
-    int timeoutMillis = getQueryTimeout() * 1000;
-    if (timeoutMillis <= 0) {
-      cancelFlag.set(false);
-      super.executeInternal(sql);
-      return;
-    }
-    timedOut = false;
-    cancelFlag.set(false);
-    ScheduledFuture<?> timer =
-        TIMERS.schedule(this::cancelOnTimeout, timeoutMillis, TimeUnit.MILLISECONDS);
-    try {
-      super.executeInternal(sql);
-    } catch (SQLException e) {
-      if (timedOut) {
-        throw new SQLException(
-            "query timed out after "
-                + getQueryTimeout()
-                + " s: "
-                + ClientErrors.clean(e).getMessage(),
-            "57014",
-            e);
-      }
-      throw e;
-    } finally {
-      timer.cancel(false);
-    }
-  }
-
-  private void cancelOnTimeout() {
-    timedOut = true;
-    try {
-      cancel();
-    } catch (SQLException e) {
-      // The statement was closed or the query ended as the timer fired: nothing left to stop.
-      timedOut = false;
     }
   }
 }

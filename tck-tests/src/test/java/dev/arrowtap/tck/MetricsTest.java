@@ -151,6 +151,22 @@ class MetricsTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void preparedStatementTimesOutAndStopsItsTasksToo(Mode mode) throws Exception {
+    try (Connection connection = mode.connect();
+        java.sql.PreparedStatement statement =
+            connection.prepareStatement(ENDLESS + " WHERE number >= ?")) {
+      statement.setLong(1, 0);
+      statement.setQueryTimeout(1);
+      SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery().next());
+      assertEquals("57014", error.getSQLState(), error.getMessage());
+      assertTrue(error.getMessage().contains("timed out"), error.getMessage());
+      assertTasksStopped(
+          connection, ((org.apache.calcite.avatica.AvaticaStatement) statement).getId());
+    }
+  }
+
   private static void awaitRunning(Connection connection, int statementId) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     try (Statement probe = connection.createStatement()) {
