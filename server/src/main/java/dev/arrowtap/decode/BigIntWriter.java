@@ -8,25 +8,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 
 /** BIGINT from JSON integers, integral numbers like {@code 5.0}, and strings holding integers. */
-final class BigIntWriter extends ColumnWriter {
-  private final BigIntVector vector;
+final class BigIntWriter extends FixedWidthWriter<BigIntVector> {
 
   BigIntWriter(Column column, BigIntVector vector) {
-    super(column);
-    this.vector = vector;
-  }
-
-  @Override
-  FieldVector vector() {
-    return vector;
-  }
-
-  @Override
-  void allocate(int capacity) {
-    vector.allocateNew(capacity);
+    super(column, vector);
   }
 
   @Override

@@ -5,25 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.FieldVector;
 
 /** BOOLEAN from {@code true}/{@code false} and from those words as strings. */
-final class BooleanWriter extends ColumnWriter {
-  private final BitVector vector;
+final class BooleanWriter extends FixedWidthWriter<BitVector> {
 
   BooleanWriter(Column column, BitVector vector) {
-    super(column);
-    this.vector = vector;
-  }
-
-  @Override
-  FieldVector vector() {
-    return vector;
-  }
-
-  @Override
-  void allocate(int capacity) {
-    vector.allocateNew(capacity);
+    super(column, vector);
   }
 
   @Override

@@ -5,27 +5,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
 import org.apache.arrow.vector.DateDayVector;
-import org.apache.arrow.vector.FieldVector;
 
 /** DATE (days since 1970-01-01) from ISO-8601, pattern or epoch values; a time of day is cut. */
-final class DateWriter extends ColumnWriter {
-  private final DateDayVector vector;
+final class DateWriter extends FixedWidthWriter<DateDayVector> {
   private final TimeFormat format;
 
   DateWriter(Column column, DateDayVector vector, TimeFormat format) {
-    super(column);
-    this.vector = vector;
+    super(column, vector);
     this.format = format;
-  }
-
-  @Override
-  FieldVector vector() {
-    return vector;
-  }
-
-  @Override
-  void allocate(int capacity) {
-    vector.allocateNew(capacity);
   }
 
   @Override

@@ -8,27 +8,13 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apache.arrow.vector.DecimalVector;
-import org.apache.arrow.vector.FieldVector;
 
 /** DECIMAL(38,0) from integers of any size up to 38 digits, exactly as written. */
-final class DecimalWriter extends ColumnWriter {
+final class DecimalWriter extends FixedWidthWriter<DecimalVector> {
   private static final BigInteger LIMIT = BigInteger.TEN.pow(38);
 
-  private final DecimalVector vector;
-
   DecimalWriter(Column column, DecimalVector vector) {
-    super(column);
-    this.vector = vector;
-  }
-
-  @Override
-  FieldVector vector() {
-    return vector;
-  }
-
-  @Override
-  void allocate(int capacity) {
-    vector.allocateNew(capacity);
+    super(column, vector);
   }
 
   @Override

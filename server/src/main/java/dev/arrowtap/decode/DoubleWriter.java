@@ -4,26 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 
 /** DOUBLE from any JSON number and from numeric strings. */
-final class DoubleWriter extends ColumnWriter {
-  private final Float8Vector vector;
+final class DoubleWriter extends FixedWidthWriter<Float8Vector> {
 
   DoubleWriter(Column column, Float8Vector vector) {
-    super(column);
-    this.vector = vector;
-  }
-
-  @Override
-  FieldVector vector() {
-    return vector;
-  }
-
-  @Override
-  void allocate(int capacity) {
-    vector.allocateNew(capacity);
+    super(column, vector);
   }
 
   @Override
