@@ -2,11 +2,10 @@ package dev.arrowtap.metrics;
 
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.plan.LiteralParameter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -21,7 +20,7 @@ final class SysFunctions {
     return new TableMacro() {
       @Override
       public List<FunctionParameter> getParameters() {
-        return List.of(parameter(parameter));
+        return List.of(new LiteralParameter(0, parameter, false));
       }
 
       @Override
@@ -48,29 +47,5 @@ final class SysFunctions {
           name + "(" + parameter + "): " + parameter + " must be between " + min + " and " + max);
     }
     return number;
-  }
-
-  private static FunctionParameter parameter(String name) {
-    return new FunctionParameter() {
-      @Override
-      public int getOrdinal() {
-        return 0;
-      }
-
-      @Override
-      public String getName() {
-        return name;
-      }
-
-      @Override
-      public RelDataType getType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createJavaType(Object.class);
-      }
-
-      @Override
-      public boolean isOptional() {
-        return false;
-      }
-    };
   }
 }
