@@ -72,4 +72,51 @@ class AuthTest {
     properties.setProperty("password", password);
     return properties;
   }
+
+  @Test
+  void aUserCannotActOnAnotherUsersConnection() throws Exception {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "ann: s3cret-pw, arrowtap\ncarl: carl-pw, arrowtap\n");
+    try (ArrowtapServer server =
+        ArrowtapServer.start(
+            new ArrowtapEngine(EngineConfig.defaults()),
+            "127.0.0.1",
+            0,
+            Serialization.JSON,
+            Optional.of(users))) {
+      Properties spoofing = credentials("ann", "s3cret-pw");
+      spoofing.setProperty("avatica_user", "ann");
+      spoofing.setProperty("avatica_password", "s3cret-pw");
+      spoofing.setProperty("user", "mallory");
+      spoofing.setProperty("authentication", "BASIC");
+      try (Connection ann =
+          DriverManager.getConnection("jdbc:arrowtap:url=" + server.url(), spoofing)) {
+        String annId = ((org.apache.calcite.avatica.AvaticaConnection) ann).id;
+        String body = "{\"request\":\"createStatement\",\"connectionId\":\"" + annId + "\"}";
+        String carl = java.util.Base64.getEncoder().encodeToString("carl:carl-pw".getBytes());
+        HttpResponse<String> hijack =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(server.url()))
+                        .header("Authorization", "Basic " + carl)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertTrue(hijack.body().contains("belongs to another user"), hijack.body());
+        assertTrue(hijack.body().contains("42501"), hijack.body());
+        try (Statement first = ann.createStatement();
+            ResultSet mark =
+                first.executeQuery("SELECT count(*) AS whoami_marker FROM numbers(0, 1)")) {
+          assertTrue(mark.next());
+        }
+        try (Statement s = ann.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT user_name FROM sys.queries WHERE sql_text LIKE '%whoami_marker%' AND sql_text NOT LIKE '%sys.queries%'")) {
+          assertTrue(rs.next());
+          assertEquals("ann", rs.getString(1), "the logged-in user, not the one the client claims");
+        }
+      }
+    }
+  }
 }

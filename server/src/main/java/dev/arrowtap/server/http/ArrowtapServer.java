@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -86,6 +87,14 @@ public final class ArrowtapServer implements AutoCloseable {
           }
           // The health check goes first, outside any authentication Avatica adds.
           ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
+          // Behind the login, the Meta learns who each request comes from.
+          ConstraintSecurityHandler security =
+              server.getChildHandlerByClass(ConstraintSecurityHandler.class);
+          if (security != null) {
+            RemoteUserHandler user = new RemoteUserHandler();
+            user.setHandler(security.getHandler());
+            security.setHandler(user);
+          }
         };
     HttpServer.Builder<Server> builder =
         new HttpServer.Builder<Server>()

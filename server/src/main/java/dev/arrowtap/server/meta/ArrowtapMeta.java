@@ -110,7 +110,9 @@ public class ArrowtapMeta extends JdbcMeta {
     Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
     super.openConnection(ch, withId);
-    tracker.connectionOpened(ch.id, info == null ? null : info.get("user"));
+    // The user who logged in, where the server has a login; else what the client says.
+    String user = RequestUser.current().orElse(info == null ? null : info.get("user"));
+    tracker.connectionOpened(ch.id, user);
   }
 
   @Override

@@ -23,13 +23,18 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
 public final class MetaErrors {
   private MetaErrors() {}
 
-  /** Wraps a Meta so that each of its calls reports errors this way. */
+  /**
+   * Wraps a Meta so that each of its calls reports errors this way, and, on a server with a login,
+   * is refused on a connection another user opened.
+   */
   public static Meta wrap(Meta meta) {
+    ConnectionOwners owners = new ConnectionOwners();
     return (Meta)
         Proxy.newProxyInstance(
             Meta.class.getClassLoader(),
             new Class<?>[] {Meta.class},
             (proxy, method, args) -> {
+              owners.check(method.getName(), args);
               try {
                 return method.invoke(meta, args);
               } catch (InvocationTargetException e) {
