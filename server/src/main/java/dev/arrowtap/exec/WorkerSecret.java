@@ -16,8 +16,16 @@ public final class WorkerSecret {
   /** The environment variable both sides read when no secret file is given. */
   public static final String ENVIRONMENT_VARIABLE = "ARROWTAP_WORKER_SECRET";
 
-  /** The Flight call header that carries the secret. */
-  public static final String HEADER = "x-arrowtap-worker-secret";
+  /** The Flight call header that carries the coordinator's proof of the secret. */
+  public static final String HEADER = "x-arrowtap-worker-proof";
+
+  /** The Flight call header that carries the nonce the proof is made over. */
+  public static final String NONCE_HEADER = "x-arrowtap-worker-nonce";
+
+  /** How far a coordinator's nonce timestamp may be from the worker's clock. */
+  static final long NONCE_WINDOW_MILLIS = 5 * 60 * 1000;
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private static final int MIN_LENGTH = 8;
 
@@ -55,10 +63,69 @@ public final class WorkerSecret {
     return file.isPresent() ? Optional.of(fromFile(file.get())) : fromEnvironment();
   }
 
-  /** The text to send in the call header. */
-  public String headerValue() {
-    return new String(value, StandardCharsets.UTF_8);
+  /**
+   * Proof of knowing the secret for one purpose and nonce: HMAC-SHA256, so the secret itself never
+   * crosses the wire and a peer that does not know it learns nothing from a proof.
+   */
+  public String proof(String purpose, String nonce) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(value, "HmacSHA256"));
+      byte[] digest = mac.doFinal((purpose + "|" + nonce).getBytes(StandardCharsets.UTF_8));
+      return java.util.Base64.getEncoder().encodeToString(digest);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
   }
+
+  /** True when {@code candidate} proves the secret for this purpose and nonce; constant time. */
+  public boolean verify(String candidate, String purpose, String nonce) {
+    if (candidate == null || nonce == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        proof(purpose, nonce).getBytes(StandardCharsets.UTF_8),
+        candidate.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fresh nonce: the current time (so old proofs expire) and 16 random bytes. */
+  public static String newNonce() {
+    byte[] random = new byte[16];
+    RANDOM.nextBytes(random);
+    return System.currentTimeMillis()
+        + ":"
+        + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
+  /** True when a coordinator's nonce was made within the window around now. */
+  static boolean fresh(String nonce, long nowMillis) {
+    if (nonce == null) {
+      return false;
+    }
+    int colon = nonce.indexOf(':');
+    try {
+      long made = Long.parseLong(colon < 0 ? nonce : nonce.substring(0, colon));
+      return Math.abs(nowMillis - made) <= NONCE_WINDOW_MILLIS;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The headers that prove a coordinator's knowledge of the secret on one call. */
+  public java.util.Map<String, String> coordinatorHeaders() {
+    String nonce = newNonce();
+    return java.util.Map.of(NONCE_HEADER, nonce, HEADER, proof(COORDINATOR, nonce));
+  }
+
+  /** Whether a call's headers prove the coordinator knows the secret, with a fresh nonce. */
+  public boolean admits(String proof, String nonce) {
+    return fresh(nonce, System.currentTimeMillis()) && verify(proof, COORDINATOR, nonce);
+  }
+
+  /** The purpose names of the two proofs, so one can never pass for the other. */
+  public static final String COORDINATOR = "coordinator";
+
+  public static final String WORKER = "worker";
 
   /** True when {@code candidate} is this secret; constant time in the candidate's content. */
   public boolean matches(String candidate) {

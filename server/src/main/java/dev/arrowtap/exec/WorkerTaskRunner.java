@@ -1,11 +1,15 @@
 package dev.arrowtap.exec;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallHeaders;
+import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.HeaderCallOption;
 import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -19,6 +23,7 @@ public final class WorkerTaskRunner implements TaskRunner {
   private final WorkerSecret secret;
   private final BufferAllocator allocator;
   private final FlightClient client;
+  private volatile boolean verified;
 
   public WorkerTaskRunner(WorkerAddress address, WorkerSecret secret, BufferAllocator parent) {
     this.address = address;
@@ -41,12 +46,46 @@ public final class WorkerTaskRunner implements TaskRunner {
 
   @Override
   public BatchReader open(TaskTicket ticket, TaskContext context) {
-    CallHeaders headers = new FlightCallHeaders();
-    headers.insert(WorkerSecret.HEADER, secret.headerValue());
+    if (!verified) {
+      verifyWorker();
+    }
+    CallHeaders headers = proofHeaders();
     FlightStream stream =
         client.getStream(new Ticket(TaskCodec.encode(ticket)), new HeaderCallOption(headers));
     return new WorkerBatchReader(stream, context.metrics(), location());
   }
+
+  private CallHeaders proofHeaders() {
+    CallHeaders headers = new FlightCallHeaders();
+    secret.coordinatorHeaders().forEach(headers::insert);
+    return headers;
+  }
+
+  /**
+   * Asks the worker to prove it knows the secret before it gets a task: something else listening at
+   * the worker's address must not receive tasks, nor the credentials feed tasks carry.
+   */
+  private void verifyWorker() {
+    String challenge = WorkerSecret.newNonce();
+    java.util.Iterator<Result> answer =
+        client.doAction(
+            new Action(HELLO, challenge.getBytes(StandardCharsets.UTF_8)),
+            new HeaderCallOption(proofHeaders()));
+    String proof =
+        answer.hasNext() ? new String(answer.next().getBody(), StandardCharsets.UTF_8) : null;
+    while (answer.hasNext()) {
+      answer.next();
+    }
+    if (!secret.verify(proof, WorkerSecret.WORKER, challenge)) {
+      throw CallStatus.UNAUTHENTICATED
+          .withDescription(
+              "the process at " + address + " could not prove it knows the worker secret")
+          .toRuntimeException();
+    }
+    verified = true;
+  }
+
+  private static final String HELLO = "arrowtap.hello";
 
   @Override
   public void close() {

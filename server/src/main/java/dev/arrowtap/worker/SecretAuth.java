@@ -23,7 +23,7 @@ final class SecretAuth implements FlightServerMiddleware.Factory<SecretAuth.Admi
 
   @Override
   public Admitted onCallStarted(CallInfo info, CallHeaders headers, RequestContext context) {
-    if (!secret.matches(headers.get(WorkerSecret.HEADER))) {
+    if (!secret.admits(headers.get(WorkerSecret.HEADER), headers.get(WorkerSecret.NONCE_HEADER))) {
       throw CallStatus.UNAUTHENTICATED
           .withDescription("the worker secret is missing or wrong")
           .toRuntimeException();

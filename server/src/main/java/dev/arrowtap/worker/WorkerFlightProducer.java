@@ -6,13 +6,16 @@ import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskMetrics;
 import dev.arrowtap.exec.TaskTicket;
+import dev.arrowtap.exec.WorkerSecret;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.NoOpFlightProducer;
+import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -31,12 +34,17 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
   private static final long READY_POLL_MILLIS = 100;
 
   private final BufferAllocator allocator;
+  private final WorkerSecret secret;
   private final Supplier<String> location;
   private final AtomicBoolean stopping;
   private final AtomicInteger running = new AtomicInteger();
 
   WorkerFlightProducer(
-      BufferAllocator allocator, Supplier<String> location, AtomicBoolean stopping) {
+      BufferAllocator allocator,
+      Supplier<String> location,
+      AtomicBoolean stopping,
+      WorkerSecret secret) {
+    this.secret = secret;
     this.allocator = allocator;
     this.location = location;
     this.stopping = stopping;
@@ -46,6 +54,31 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
   int runningTasks() {
     return running.get();
   }
+
+  /**
+   * {@value #HELLO}: proves this worker knows the secret, over the coordinator's challenge, before
+   * the coordinator sends it any task (tasks may carry a feed's credentials).
+   */
+  @Override
+  public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
+    if (!HELLO.equals(action.getType())) {
+      listener.onError(
+          CallStatus.UNIMPLEMENTED
+              .withDescription("unknown action " + action.getType())
+              .toRuntimeException());
+      return;
+    }
+    String challenge = new String(action.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    listener.onNext(
+        new Result(
+            secret
+                .proof(WorkerSecret.WORKER, challenge)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    listener.onCompleted();
+  }
+
+  /** The action a coordinator calls to check a worker's identity. */
+  static final String HELLO = "arrowtap.hello";
 
   @Override
   public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {

@@ -55,7 +55,7 @@ public final class WorkerServer implements AutoCloseable {
     BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
     AtomicBoolean stopping = new AtomicBoolean();
     LocationHolder location = new LocationHolder();
-    WorkerFlightProducer producer = new WorkerFlightProducer(allocator, location, stopping);
+    WorkerFlightProducer producer = new WorkerFlightProducer(allocator, location, stopping, secret);
     FlightServer server =
         FlightServer.builder(allocator, Location.forGrpcInsecure(bind, port), producer)
             .middleware(SecretAuth.KEY, new SecretAuth(secret))
