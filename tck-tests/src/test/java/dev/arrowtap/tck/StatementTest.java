@@ -106,6 +106,25 @@ class StatementTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void arrayParameterBindsAnInList(Mode mode) throws SQLException {
+    try (Connection connection = mode.connect();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT number FROM numbers(0, 100)"
+                    + " WHERE number IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY))) ORDER BY number")) {
+      statement.setArray(1, connection.createArrayOf("BIGINT", new Object[] {7L, 3L, 500L, 42L}));
+      try (ResultSet rs = statement.executeQuery()) {
+        StringBuilder numbers = new StringBuilder();
+        while (rs.next()) {
+          numbers.append(rs.getLong(1)).append(' ');
+        }
+        assertEquals("3 7 42 ", numbers.toString());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void maxRowsLimitsTheResult(Mode mode) throws SQLException {
     try (Connection connection = mode.connect();
         Statement statement = connection.createStatement()) {

@@ -102,7 +102,7 @@ public class ArrowtapMeta extends JdbcMeta {
     for (String name : info.stringPropertyNames()) {
       properties.put(name, info.getProperty(name));
     }
-    return engine.connect(properties);
+    return ArrayParameters.wrap(engine.connect(properties));
   }
 
   @Override

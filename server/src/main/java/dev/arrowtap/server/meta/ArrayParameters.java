@@ -1,0 +1,60 @@
+package dev.arrowtap.server.meta;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Arrays;
+
+/**
+ * Lets array parameters reach the engine: Avatica hands a bound array to the statement as a {@link
+ * java.sql.Array}, but Calcite's generated code reads arrays as lists. Wrapping the engine's
+ * connection converts them as they are set, so {@code setArray} works, embedded and remote, for
+ * queries such as {@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}.
+ */
+final class ArrayParameters {
+  private ArrayParameters() {}
+
+  static Connection wrap(Connection connection) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              Object result = invoke(connection, method, args);
+              if (result instanceof PreparedStatement statement
+                  && method.getName().equals("prepareStatement")) {
+                return statement(statement);
+              }
+              return result;
+            });
+  }
+
+  private static PreparedStatement statement(PreparedStatement statement) {
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            PreparedStatement.class.getClassLoader(),
+            new Class<?>[] {PreparedStatement.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if ((name.equals("setObject") || name.equals("setArray"))
+                  && args != null
+                  && args.length >= 2
+                  && args[1] instanceof Array array) {
+                statement.setObject((Integer) args[0], Arrays.asList((Object[]) array.getArray()));
+                return null;
+              }
+              return invoke(statement, method, args);
+            });
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
