@@ -13,13 +13,15 @@ public record ExecutionConfig(
     List<WorkerAddress> workers,
     Optional<WorkerSecret> secret,
     int taskAttempts,
-    int queryRetention) {
+    int queryRetention,
+    Optional<java.nio.file.Path> workerTlsCa) {
   public static final int DEFAULT_TASK_ATTEMPTS = 3;
   public static final int DEFAULT_QUERY_RETENTION = 1000;
 
   public ExecutionConfig {
     workers = List.copyOf(workers);
     Objects.requireNonNull(secret, "secret is null");
+    Objects.requireNonNull(workerTlsCa, "workerTlsCa is null");
     if (!workers.isEmpty() && secret.isEmpty()) {
       throw new IllegalArgumentException(
           "workers need a shared secret: give --secret-file FILE or set "
@@ -36,18 +38,27 @@ public record ExecutionConfig(
   /** Every task in this JVM. */
   public static ExecutionConfig local() {
     return new ExecutionConfig(
-        List.of(), Optional.empty(), DEFAULT_TASK_ATTEMPTS, DEFAULT_QUERY_RETENTION);
+        List.of(),
+        Optional.empty(),
+        DEFAULT_TASK_ATTEMPTS,
+        DEFAULT_QUERY_RETENTION,
+        Optional.empty());
   }
 
   public ExecutionConfig withWorkers(List<WorkerAddress> list, Optional<WorkerSecret> key) {
-    return new ExecutionConfig(list, key, taskAttempts, queryRetention);
+    return new ExecutionConfig(list, key, taskAttempts, queryRetention, workerTlsCa);
+  }
+
+  /** Workers speak TLS; their certificates are trusted when this CA (PEM) signed them. */
+  public ExecutionConfig withWorkerTls(java.nio.file.Path ca) {
+    return new ExecutionConfig(workers, secret, taskAttempts, queryRetention, Optional.of(ca));
   }
 
   public ExecutionConfig withTaskAttempts(int attempts) {
-    return new ExecutionConfig(workers, secret, attempts, queryRetention);
+    return new ExecutionConfig(workers, secret, attempts, queryRetention, workerTlsCa);
   }
 
   public ExecutionConfig withQueryRetention(int queries) {
-    return new ExecutionConfig(workers, secret, taskAttempts, queries);
+    return new ExecutionConfig(workers, secret, taskAttempts, queries, workerTlsCa);
   }
 }

@@ -41,7 +41,9 @@ public final class ExecutionServices implements AutoCloseable {
       runners.add(new LocalTaskRunner());
     } else {
       for (WorkerAddress worker : config.workers()) {
-        runners.add(new WorkerTaskRunner(worker, config.secret().orElseThrow(), rootAllocator));
+        runners.add(
+            new WorkerTaskRunner(
+                worker, config.secret().orElseThrow(), rootAllocator, config.workerTlsCa()));
       }
     }
   }

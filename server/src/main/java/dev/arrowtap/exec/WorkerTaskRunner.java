@@ -26,12 +26,43 @@ public final class WorkerTaskRunner implements TaskRunner {
   private volatile boolean verified;
 
   public WorkerTaskRunner(WorkerAddress address, WorkerSecret secret, BufferAllocator parent) {
+    this(address, secret, parent, java.util.Optional.empty());
+  }
+
+  /**
+   * A runner for one worker.
+   *
+   * @param tlsCa when present, the worker speaks TLS and its certificate must chain to this CA
+   */
+  public WorkerTaskRunner(
+      WorkerAddress address,
+      WorkerSecret secret,
+      BufferAllocator parent,
+      java.util.Optional<java.nio.file.Path> tlsCa) {
     this.address = address;
     this.secret = secret;
     this.allocator = parent.newChildAllocator("worker client " + address, 0, Long.MAX_VALUE);
-    this.client =
-        FlightClient.builder(allocator, Location.forGrpcInsecure(address.host(), address.port()))
-            .build();
+    this.client = client(address, tlsCa, allocator);
+  }
+
+  private static FlightClient client(
+      WorkerAddress address,
+      java.util.Optional<java.nio.file.Path> tlsCa,
+      BufferAllocator allocator) {
+    if (tlsCa.isEmpty()) {
+      return FlightClient.builder(
+              allocator, Location.forGrpcInsecure(address.host(), address.port()))
+          .build();
+    }
+    try (java.io.InputStream ca = java.nio.file.Files.newInputStream(tlsCa.get())) {
+      return FlightClient.builder(allocator, Location.forGrpcTls(address.host(), address.port()))
+          .trustedCertificates(ca)
+          .build();
+    } catch (java.io.IOException e) {
+      allocator.close();
+      throw new IllegalArgumentException(
+          "cannot read the worker TLS CA " + tlsCa.get() + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

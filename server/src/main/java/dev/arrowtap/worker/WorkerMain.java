@@ -24,7 +24,7 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    WorkerServer worker = WorkerServer.start(options.bind(), options.port(), secret);
+    WorkerServer worker = WorkerServer.start(options.bind(), options.port(), secret, options.tls());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -34,7 +34,10 @@ public final class WorkerMain {
                   stopped.countDown();
                 },
                 "arrowtap-worker-shutdown"));
-    System.out.println("arrowtap worker listening on " + worker.address());
+    System.out.println(
+        "arrowtap worker listening on "
+            + worker.address()
+            + (options.tls().isPresent() ? " (TLS)" : ""));
     System.out.flush();
     stopped.await();
   }

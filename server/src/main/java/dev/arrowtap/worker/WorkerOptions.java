@@ -12,24 +12,31 @@ import java.util.Optional;
  * @param bind the address to listen on; loopback unless told otherwise
  * @param port the port, 0 for any free one
  * @param secretFile the file holding the shared secret; else {@code ARROWTAP_WORKER_SECRET}
+ * @param tls the certificate chain and key to speak TLS with, or empty for plain gRPC
  */
-public record WorkerOptions(String bind, int port, Optional<Path> secretFile) {
+public record WorkerOptions(
+    String bind, int port, Optional<Path> secretFile, Optional<WorkerTls> tls) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 4001;
 
   public WorkerOptions {
     Objects.requireNonNull(bind, "bind is null");
     Objects.requireNonNull(secretFile, "secretFile is null");
+    Objects.requireNonNull(tls, "tls is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
     }
   }
 
-  /** Parses {@code [--port N] [--bind ADDR] [--secret-file FILE]}. */
+  /**
+   * Parses {@code [--port N] [--bind ADDR] [--secret-file FILE] [--tls-cert PEM --tls-key PEM]}.
+   */
   public static WorkerOptions parse(String... args) {
     String bind = DEFAULT_BIND;
     int port = DEFAULT_PORT;
     Optional<Path> secretFile = Optional.empty();
+    Optional<Path> cert = Optional.empty();
+    Optional<Path> key = Optional.empty();
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -41,12 +48,21 @@ public record WorkerOptions(String bind, int port, Optional<Path> secretFile) {
         case "--bind" -> bind = value;
         case "--port" -> port = parsePort(value);
         case "--secret-file" -> secretFile = Optional.of(Path.of(value));
+        case "--tls-cert" -> cert = Optional.of(Path.of(value));
+        case "--tls-key" -> key = Optional.of(Path.of(value));
         default ->
             throw new IllegalArgumentException(
-                "unknown option " + flag + "; expected --port N, --bind ADDR, --secret-file FILE");
+                "unknown option "
+                    + flag
+                    + "; expected --port N, --bind ADDR, --secret-file FILE, --tls-cert PEM, --tls-key PEM");
       }
     }
-    return new WorkerOptions(bind, port, secretFile);
+    if (cert.isPresent() != key.isPresent()) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    Optional<WorkerTls> tls =
+        cert.isPresent() ? Optional.of(new WorkerTls(cert.get(), key.get())) : Optional.empty();
+    return new WorkerOptions(bind, port, secretFile, tls);
   }
 
   private static int parsePort(String value) {

@@ -52,14 +52,31 @@ public final class WorkerServer implements AutoCloseable {
 
   /** Starts a worker on {@code bind:port} ({@code port} 0 picks a free one). */
   public static WorkerServer start(String bind, int port, WorkerSecret secret) throws IOException {
+    return start(bind, port, secret, java.util.Optional.empty());
+  }
+
+  /**
+   * Starts a worker that, given a certificate chain and its private key (PEM files), speaks TLS
+   * only.
+   */
+  public static WorkerServer start(
+      String bind, int port, WorkerSecret secret, java.util.Optional<WorkerTls> tls)
+      throws IOException {
     BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
     AtomicBoolean stopping = new AtomicBoolean();
     LocationHolder location = new LocationHolder();
     WorkerFlightProducer producer = new WorkerFlightProducer(allocator, location, stopping, secret);
     FlightServer server =
-        FlightServer.builder(allocator, Location.forGrpcInsecure(bind, port), producer)
-            .middleware(SecretAuth.KEY, new SecretAuth(secret))
-            .executor(CALL_THREADS)
+        tls(
+                FlightServer.builder(
+                        allocator,
+                        tls.isPresent()
+                            ? Location.forGrpcTls(bind, port)
+                            : Location.forGrpcInsecure(bind, port),
+                        producer)
+                    .middleware(SecretAuth.KEY, new SecretAuth(secret))
+                    .executor(CALL_THREADS),
+                tls)
             .build();
     try {
       server.start();
@@ -70,6 +87,14 @@ public final class WorkerServer implements AutoCloseable {
     WorkerAddress address = new WorkerAddress(bind, server.getPort());
     location.set(address.toString());
     return new WorkerServer(allocator, server, producer, stopping, address);
+  }
+
+  private static FlightServer.Builder tls(
+      FlightServer.Builder builder, java.util.Optional<WorkerTls> tls) throws IOException {
+    if (tls.isPresent()) {
+      builder.useTls(tls.get().certificateChain().toFile(), tls.get().privateKey().toFile());
+    }
+    return builder;
   }
 
   public int port() {

@@ -50,7 +50,9 @@ public final class EmbeddedServices {
             + "|"
             + config.execution().secret().map(WorkerSecret::hashCode).orElse(0)
             + "|"
-            + config.execution().taskAttempts();
+            + config.execution().taskAttempts()
+            + "|"
+            + config.execution().workerTlsCa().map(Path::toString).orElse("");
     try {
       EngineConfig chosen = config;
       return SERVICES.computeIfAbsent(key, ignored -> create(chosen));
@@ -83,6 +85,10 @@ public final class EmbeddedServices {
       Optional<Path> secretFile =
           file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
       execution = execution.withWorkers(workers, WorkerSecret.resolve(secretFile));
+      String ca = properties.get("worker_tls_ca");
+      if (ca != null && !ca.isBlank()) {
+        execution = execution.withWorkerTls(Path.of(ca));
+      }
     }
     return config.withExecution(execution);
   }

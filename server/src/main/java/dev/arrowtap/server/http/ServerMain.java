@@ -94,6 +94,9 @@ public final class ServerMain {
                 options.workers().isEmpty()
                     ? Optional.empty()
                     : WorkerSecret.resolve(options.secretFile()));
+    if (options.workerTlsCa().isPresent()) {
+      execution = execution.withWorkerTls(options.workerTlsCa().get());
+    }
     return config.withExecution(execution);
   }
 }

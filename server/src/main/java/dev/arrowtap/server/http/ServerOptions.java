@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param users a Jetty realm file of users allowed in (HTTP Basic), or empty for no login
  * @param tlsKeystore a keystore with the server's key and certificate: serve HTTPS only
  * @param tlsPasswordFile the file holding the keystore's password
+ * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
  */
 public record ServerOptions(
     String bind,
@@ -31,7 +32,8 @@ public record ServerOptions(
     int taskAttempts,
     Optional<Path> users,
     Optional<Path> tlsKeystore,
-    Optional<Path> tlsPasswordFile) {
+    Optional<Path> tlsPasswordFile,
+    Optional<Path> workerTlsCa) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -63,6 +65,7 @@ public record ServerOptions(
         ExecutionConfig.DEFAULT_TASK_ATTEMPTS,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -81,6 +84,7 @@ public record ServerOptions(
     Optional<Path> users = Optional.empty();
     Optional<Path> tlsKeystore = Optional.empty();
     Optional<Path> tlsPasswordFile = Optional.empty();
+    Optional<Path> workerTlsCa = Optional.empty();
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -98,13 +102,14 @@ public record ServerOptions(
         case "--users" -> users = Optional.of(Path.of(value));
         case "--tls-keystore" -> tlsKeystore = Optional.of(Path.of(value));
         case "--tls-password-file" -> tlsPasswordFile = Optional.of(Path.of(value));
+        case "--worker-tls-ca" -> workerTlsCa = Optional.of(Path.of(value));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + flag
                     + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
                     + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
-                    + " --tls-password-file FILE");
+                    + " --tls-password-file FILE, --worker-tls-ca PEM");
       }
     }
     return new ServerOptions(
@@ -116,7 +121,8 @@ public record ServerOptions(
         taskAttempts,
         users,
         tlsKeystore,
-        tlsPasswordFile);
+        tlsPasswordFile,
+        workerTlsCa);
   }
 
   private static int number(String flag, String value) {
