@@ -2,6 +2,7 @@ package dev.arrowtap.server.meta;
 
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.MetadataScope;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
@@ -167,6 +168,30 @@ public class ArrowtapMeta extends JdbcMeta {
         tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
     tracker.sent(query, result);
     return result;
+  }
+
+  @Override
+  public MetaResultSet getColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
+      Pat columnNamePattern) {
+    try (MetadataScope scope = MetadataScope.enter()) {
+      return super.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern);
+    }
+  }
+
+  @Override
+  public MetaResultSet getTables(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
+      List<String> typeList) {
+    try (MetadataScope scope = MetadataScope.enter()) {
+      return super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList);
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterDef;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.engine.MetadataScope;
 import dev.arrowtap.engine.SessionSettings;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
@@ -62,11 +63,25 @@ public final class FeedTable extends ScanTable {
     for (ParameterDef parameter : feed.parameters()) {
       columns.add(parameter.column());
     }
-    for (ColumnBinding binding : bindings()) {
+    List<ColumnBinding> bindings;
+    try {
+      bindings = bindings();
+    } catch (ArrowtapException e) {
+      if (!MetadataScope.active()) {
+        throw e;
+      }
+      // A listing shows the feed with one column that says why its columns are unknown; a
+      // query on it still fails with the real error.
+      return new TableShape(List.of(new Column(UNAVAILABLE, ColumnType.VARCHAR, true)));
+    }
+    for (ColumnBinding binding : bindings) {
       columns.add(binding.column());
     }
     return new TableShape(columns);
   }
+
+  /** The one column of a feed whose columns could not be inferred, in metadata listings. */
+  static final String UNAVAILABLE = "_columns_unavailable";
 
   @Override
   public ScanPlan planScan(int[] projection) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SchemaCache {
   static final int SAMPLE_RECORDS = 1000;
   private static final int MAX_ENTRIES = 1000;
+  private static final Duration FAILURE_TTL = Duration.ofSeconds(30);
 
   private final Duration ttl;
   private final Clock clock;
@@ -41,15 +42,25 @@ public final class SchemaCache {
     Instant now = clock.instant();
     Entry entry = entries.get(cacheKey);
     if (entry != null && entry.expires.isAfter(now)) {
+      if (entry.failure != null) {
+        throw entry.failure;
+      }
       return entry.columns;
     }
-    List<ColumnBinding> inferred = infer(feed);
+    List<ColumnBinding> inferred;
+    try {
+      inferred = infer(feed);
+    } catch (ArrowtapException e) {
+      // Remembered briefly, so that a metadata listing does not wait on a dead feed once per call.
+      entries.put(cacheKey, new Entry(null, e, now.plus(FAILURE_TTL)));
+      throw e;
+    }
     // Keep the cache bounded: ad-hoc read_json URLs would otherwise pile up for good.
     entries.values().removeIf(old -> !old.expires.isAfter(now));
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear();
     }
-    entries.put(cacheKey, new Entry(inferred, now.plus(ttl)));
+    entries.put(cacheKey, new Entry(inferred, null, now.plus(ttl)));
     return inferred;
   }
 
@@ -110,5 +121,5 @@ public final class SchemaCache {
     return new Column(column.name(), column.type(), true);
   }
 
-  private record Entry(List<ColumnBinding> columns, Instant expires) {}
+  private record Entry(List<ColumnBinding> columns, ArrowtapException failure, Instant expires) {}
 }
