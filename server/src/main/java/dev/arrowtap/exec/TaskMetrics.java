@@ -21,6 +21,7 @@ public final class TaskMetrics {
   private volatile String location = "";
   private volatile String error;
   private volatile long startNanos;
+  private volatile long startEpochMillis;
   private volatile long firstBatchNanos;
   private volatile long endNanos;
 
@@ -61,6 +62,7 @@ public final class TaskMetrics {
   public void startAttempt(String where) {
     if (attempts.getAndIncrement() == 0) {
       startNanos = System.nanoTime();
+      startEpochMillis = System.currentTimeMillis();
     }
     location = where;
     state = TaskState.RUNNING;
@@ -76,6 +78,11 @@ public final class TaskMetrics {
   public TaskProgress progress() {
     return new TaskProgress(
         rows(), batches(), arrowBytes(), httpRequests(), httpBytes(), retries(), peakMemory());
+  }
+
+  /** When the task's first attempt started (epoch millis), or 0 if it has not started. */
+  public long startedAtMillis() {
+    return startEpochMillis;
   }
 
   public long rows() {

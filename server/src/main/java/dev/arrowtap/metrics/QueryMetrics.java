@@ -124,7 +124,7 @@ public final class QueryMetrics {
     List<TaskMetricsSnapshot> out = new ArrayList<>();
     for (StageMetrics stage : stages) {
       for (int task = 0; task < stage.tasks().size(); task++) {
-        out.add(TaskMetricsSnapshot.of(id, stage, task));
+        out.add(TaskMetricsSnapshot.of(id, startMillis, stage, task));
       }
     }
     return out;

@@ -79,7 +79,8 @@ final class SysTables {
             column("first_batch_ms", SqlTypeName.BIGINT, true),
             column("elapsed_ms", SqlTypeName.BIGINT, false),
             column("peak_memory_bytes", SqlTypeName.BIGINT, false),
-            column("error", SqlTypeName.VARCHAR, true)),
+            column("error", SqlTypeName.VARCHAR, true),
+            column("start_offset_ms", SqlTypeName.BIGINT, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.queries()) {

@@ -21,10 +21,21 @@ public record TaskMetricsSnapshot(
     long firstBatchMillis,
     long elapsedMillis,
     long peakMemory,
-    String error) {
+    String error,
+    long startOffsetMillis) {
 
   /** Reads a task's live counters. */
   public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
+    return of(queryId, 0, stage, task);
+  }
+
+  /**
+   * Reads a task's live counters, with its start as an offset from the query's start.
+   *
+   * @param queryStartMillis the query's start (epoch millis), or 0 when unknown
+   */
+  public static TaskMetricsSnapshot of(
+      long queryId, long queryStartMillis, StageMetrics stage, int task) {
     TaskMetrics m = stage.tasks().get(task);
     return new TaskMetricsSnapshot(
         queryId,
@@ -44,7 +55,10 @@ public record TaskMetricsSnapshot(
         m.firstBatchMillis(),
         m.elapsedMillis(),
         m.peakMemory(),
-        m.error());
+        m.error(),
+        m.startedAtMillis() == 0 || queryStartMillis == 0
+            ? -1
+            : Math.max(0, m.startedAtMillis() - queryStartMillis));
   }
 
   /** The values in {@code sys.task_metrics} column order. */
@@ -67,7 +81,8 @@ public record TaskMetricsSnapshot(
       firstBatchMillis < 0 ? null : firstBatchMillis,
       elapsedMillis,
       peakMemory,
-      error
+      error,
+      startOffsetMillis < 0 ? null : startOffsetMillis
     };
   }
 }

@@ -87,13 +87,23 @@ public final class ArrowtapServer implements AutoCloseable {
           }
           // The health check goes first, outside any authentication Avatica adds.
           ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
-          // Behind the login, the Meta learns who each request comes from.
+          // Behind the login (when there is one): the timeline page, and the Meta learns who each
+          // request comes from.
+          TimelineHandler timeline = new TimelineHandler(engine.services().metrics());
           ConstraintSecurityHandler security =
               server.getChildHandlerByClass(ConstraintSecurityHandler.class);
           if (security != null) {
             RemoteUserHandler user = new RemoteUserHandler();
-            user.setHandler(security.getHandler());
+            timeline.setHandler(security.getHandler());
+            user.setHandler(timeline);
             security.setHandler(user);
+          } else {
+            HandlerCollection handlers = (HandlerCollection) server.getHandler();
+            org.eclipse.jetty.server.Handler[] all = handlers.getHandlers();
+            // The list is [health, avatica, default]: the timeline wraps Avatica's handler.
+            timeline.setHandler(all[1]);
+            all[1] = timeline;
+            handlers.setHandlers(all);
           }
         };
     HttpServer.Builder<Server> builder =

@@ -1,0 +1,66 @@
+package dev.arrowtap.server.http;
+
+import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.metrics.QueryMetrics;
+import dev.arrowtap.metrics.TimelinePage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+
+/**
+ * Serves {@code GET /timeline} (recent queries) and {@code /timeline?query=N} (one query's tasks on
+ * a timeline); everything else goes on to Avatica. It sits behind the login when there is one.
+ */
+final class TimelineHandler extends HandlerWrapper {
+  static final String PATH = "/timeline";
+
+  private final MetricsStore metrics;
+
+  TimelineHandler(MetricsStore metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(
+      String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    if (!PATH.equals(target) || !"GET".equals(request.getMethod())) {
+      super.handle(target, baseRequest, request, response);
+      return;
+    }
+    String page;
+    int status = HttpServletResponse.SC_OK;
+    String wanted = request.getParameter("query");
+    if (wanted == null || wanted.isBlank()) {
+      page = TimelinePage.index(metrics.queries());
+    } else {
+      Optional<QueryMetrics> query = Optional.empty();
+      try {
+        query = metrics.find(Long.parseLong(wanted.trim()));
+      } catch (NumberFormatException e) {
+        // Answered as not found below.
+      }
+      if (query.isPresent()) {
+        page = TimelinePage.timeline(query.get());
+      } else {
+        status = HttpServletResponse.SC_NOT_FOUND;
+        page =
+            "<!DOCTYPE html><html><body><p>No query "
+                + wanted.replaceAll("[^0-9]", "")
+                + " is kept.</p></body></html>";
+      }
+    }
+    byte[] body = page.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("text/html; charset=utf-8");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    baseRequest.setHandled(true);
+  }
+}
