@@ -59,7 +59,7 @@ public final class TimelinePage {
         .append(" rows</h1><p><code>")
         .append(escape(query.sql()))
         .append("</code></p>");
-    int height = ROW * (tasks.size() + 1) + 10;
+    int height = ROW * (tasks.size() + 2) + 10;
     html.append("<svg width=\"")
         .append(WIDTH)
         .append("\" height=\"")
@@ -74,9 +74,20 @@ public final class TimelinePage {
                 "<text x=\"%d\" y=\"14\" text-anchor=\"end\">%d ms</text>",
                 WIDTH - 10,
                 span));
+    // The whole query first: the gap before a task's bar is planning, compiling and queueing.
+    html.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\">query</text>", ROW + 15))
+        .append(
+            String.format(
+                Locale.ROOT,
+                "<rect class=\"query\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"#cccccc\">"
+                    + "<title>the whole query, planning included: %d ms</title></rect>",
+                LABEL,
+                ROW + 2,
+                Math.max(2, query.elapsedMillis() * scale),
+                query.elapsedMillis()));
     for (int i = 0; i < tasks.size(); i++) {
       TaskMetricsSnapshot task = tasks.get(i);
-      int y = ROW * (i + 1);
+      int y = ROW * (i + 2);
       double x = LABEL + Math.max(0, task.startOffsetMillis()) * scale;
       double w = Math.max(2, task.elapsedMillis() * scale);
       String label = "s" + task.stage() + " t" + task.task() + " " + task.slice();
