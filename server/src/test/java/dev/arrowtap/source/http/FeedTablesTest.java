@@ -333,8 +333,9 @@ class FeedTablesTest {
             "      - {name: users, url: URL/users, records: {pointer: /data}, pagination: {style: offset, page_size: 50},"
                 + " columns: [{name: id, type: BIGINT}]}\n")) {
       assertEquals(5, rows(c, "SELECT id FROM t.users LIMIT 5").size());
-      // The first page, and at most the one fetched ahead of it: not the other eighteen.
-      assertTrue(api.count("/users") <= 2, "requests: " + api.count("/users"));
+      // The pages the task read while the query took its rows (at most three batches wait
+      // between them) and one fetched ahead: a handful, never all twenty.
+      assertTrue(api.count("/users") <= 5, "requests: " + api.count("/users"));
     }
   }
 }
