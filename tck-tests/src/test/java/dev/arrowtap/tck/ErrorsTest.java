@@ -23,6 +23,16 @@ class ErrorsTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void reservedWordAsANameGetsAHint(Mode mode) throws SQLException {
+    SQLException error = failure(mode, "SELECT number AS rows FROM numbers(0, 3)");
+    assertEquals("42000", error.getSQLState());
+    assertTrue(
+        error.getMessage().contains("rows is a reserved word; as a name it needs quotes: \"rows\""),
+        error.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void unknownTableIsNamed(Mode mode) throws SQLException {
     SQLException error = failure(mode, "SELECT * FROM no_such_table");
     assertEquals("42704", error.getSQLState());

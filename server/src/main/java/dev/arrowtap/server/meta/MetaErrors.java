@@ -59,7 +59,8 @@ public final class MetaErrors {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SqlParseException parse) {
         return error(
-            "syntax error: " + firstLine(parse.getMessage()), SqlStates.SYNTAX_OR_ACCESS_RULE);
+            "syntax error: " + firstLine(parse.getMessage()) + reservedWordHint(parse.getMessage()),
+            SqlStates.SYNTAX_OR_ACCESS_RULE);
       }
       if (cause instanceof CalciteContextException context) {
         return error(context.getMessage(), classify(context.getCause()));
@@ -110,6 +111,72 @@ public final class MetaErrors {
       }
     }
     return SqlStates.SYNTAX_OR_ACCESS_RULE;
+  }
+
+  /** Words that, when unexpected, are a misplaced clause rather than a name. */
+  private static final java.util.Set<String> CLAUSE_WORDS =
+      java.util.Set.of(
+          "SELECT",
+          "FROM",
+          "WHERE",
+          "GROUP",
+          "ORDER",
+          "BY",
+          "JOIN",
+          "ON",
+          "AND",
+          "OR",
+          "AS",
+          "LIMIT",
+          "HAVING",
+          "UNION",
+          "VALUES",
+          "NOT",
+          "NULL",
+          "IN",
+          "IS",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "OFFSET",
+          "FETCH",
+          "WITH",
+          "DISTINCT",
+          "ALL",
+          "INNER",
+          "LEFT",
+          "RIGHT",
+          "OUTER",
+          "FULL",
+          "CROSS",
+          "EXCEPT",
+          "INTERSECT");
+
+  private static final java.util.regex.Pattern ENCOUNTERED =
+      java.util.regex.Pattern.compile("Encountered \"([^\"]*)\"");
+
+  /**
+   * A table or column named after a reserved word ({@code rows}, {@code search}, {@code user}) is a
+   * common surprise with JSON APIs; the hint says how to write it.
+   */
+  private static String reservedWordHint(String message) {
+    java.util.regex.Matcher matcher = ENCOUNTERED.matcher(String.valueOf(message));
+    if (!matcher.find()) {
+      return "";
+    }
+    org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata words =
+        org.apache.calcite.sql.parser.impl.SqlParserImpl.FACTORY
+            .getParser(new java.io.StringReader(""))
+            .getMetadata();
+    for (String token : matcher.group(1).split("[^A-Za-z_]+")) {
+      String upper = token.toUpperCase(java.util.Locale.ROOT);
+      if (!token.isEmpty() && words.isReservedWord(upper) && !CLAUSE_WORDS.contains(upper)) {
+        return " (" + token + " is a reserved word; as a name it needs quotes: \"" + token + "\")";
+      }
+    }
+    return "";
   }
 
   private static String firstLine(String message) {
