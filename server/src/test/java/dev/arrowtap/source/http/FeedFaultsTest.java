@@ -75,12 +75,9 @@ class FeedFaultsTest {
 
   /** The SQLState the JDBC client sees: the Meta reports the engine error's own state. */
   private static String state(SQLException error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof dev.arrowtap.engine.ArrowtapException user) {
-        return user.sqlState();
-      }
-    }
-    return error.getSQLState();
+    return dev.arrowtap.server.meta.MetaErrors.userError(error)
+        .map(dev.arrowtap.engine.ArrowtapException::sqlState)
+        .orElse(error.getSQLState());
   }
 
   private static SQLException failure(Connection c) {
