@@ -1,11 +1,11 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
 import dev.arrowtap.decode.JsonDecodeException;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;
 import java.io.IOException;

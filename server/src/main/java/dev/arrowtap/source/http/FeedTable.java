@@ -2,11 +2,11 @@ package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.MetadataScope;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.MetadataScope;
-import dev.arrowtap.engine.SessionSettings;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;

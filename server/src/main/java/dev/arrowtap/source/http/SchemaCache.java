@@ -1,12 +1,12 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonDecodeException;
 import dev.arrowtap.decode.SchemaInference;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
-import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
 import java.time.Clock;

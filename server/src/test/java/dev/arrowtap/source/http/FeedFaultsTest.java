@@ -76,7 +76,7 @@ class FeedFaultsTest {
   /** The SQLState the JDBC client sees: the Meta reports the engine error's own state. */
   private static String state(SQLException error) {
     return dev.arrowtap.server.meta.MetaErrors.userError(error)
-        .map(dev.arrowtap.engine.ArrowtapException::sqlState)
+        .map(dev.arrowtap.common.ArrowtapException::sqlState)
         .orElse(error.getSQLState());
   }
 
