@@ -199,7 +199,7 @@ public final class CatalogLoader {
     Set<String> names = new HashSet<>();
     Set<String> placeholders = UrlTemplate.placeholders(url);
     for (NodeReader parameter : table.list("parameters", false)) {
-      parameter.allowOnly("name", "type", "in", "default");
+      parameter.allowOnly("name", "type", "in", "default", "optional");
       String name = identifier(parameter, "name");
       if (!names.add(name.toLowerCase(Locale.ROOT))) {
         throw parameter.error("name", "parameter '" + name + "' is declared twice");
@@ -220,7 +220,15 @@ public final class CatalogLoader {
       if (type == ColumnType.BIGINT && fallback.isPresent() && !fallback.get().matches("-?\\d+")) {
         throw parameter.error("default", "expected a whole number, got '" + fallback.get() + "'");
       }
-      parameters.add(new ParameterDef(name, type, in.equals("path"), fallback));
+      boolean optional = parameter.bool("optional", false);
+      if (optional && in.equals("path")) {
+        throw parameter.error("optional", "a path parameter cannot be optional: the url needs it");
+      }
+      if (optional && fallback.isPresent()) {
+        throw parameter.error(
+            "optional", "an optional parameter has no default: it is sent only when bound");
+      }
+      parameters.add(new ParameterDef(name, type, in.equals("path"), fallback, optional));
     }
     for (String placeholder : placeholders) {
       if (!names.contains(placeholder.toLowerCase(Locale.ROOT))) {
