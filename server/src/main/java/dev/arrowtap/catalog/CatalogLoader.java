@@ -67,6 +67,15 @@ public final class CatalogLoader {
     try (JsonParser parser = YAML.createParser(text)) {
       locations = LocationIndex.read(parser);
       root = MAPPER.readTree(text);
+    } catch (LocationIndex.DuplicateKeyException e) {
+      throw new CatalogException(
+          fileName
+              + " line "
+              + e.line
+              + ", key '"
+              + e.path
+              + "': written twice in one mapping; keep one",
+          e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       throw new CatalogException(

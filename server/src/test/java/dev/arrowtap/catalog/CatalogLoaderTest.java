@@ -111,6 +111,30 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void keyWrittenTwiceInOneMappingIsAnError() {
+    // Issue 7: the last one used to win silently.
+    assertEquals(
+        "catalog.yaml line 6, key 'schemas[0].tables[0].url': written twice in one mapping; keep one",
+        error(
+            "schemas:\n  - name: crm\n    tables:\n      - name: users\n        url: https://a.example.com\n        url: https://b.example.com\n"));
+    assertEquals(
+        "catalog.json line 1, key 'schemas': written twice in one mapping; keep one",
+        assertThrows(
+                CatalogException.class,
+                () ->
+                    new CatalogLoader(ENV::get)
+                        .parse(
+                            "{\"schemas\": [], \"schemas\": []}",
+                            "catalog.json",
+                            Path.of("."),
+                            Optional.empty()))
+            .getMessage());
+    // The same key in two different mappings is fine.
+    parse(
+        "schemas:\n  - name: a\n    tables:\n      - {name: t, url: 'http://x'}\n      - {name: u, url: 'http://x'}\n");
+  }
+
+  @Test
   void errorsNameFileLineKeyAndExpectation() {
     String bad =
         "schemas:\n  - name: crm\n    tables:\n      - name: users\n        url: https://x.example.com\n        pagination:\n          style: pages\n";
