@@ -7,7 +7,11 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.arrowtap.engine.SqlStates;
 
-/** Builds the decode exceptions, each with the position in the body where it broke. */
+/**
+ * Builds the decode exceptions, each with the position in the body where it broke. Messages number
+ * records from 1 (the first record of the body is record 1) and name each position once; the
+ * exception's {@code recordIndex} stays 0-based.
+ */
 final class DecodeErrors {
   private DecodeErrors() {}
 
@@ -34,8 +38,8 @@ final class DecodeErrors {
     long offset = offset(cause.getLocation(), parser);
     String where =
         recordIndex >= 0
-            ? "inside record " + recordIndex
-            : recordsRead > 0 ? "after record " + (recordsRead - 1) : "before the first record";
+            ? "inside record " + (recordIndex + 1)
+            : recordsRead > 0 ? "after record " + recordsRead : "before the first record";
     String message =
         endOfInput(cause)
             ? "body ended " + where + " (byte " + offset + ")"
@@ -62,7 +66,7 @@ final class DecodeErrors {
         "column "
             + column
             + ", record "
-            + recordIndex
+            + (recordIndex + 1)
             + ", byte "
             + offset
             + ": "

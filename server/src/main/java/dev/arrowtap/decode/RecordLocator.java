@@ -86,7 +86,7 @@ final class RecordLocator {
       throw DecodeErrors.shape(
           parser,
           "expected a JSON object for record "
-              + found
+              + (found + 1)
               + " but found "
               + DecodeErrors.describe(token),
           found);

@@ -93,14 +93,7 @@ public final class SchemaCache {
     } catch (JsonDecodeException e) {
       throw new ArrowtapException(
           e.sqlState(),
-          feed.secrets()
-              .redact(
-                  where
-                      + "cannot infer columns: "
-                      + e.getMessage()
-                      + " (at byte "
-                      + e.byteOffset()
-                      + ")"),
+          feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()),
           e);
     } catch (IOException e) {
       throw new ArrowtapException(
