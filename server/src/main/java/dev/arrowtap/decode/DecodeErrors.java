@@ -40,10 +40,18 @@ final class DecodeErrors {
         recordIndex >= 0
             ? "inside record " + (recordIndex + 1)
             : recordsRead > 0 ? "after record " + recordsRead : "before the first record";
+    String original = cause.getOriginalMessage();
     String message =
         endOfInput(cause)
             ? "body ended " + where + " (byte " + offset + ")"
-            : "malformed JSON " + where + " at byte " + offset + ": " + cause.getOriginalMessage();
+            : (original != null && original.contains("UTF-8")
+                    ? "invalid UTF-8 "
+                    : "malformed JSON ")
+                + where
+                + " at byte "
+                + offset
+                + ": "
+                + original;
     return new JsonDecodeException(
         message, SqlStates.FEED_BAD_DATA, offset, recordIndex, null, cause);
   }
