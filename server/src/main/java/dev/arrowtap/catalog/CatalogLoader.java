@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arrowtap.catalog.PaginationDef.Style;
 import dev.arrowtap.decode.RecordLayout;
+import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Loads and validates a catalog file (YAML, or JSON which is YAML too). */
@@ -373,6 +375,11 @@ public final class CatalogLoader {
         p.bool("prefetch", true));
   }
 
+  /** {@code DECIMAL(10, 2)}, {@code NUMERIC(12)}: an exact type with its precision and scale. */
+  private static final Pattern DECIMAL =
+      Pattern.compile(
+          "(?i)\\s*(?:DECIMAL|NUMERIC)\\s*\\(\\s*(\\d{1,3})\\s*(?:,\\s*(\\d{1,3})\\s*)?\\)\\s*");
+
   private static List<ColumnDef> columns(NodeReader table) {
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -387,11 +394,31 @@ public final class CatalogLoader {
             "name", "column '" + name + "' is declared twice (names are case-insensitive)");
       }
       String typeName = column.string("type");
-      ColumnType type = ColumnType.fromName(typeName);
+      Matcher decimal = DECIMAL.matcher(typeName);
+      int precision = 0;
+      int scale = 0;
+      ColumnType type;
+      if (decimal.matches()) {
+        type = ColumnType.DECIMAL;
+        precision = Integer.parseInt(decimal.group(1));
+        scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));
+        if (precision < 1 || precision > Column.MAX_PRECISION || scale > precision) {
+          throw column.error(
+              "type",
+              "DECIMAL(p, s) needs 1 <= p <= "
+                  + Column.MAX_PRECISION
+                  + " and 0 <= s <= p, got '"
+                  + typeName
+                  + "'");
+        }
+      } else {
+        type = ColumnType.fromName(typeName);
+        precision = type == ColumnType.DECIMAL ? Column.MAX_PRECISION : 0;
+      }
       if (type == null) {
         throw column.error(
             "type",
-            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP, JSON, got '"
+            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, DECIMAL(p, s), VARCHAR, DATE, TIMESTAMP, JSON, got '"
                 + typeName
                 + "'");
       }
@@ -410,7 +437,7 @@ public final class CatalogLoader {
           throw column.error("format", "not a valid date-time pattern: " + e.getMessage());
         }
       }
-      columns.add(new ColumnDef(name, type, path, format));
+      columns.add(new ColumnDef(name, type, path, format, precision, scale));
     }
     if (columns.isEmpty()) {
       throw table.error(

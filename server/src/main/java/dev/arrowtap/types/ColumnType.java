@@ -11,7 +11,10 @@ public enum ColumnType {
   BOOLEAN(SqlTypeName.BOOLEAN, ArrowType.Bool.INSTANCE),
   BIGINT(SqlTypeName.BIGINT, new ArrowType.Int(64, true)),
   DOUBLE(SqlTypeName.DOUBLE, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-  /** Exact numbers beyond the 64-bit range, kept as written. */
+  /**
+   * Exact numbers: DECIMAL(38, 0) when inferred (integers beyond the 64-bit range), any precision
+   * and scale when declared (see {@link Column}).
+   */
   DECIMAL(SqlTypeName.DECIMAL, new ArrowType.Decimal(38, 0, 128)),
   VARCHAR(SqlTypeName.VARCHAR, ArrowType.Utf8.INSTANCE),
   DATE(SqlTypeName.DATE, new ArrowType.Date(DateUnit.DAY)),

@@ -38,7 +38,9 @@ public record TableShape(List<Column> columns) {
       RelDataType type =
           switch (column.type()) {
             case VARCHAR, JSON -> typeFactory.createSqlType(column.type().sqlType());
-            case DECIMAL -> typeFactory.createSqlType(column.type().sqlType(), 38, 0);
+            case DECIMAL ->
+                typeFactory.createSqlType(
+                    column.type().sqlType(), column.precision(), column.scale());
             case TIMESTAMP -> typeFactory.createSqlType(column.type().sqlType(), 3);
             default -> typeFactory.createSqlType(column.type().sqlType());
           };

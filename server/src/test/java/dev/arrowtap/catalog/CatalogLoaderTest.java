@@ -111,6 +111,35 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void decimalTakesPrecisionAndScale() {
+    String table =
+        "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://x\n        columns:\n          - {name: a, type: %s}\n";
+    List<ColumnDef> columns =
+        parse(String.format(table, "'DECIMAL(10, 2)'")).schemas().get("s").get(0).columns().get();
+    assertEquals(new ColumnDef("a", ColumnType.DECIMAL, "/a", null, 10, 2), columns.get(0));
+    assertEquals("DECIMAL(10, 2)", columns.get(0).binding().column().typeName());
+    ColumnDef plain =
+        parse(String.format(table, "decimal")).schemas().get("s").get(0).columns().get().get(0);
+    assertEquals(38, plain.precision());
+    assertEquals(0, plain.scale());
+    ColumnDef numeric =
+        parse(String.format(table, "'numeric(12)'"))
+            .schemas()
+            .get("s")
+            .get(0)
+            .columns()
+            .get()
+            .get(0);
+    assertEquals(12, numeric.precision());
+    assertTrue(
+        error(String.format(table, "'DECIMAL(40, 2)'"))
+            .contains("DECIMAL(p, s) needs 1 <= p <= 38 and 0 <= s <= p, got 'DECIMAL(40, 2)'"));
+    assertTrue(
+        error(String.format(table, "'DECIMAL(4, 5)'"))
+            .contains("needs 1 <= p <= 38 and 0 <= s <= p"));
+  }
+
+  @Test
   void keyWrittenTwiceInOneMappingIsAnError() {
     // Issue 7: the last one used to win silently.
     assertEquals(

@@ -111,7 +111,7 @@ public final class SchemaCache {
   }
 
   private static Column nullable(Column column) {
-    return new Column(column.name(), column.type(), true);
+    return column.withNullable(true);
   }
 
   private record Entry(List<ColumnBinding> columns, ArrowtapException failure, Instant expires) {}
