@@ -93,14 +93,7 @@ public final class SchemaCache {
     } catch (JsonDecodeException e) {
       throw new ArrowtapException(
           e.sqlState(),
-          feed.secrets()
-              .redact(
-                  where
-                      + "cannot infer columns: "
-                      + e.getMessage()
-                      + " (at byte "
-                      + e.byteOffset()
-                      + ")"),
+          feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()),
           e);
     } catch (IOException e) {
       throw new ArrowtapException(
@@ -118,7 +111,7 @@ public final class SchemaCache {
   }
 
   private static Column nullable(Column column) {
-    return new Column(column.name(), column.type(), true);
+    return column.withNullable(true);
   }
 
   private record Entry(List<ColumnBinding> columns, ArrowtapException failure, Instant expires) {}
