@@ -23,4 +23,15 @@ public record Catalog(
     schemas = Map.copyOf(schemas);
     Objects.requireNonNull(readJsonHosts, "readJsonHosts is null");
   }
+
+  /** Every secret the catalog's feeds hold, so that logs and errors can mask them. */
+  public Secrets secrets() {
+    Secrets all = Secrets.NONE;
+    for (List<FeedDef> feeds : schemas.values()) {
+      for (FeedDef feed : feeds) {
+        all = all.plus(feed.secrets());
+      }
+    }
+    return all;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.arrowtap.server.meta;
 
+import dev.arrowtap.catalog.Secrets;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.MetadataScope;
@@ -43,6 +44,7 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
+  private final Secrets secrets;
   private final ScheduledFuture<?> reaper;
 
   private static final ScheduledExecutorService REAPER =
@@ -56,7 +58,8 @@ public class ArrowtapMeta extends JdbcMeta {
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());
     this.engine = engine;
-    this.tracker = new QueryTracker(engine.services().metrics());
+    this.secrets = engine.catalog().secrets();
+    this.tracker = new QueryTracker(engine.services().metrics(), secrets);
     Duration idle = engine.config().resultIdleTimeout();
     long period = Math.max(100, Math.min(30_000, idle.toMillis() / 4));
     this.reaper =
@@ -199,8 +202,10 @@ public class ArrowtapMeta extends JdbcMeta {
       throws NoSuchStatementException, MissingResultsException {
     QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
     if (query != null && query.state() == QueryState.CANCELLED && query.isCancelled()) {
+      String error = query.error() == null ? "query cancelled" : query.error();
+      // The kept error starts with its SQLState; the client gets that apart.
       throw new ArrowtapException(
-          SqlStates.QUERY_CANCELED, query.error() == null ? "query cancelled" : query.error());
+          SqlStates.QUERY_CANCELED, error.replaceFirst("^" + SqlStates.QUERY_CANCELED + ": ", ""));
     }
     if (query == null) {
       return super.fetch(h, offset, fetchMaxRowCount);
@@ -226,7 +231,7 @@ public class ArrowtapMeta extends JdbcMeta {
       query.finish(QueryState.FINISHED, null);
       return TextResult.of(h, sql, "PLAN", ExplainAnalyzeRenderer.render(query, plan));
     } catch (SQLException e) {
-      query.finish(QueryState.FAILED, e.getMessage());
+      query.finish(QueryState.FAILED, ErrorText.of(MetaErrors.translate(e), secrets));
       throw new IllegalStateException(e);
     }
   }

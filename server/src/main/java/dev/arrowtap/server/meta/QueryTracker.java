@@ -1,5 +1,7 @@
 package dev.arrowtap.server.meta;
 
+import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
@@ -17,14 +19,16 @@ import org.apache.calcite.avatica.Meta;
  */
 final class QueryTracker {
   private final MetricsStore store;
+  private final Secrets secrets;
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
   private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
   private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
 
-  QueryTracker(MetricsStore store) {
+  QueryTracker(MetricsStore store, Secrets secrets) {
     this.store = store;
+    this.secrets = secrets;
   }
 
   void connectionOpened(String connectionId, String user) {
@@ -78,7 +82,8 @@ final class QueryTracker {
     } catch (Exception | Error e) {
       Throwable translated = MetaErrors.translate(e);
       query.finish(
-          query.isCancelled() ? QueryState.CANCELLED : QueryState.FAILED, translated.getMessage());
+          query.isCancelled() ? QueryState.CANCELLED : QueryState.FAILED,
+          ErrorText.of(translated, secrets));
       throw e;
     } finally {
       // Idle time counts from the moment the engine has answered.
@@ -127,7 +132,8 @@ final class QueryTracker {
           && last != null
           && now - last > idle.toNanos()) {
         query.cancel();
-        query.finish(QueryState.CANCELLED, abandonedMessage(idle));
+        query.finish(
+            QueryState.CANCELLED, SqlStates.QUERY_CANCELED + ": " + abandonedMessage(idle));
         release.accept(query);
         stopped++;
       }
