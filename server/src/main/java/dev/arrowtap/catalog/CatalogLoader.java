@@ -87,7 +87,11 @@ public final class CatalogLoader {
     if (top.has("read_json")) {
       NodeReader readJson = top.object("read_json");
       readJson.allowOnly("allow_hosts");
-      hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      try {
+        hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      } catch (IllegalArgumentException e) {
+        throw readJson.error("allow_hosts", e.getMessage());
+      }
     }
     List<RawFeed> raw = new ArrayList<>();
     Map<String, List<NodeReader>> schemaTables = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ public final class ExecutionServices implements AutoCloseable {
   private final ExecutionConfig config;
   private final List<TaskRunner> runners;
   private final MetricsStore metrics;
+  private final InternalEndpoints internalEndpoints = new InternalEndpoints();
 
   public ExecutionServices(int localSlots, long memoryLimitBytes) {
     this(localSlots, memoryLimitBytes, ExecutionConfig.local());
@@ -41,6 +42,7 @@ public final class ExecutionServices implements AutoCloseable {
       runners.add(new LocalTaskRunner());
     } else {
       for (WorkerAddress worker : config.workers()) {
+        internalEndpoints.add(worker.host(), worker.port(), "worker " + worker);
         runners.add(
             new WorkerTaskRunner(
                 worker, config.secret().orElseThrow(), rootAllocator, config.workerTlsCa()));
@@ -82,6 +84,11 @@ public final class ExecutionServices implements AutoCloseable {
 
   public MetricsStore metrics() {
     return metrics;
+  }
+
+  /** The server's own endpoints and the workers: never read as data. */
+  public InternalEndpoints internalEndpoints() {
+    return internalEndpoints;
   }
 
   /**

@@ -121,6 +121,7 @@ public final class ArrowtapServer implements AutoCloseable {
         });
     HttpServer http = builder.build();
     http.start();
+    engine.services().internalEndpoints().add(bind, http.getPort(), "this server's own endpoint");
     return new ArrowtapServer(engine, meta, http, bind, tls.isPresent());
   }
 
