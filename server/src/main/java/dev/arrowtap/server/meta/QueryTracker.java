@@ -2,6 +2,8 @@ package dev.arrowtap.server.meta;
 
 import dev.arrowtap.catalog.Secrets;
 import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.log.LogLine;
+import dev.arrowtap.log.ProcessLog;
 import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.calcite.avatica.Meta;
 
 /**
@@ -18,6 +22,7 @@ import org.apache.calcite.avatica.Meta;
  * records how it ended.
  */
 final class QueryTracker {
+  private static final Logger LOG = Logger.getLogger(ProcessLog.ROOT + ".query");
   private final MetricsStore store;
   private final Secrets secrets;
   private final Map<String, String> users = new ConcurrentHashMap<>();
@@ -81,9 +86,18 @@ final class QueryTracker {
       return work.call();
     } catch (Exception | Error e) {
       Throwable translated = MetaErrors.translate(e);
-      query.finish(
-          query.isCancelled() ? QueryState.CANCELLED : QueryState.FAILED,
-          ErrorText.of(translated, secrets));
+      String error = ErrorText.of(translated, secrets);
+      if (e instanceof Error || error.startsWith(SqlStates.INTERNAL + ":")) {
+        // A bug or the JVM in trouble (out of memory): the operator needs where it happened.
+        LOG.log(
+            Level.SEVERE,
+            LogLine.event("internal_error")
+                .with("query", query.id())
+                .with("error", error)
+                .toString(),
+            e);
+      }
+      query.finish(query.isCancelled() ? QueryState.CANCELLED : QueryState.FAILED, error);
       throw e;
     } finally {
       // Idle time counts from the moment the engine has answered.
