@@ -60,6 +60,14 @@ public final class MetricsStore {
     }
   }
 
+  /** The retained queries of {@code user}, or every one when empty. */
+  public List<QueryMetrics> visibleTo(Optional<String> user) {
+    List<QueryMetrics> all = queries();
+    return user.isEmpty()
+        ? all
+        : all.stream().filter(query -> query.user().equals(user.get())).toList();
+  }
+
   public Optional<QueryMetrics> find(long id) {
     return queries().stream().filter(query -> query.id() == id).findFirst();
   }

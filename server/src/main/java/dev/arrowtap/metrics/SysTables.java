@@ -4,6 +4,7 @@ import static dev.arrowtap.metrics.SysTable.column;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** The tables of the {@code sys} schema: {@code queries} and {@code task_metrics}. */
@@ -11,7 +12,7 @@ final class SysTables {
   private SysTables() {}
 
   /** One row per retained query. */
-  static SysTable queries(MetricsStore store, String ownConnection) {
+  static SysTable queries(MetricsStore store, String ownConnection, Optional<String> visibleUser) {
     return new SysTable(
         List.of(
             column("query_id", SqlTypeName.BIGINT, false),
@@ -27,7 +28,7 @@ final class SysTables {
             column("error", SqlTypeName.VARCHAR, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
-          for (QueryMetrics query : store.queries()) {
+          for (QueryMetrics query : store.visibleTo(visibleUser)) {
             rows.add(
                 new Object[] {
                   query.id(),
@@ -59,7 +60,7 @@ final class SysTables {
   }
 
   /** One row per task of every retained query. */
-  static SysTable taskMetrics(MetricsStore store) {
+  static SysTable taskMetrics(MetricsStore store, Optional<String> visibleUser) {
     return new SysTable(
         List.of(
             column("query_id", SqlTypeName.BIGINT, false),
@@ -83,7 +84,7 @@ final class SysTables {
             column("start_offset_ms", SqlTypeName.BIGINT, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
-          for (QueryMetrics query : store.queries()) {
+          for (QueryMetrics query : store.visibleTo(visibleUser)) {
             for (TaskMetricsSnapshot task : query.taskSnapshots()) {
               rows.add(task.toRow());
             }

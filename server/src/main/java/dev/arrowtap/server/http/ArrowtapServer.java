@@ -23,6 +23,9 @@ public final class ArrowtapServer implements AutoCloseable {
   /** The role a users file must give each user that may connect. */
   public static final String ROLE = "arrowtap";
 
+  /** The role that lets a user see every user's queries (and connect without {@link #ROLE}). */
+  public static final String ADMIN_ROLE = "arrowtap-admin";
+
   private final ArrowtapEngine engine;
   private final ArrowtapMeta meta;
   private final boolean https;
@@ -89,7 +92,8 @@ public final class ArrowtapServer implements AutoCloseable {
           ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
           // Behind the login (when there is one): the timeline page, and the Meta learns who each
           // request comes from.
-          TimelineHandler timeline = new TimelineHandler(engine.services().metrics());
+          TimelineHandler timeline =
+              new TimelineHandler(engine.services().metrics(), users.isPresent());
           ConstraintSecurityHandler security =
               server.getChildHandlerByClass(ConstraintSecurityHandler.class);
           if (security != null) {
@@ -113,7 +117,8 @@ public final class ArrowtapServer implements AutoCloseable {
             .withServerCustomizers(List.of(customizer), Server.class);
     users.ifPresent(
         file ->
-            builder.withBasicAuthentication(file.toAbsolutePath().toString(), new String[] {ROLE}));
+            builder.withBasicAuthentication(
+                file.toAbsolutePath().toString(), new String[] {ROLE, ADMIN_ROLE}));
     tls.ifPresent(
         settings -> {
           File keystore = settings.keystore().toFile();

@@ -113,6 +113,9 @@ public class ArrowtapMeta extends JdbcMeta {
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
     Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
+    // Set here only, never by a client: whose queries the sys tables show this session.
+    withId.remove(ArrowtapEngine.VISIBLE_USER);
+    RequestUser.visibleUser().ifPresent(user -> withId.put(ArrowtapEngine.VISIBLE_USER, user));
     super.openConnection(ch, withId);
     // The user who logged in, where the server has a login; else what the client says.
     String user = RequestUser.current().orElse(info == null ? null : info.get("user"));
