@@ -31,9 +31,16 @@ public final class ArrowtapServer implements AutoCloseable {
   private final boolean https;
   private final HttpServer http;
   private final String bind;
+  private final InFlightRequests inFlight;
 
   private ArrowtapServer(
-      ArrowtapEngine engine, ArrowtapMeta meta, HttpServer http, String bind, boolean https) {
+      ArrowtapEngine engine,
+      ArrowtapMeta meta,
+      HttpServer http,
+      String bind,
+      boolean https,
+      InFlightRequests inFlight) {
+    this.inFlight = inFlight;
     this.engine = engine;
     this.https = https;
     this.meta = meta;
@@ -82,6 +89,7 @@ public final class ArrowtapServer implements AutoCloseable {
       Optional<TlsSettings> tls)
       throws SQLException {
     ArrowtapMeta meta = new ArrowtapMeta(engine);
+    InFlightRequests inFlight = new InFlightRequests();
     LocalService service = new LocalService(MetaErrors.wrap(meta));
     ServerCustomizer<Server> customizer =
         server -> {
@@ -98,14 +106,16 @@ public final class ArrowtapServer implements AutoCloseable {
               server.getChildHandlerByClass(ConstraintSecurityHandler.class);
           if (security != null) {
             RemoteUserHandler user = new RemoteUserHandler();
-            timeline.setHandler(security.getHandler());
+            inFlight.setHandler(security.getHandler());
+            timeline.setHandler(inFlight);
             user.setHandler(timeline);
             security.setHandler(user);
           } else {
             HandlerCollection handlers = (HandlerCollection) server.getHandler();
             org.eclipse.jetty.server.Handler[] all = handlers.getHandlers();
             // The list is [health, avatica, default]: the timeline wraps Avatica's handler.
-            timeline.setHandler(all[1]);
+            inFlight.setHandler(all[1]);
+            timeline.setHandler(inFlight);
             all[1] = timeline;
             handlers.setHandlers(all);
           }
@@ -127,7 +137,7 @@ public final class ArrowtapServer implements AutoCloseable {
     HttpServer http = builder.build();
     http.start();
     engine.services().internalEndpoints().add(bind, http.getPort(), "this server's own endpoint");
-    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent());
+    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent(), inFlight);
   }
 
   public int port() {
@@ -140,13 +150,24 @@ public final class ArrowtapServer implements AutoCloseable {
     return (https ? "https://" : "http://") + host + ":" + port();
   }
 
+  /**
+   * Stops the server: running queries end with SQLState 57P01 (their clients get it on the call in
+   * progress or the next fetch), new work is refused, then the endpoint and the engine stop. Takes
+   * at most about {@link #SHUTDOWN_GRACE} more than the engine's own close.
+   */
   @Override
   public void close() {
     try {
+      long started = System.nanoTime();
+      meta.shutdown(SHUTDOWN_GRACE);
+      inFlight.awaitIdle(SHUTDOWN_GRACE.minusNanos(System.nanoTime() - started));
       http.stop();
     } finally {
       meta.close();
       engine.close();
     }
   }
+
+  /** How long a stopping server waits for calls in progress to answer their clients. */
+  public static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofMillis(1200);
 }

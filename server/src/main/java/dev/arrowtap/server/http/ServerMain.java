@@ -75,8 +75,16 @@ public final class ServerMain {
             new Thread(
                 () -> {
                   log().info(LogLine.event("stopping").toString());
-                  server.close();
-                  log().info(LogLine.event("stopped").toString());
+                  try {
+                    server.close();
+                    log().info(LogLine.event("stopped").toString());
+                  } catch (RuntimeException e) {
+                    log()
+                        .log(
+                            java.util.logging.Level.SEVERE,
+                            LogLine.event("stop_failed").with("error", e.toString()).toString(),
+                            e);
+                  }
                   stopped.countDown();
                 },
                 "arrowtap-shutdown"));

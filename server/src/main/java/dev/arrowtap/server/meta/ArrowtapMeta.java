@@ -82,6 +82,23 @@ public class ArrowtapMeta extends JdbcMeta {
     }
   }
 
+  /**
+   * Begins the server's shutdown: running queries stop with SQLState 57P01 and new work is refused;
+   * waits up to {@code grace} for the calls in progress to answer their clients.
+   */
+  public void shutdown(Duration grace) {
+    tracker.shutdown(grace, this::releaseResults);
+  }
+
+  private void refuseIfShuttingDown(StatementHandle h) {
+    if (tracker.isShuttingDown()) {
+      QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
+      throw query != null
+          ? QueryTracker.shutdownError(query)
+          : new ArrowtapException(SqlStates.ADMIN_SHUTDOWN, "the server is shutting down");
+    }
+  }
+
   /** Stops watching for abandoned queries; the server calls it when it stops. */
   public void close() {
     reaper.cancel(false);
@@ -148,6 +165,7 @@ public class ArrowtapMeta extends JdbcMeta {
       int maxRowsInFirstFrame,
       PrepareCallback callback)
       throws NoSuchStatementException {
+    refuseIfShuttingDown(h);
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     if (analyze.matches()) {
       return explainAnalyze(h, sql, analyze.group(1));
@@ -169,6 +187,7 @@ public class ArrowtapMeta extends JdbcMeta {
   public ExecuteResult execute(
       StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
+    refuseIfShuttingDown(h);
     QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
     ExecuteResult result =
         tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
@@ -203,6 +222,7 @@ public class ArrowtapMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    refuseIfShuttingDown(h);
     QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
     if (query != null && query.state() == QueryState.CANCELLED && query.isCancelled()) {
       String error = query.error() == null ? "query cancelled" : query.error();

@@ -1,6 +1,7 @@
 package dev.arrowtap.server.meta;
 
 import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.log.LogLine;
 import dev.arrowtap.log.ProcessLog;
@@ -30,6 +31,7 @@ final class QueryTracker {
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
   private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
   private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
+  private volatile boolean shuttingDown;
 
   QueryTracker(MetricsStore store, Secrets secrets) {
     this.store = store;
@@ -78,6 +80,44 @@ final class QueryTracker {
     }
   }
 
+  /**
+   * Stops every running query because the server stops: each ends CANCELLED with SQLState 57P01,
+   * and the client gets that error on its running call or its next fetch. Waits up to {@code grace}
+   * for the calls in progress to answer.
+   */
+  void shutdown(java.time.Duration grace, java.util.function.Consumer<QueryMetrics> release) {
+    shuttingDown = true;
+    for (QueryMetrics query : running.values()) {
+      query.cancel();
+      String key = query.connectionId() + "/" + query.statementId();
+      if (!busy.contains(key)) {
+        query.finish(
+            QueryState.CANCELLED, ErrorText.of(shutdownError(query).toSqlException(), secrets));
+        release.accept(query);
+      }
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (!busy.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  boolean isShuttingDown() {
+    return shuttingDown;
+  }
+
+  /** The error a query stopped by the server's shutdown ends with. */
+  static ArrowtapException shutdownError(QueryMetrics query) {
+    return new ArrowtapException(
+        SqlStates.ADMIN_SHUTDOWN,
+        "the server is shutting down: query " + query.id() + " was stopped");
+  }
+
   /** Runs {@code work} as part of {@code query}; a failure ends the query. */
   <T> T run(QueryMetrics query, Callable<T> work) throws Exception {
     String key = query.connectionId() + "/" + query.statementId();
@@ -85,6 +125,12 @@ final class QueryTracker {
     try (QueryScope scope = QueryScope.enter(query)) {
       return work.call();
     } catch (Exception | Error e) {
+      if (shuttingDown) {
+        // Whatever the scan reported (cancelled, or its tasks' threads gone), the cause is this.
+        ArrowtapException stopped = shutdownError(query);
+        query.finish(QueryState.CANCELLED, ErrorText.of(stopped.toSqlException(), secrets));
+        throw stopped;
+      }
       Throwable translated = MetaErrors.translate(e);
       String error = ErrorText.of(translated, secrets);
       if (e instanceof Error || error.startsWith(SqlStates.INTERNAL + ":")) {
