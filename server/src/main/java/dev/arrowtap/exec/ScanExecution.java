@@ -170,6 +170,7 @@ public final class ScanExecution implements AutoCloseable {
       TaskTicket ticket =
           new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);
       Attempt outcome = runAttempt(runner, ticket, metrics);
+      services.reportAttempt(runner, outcome.error);
       if (outcome.error == null) {
         metrics.finish(outcome.state, null);
         return;

@@ -43,7 +43,9 @@ public final class SysSchema extends AbstractSchema {
         "queries",
         SysTables.queries(store, ownConnection, visibleUser),
         "task_metrics",
-        SysTables.taskMetrics(store, visibleUser));
+        SysTables.taskMetrics(store, visibleUser),
+        "workers",
+        SysTables.workers(services));
   }
 
   @Override

@@ -2,12 +2,16 @@ package dev.arrowtap.metrics;
 
 import static dev.arrowtap.metrics.SysTable.column;
 
+import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.WorkerHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** The tables of the {@code sys} schema: {@code queries} and {@code task_metrics}. */
+/**
+ * The tables of the {@code sys} schema: {@code queries}, {@code task_metrics} and {@code workers}.
+ */
 final class SysTables {
   private SysTables() {}
 
@@ -88,6 +92,38 @@ final class SysTables {
             for (TaskMetricsSnapshot task : query.taskSnapshots()) {
               rows.add(task.toRow());
             }
+          }
+          return rows;
+        });
+  }
+
+  /** One row per configured worker: its standing in the rotation and its failures. */
+  static SysTable workers(ExecutionServices services) {
+    return new SysTable(
+        List.of(
+            column("address", SqlTypeName.VARCHAR, false),
+            column("state", SqlTypeName.VARCHAR, false),
+            column("in_rotation", SqlTypeName.BOOLEAN, false),
+            column("failures", SqlTypeName.BIGINT, false),
+            column("consecutive_failures", SqlTypeName.INTEGER, false),
+            column("last_failure", SqlTypeName.TIMESTAMP, true),
+            column("last_error", SqlTypeName.VARCHAR, true),
+            column("retry_in_ms", SqlTypeName.BIGINT, true)),
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (WorkerHealth.Status worker : services.workerStatuses()) {
+            boolean down = worker.state() == WorkerHealth.State.DOWN;
+            rows.add(
+                new Object[] {
+                  worker.address(),
+                  worker.state().name(),
+                  !down,
+                  worker.failures(),
+                  worker.consecutiveFailures(),
+                  worker.lastFailureMillis() > 0 ? worker.lastFailureMillis() : null,
+                  worker.lastError(),
+                  down ? worker.retryInMillis() : null
+                });
           }
           return rows;
         });

@@ -32,6 +32,7 @@ public final class ArrowtapServer implements AutoCloseable {
   private final HttpServer http;
   private final String bind;
   private final InFlightRequests inFlight;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping;
 
   private ArrowtapServer(
       ArrowtapEngine engine,
@@ -39,8 +40,10 @@ public final class ArrowtapServer implements AutoCloseable {
       HttpServer http,
       String bind,
       boolean https,
-      InFlightRequests inFlight) {
+      InFlightRequests inFlight,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
     this.inFlight = inFlight;
+    this.stopping = stopping;
     this.engine = engine;
     this.https = https;
     this.meta = meta;
@@ -90,6 +93,8 @@ public final class ArrowtapServer implements AutoCloseable {
       throws SQLException {
     ArrowtapMeta meta = new ArrowtapMeta(engine);
     InFlightRequests inFlight = new InFlightRequests();
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
     LocalService service = new LocalService(MetaErrors.wrap(meta));
     ServerCustomizer<Server> customizer =
         server -> {
@@ -97,7 +102,8 @@ public final class ArrowtapServer implements AutoCloseable {
             ((ServerConnector) connector).setHost(bind);
           }
           // The health check goes first, outside any authentication Avatica adds.
-          ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
+          ((HandlerCollection) server.getHandler())
+              .prependHandler(new HealthHandler(engine.services(), stopping::get));
           // Behind the login (when there is one): the timeline page, and the Meta learns who each
           // request comes from.
           TimelineHandler timeline =
@@ -137,7 +143,7 @@ public final class ArrowtapServer implements AutoCloseable {
     HttpServer http = builder.build();
     http.start();
     engine.services().internalEndpoints().add(bind, http.getPort(), "this server's own endpoint");
-    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent(), inFlight);
+    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent(), inFlight, stopping);
   }
 
   public int port() {
@@ -159,6 +165,7 @@ public final class ArrowtapServer implements AutoCloseable {
   public void close() {
     try {
       long started = System.nanoTime();
+      stopping.set(true);
       meta.shutdown(SHUTDOWN_GRACE);
       inFlight.awaitIdle(SHUTDOWN_GRACE.minusNanos(System.nanoTime() - started));
       http.stop();
