@@ -17,6 +17,9 @@ public final class SqlStates {
   /** A query stopped by cancel or timeout. */
   public static final String QUERY_CANCELED = "57014";
 
+  /** A query ended because the server is shutting down (as PostgreSQL's admin_shutdown). */
+  public static final String ADMIN_SHUTDOWN = "57P01";
+
   /** A connection property that is unknown or not allowed. */
   public static final String INVALID_CONNECTION_PROPERTY = "08001";
 
