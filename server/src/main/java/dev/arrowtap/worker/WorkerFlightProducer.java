@@ -4,6 +4,7 @@ import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.Batches;
 import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.exec.TaskErrors;
 import dev.arrowtap.exec.TaskMetrics;
 import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
@@ -133,11 +134,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
       finish(listener, backpressure, taskAllocator, metrics);
     } catch (IOException | RuntimeException e) {
       if (!backpressure.cancelled.get()) {
-        listener.error(
-            CallStatus.INTERNAL
-                .withDescription(ticket.describe() + " failed: " + e.getMessage())
-                .withCause(e)
-                .toRuntimeException());
+        listener.error(TaskErrors.toStatus(ticket, e, metrics).toRuntimeException());
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.arrowtap.decode.JsonDecodeException;
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.PermanentFailure;
 import dev.arrowtap.exec.TaskContext;
 import java.io.IOException;
 import java.util.List;
@@ -177,7 +178,14 @@ final class FeedBatchReader implements BatchReader {
             + url
             + ": "
             + problem;
-    return new ArrowtapException(sqlState, feed.secrets().redact(message), cause);
+    String redacted = feed.secrets().redact(message);
+    // A refused request, bad data or a cap fails the same way on every worker: no retry there.
+    boolean permanent =
+        !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
+            || (cause instanceof HttpFailure http && http.refused());
+    return permanent
+        ? new PermanentFailure(sqlState, redacted, cause)
+        : new ArrowtapException(sqlState, redacted, cause);
   }
 
   private void closePage() {

@@ -40,7 +40,7 @@ import org.apache.hc.core5.util.Timeout;
  * and jitter where a retry can help. One per JVM: feeds share its connection pool.
  */
 public final class FeedHttpClient implements AutoCloseable {
-  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+  private static final Set<Integer> RETRYABLE = Set.of(408, 429, 502, 503, 504);
   private static final int ERROR_SNIPPET_BYTES = 512;
 
   private static volatile FeedHttpClient shared;
