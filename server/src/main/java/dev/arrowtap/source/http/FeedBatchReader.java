@@ -34,6 +34,8 @@ final class FeedBatchReader implements BatchReader {
   private volatile PageResponse response;
   private JsonBatchDecoder decoder;
   private int pages;
+  private long pageRowsDelivered;
+  private int bodyAttempts;
   private long rows;
 
   FeedBatchReader(FeedTask task, TaskContext context, FeedHttpClient http) {
@@ -59,15 +61,14 @@ final class FeedBatchReader implements BatchReader {
       } catch (JsonDecodeException e) {
         throw badData(e);
       } catch (IOException e) {
-        throw failure(
-            SqlStates.FEED_UNAVAILABLE,
-            "the connection broke while reading the body at byte "
-                + response.bytesRead()
-                + ": "
-                + e.getMessage(),
-            e);
+        if (context.isStopped()) {
+          return null;
+        }
+        bodyBroke(e);
+        continue;
       }
       if (batch != null) {
+        pageRowsDelivered += batch.getRowCount();
         if (output != null) {
           batch = output.assemble(batch);
         }
@@ -81,6 +82,53 @@ final class FeedBatchReader implements BatchReader {
       finishPage();
     }
     return null;
+  }
+
+  /**
+   * A body cut off mid-transfer is a connection failure like any other: the page is requested again
+   * (up to the feed's attempts) and decoding resumes after the records already delivered.
+   */
+  private void bodyBroke(IOException e) {
+    long at = response.bytesRead();
+    bodyAttempts++;
+    if (bodyAttempts >= feed.http().attempts()) {
+      throw failure(
+          SqlStates.FEED_UNAVAILABLE,
+          "the connection broke while reading the body at byte "
+              + at
+              + " (after "
+              + bodyAttempts
+              + " attempts): "
+              + e.getMessage(),
+          e);
+    }
+    long delivered = pageRowsDelivered;
+    closePage();
+    context.metrics().addRetry();
+    if (!http.pauseBeforeRetry(feed.http(), bodyAttempts, context::isStopped)) {
+      return;
+    }
+    try {
+      response = http.fetch(currentRequest, feed.http(), context::isStopped, context.metrics());
+    } catch (HttpFailure failure) {
+      if (context.isStopped()) {
+        return;
+      }
+      throw failure(SqlStates.FEED_UNAVAILABLE, failure.getMessage(), failure);
+    }
+    decoder = newDecoder();
+    decoder.skipRecords(delivered);
+  }
+
+  private JsonBatchDecoder newDecoder() {
+    return new JsonBatchDecoder(
+        response.body(),
+        response.contentType(),
+        feed.records(),
+        columns,
+        paginator.capturePointers(),
+        context.allocator(),
+        context.batchSize());
   }
 
   private boolean openNextPage() {
@@ -104,15 +152,9 @@ final class FeedBatchReader implements BatchReader {
       }
       throw failure(SqlStates.FEED_UNAVAILABLE, e.getMessage(), e);
     }
-    decoder =
-        new JsonBatchDecoder(
-            response.body(),
-            response.contentType(),
-            feed.records(),
-            columns,
-            paginator.capturePointers(),
-            context.allocator(),
-            context.batchSize());
+    decoder = newDecoder();
+    pageRowsDelivered = 0;
+    bodyAttempts = 0;
     return true;
   }
 

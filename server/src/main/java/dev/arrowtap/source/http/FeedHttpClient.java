@@ -182,6 +182,14 @@ public final class FeedHttpClient implements AutoCloseable {
         why + " (after " + settings.attempts() + " attempts)", status, settings.attempts(), last);
   }
 
+  /**
+   * Waits before attempt {@code attempt + 1} of a page as {@link #fetch} would; false when the task
+   * was stopped meanwhile.
+   */
+  boolean pauseBeforeRetry(HttpSettings settings, int attempt, BooleanSupplier stopped) {
+    return sleeper.sleep(backoff(settings, attempt), stopped);
+  }
+
   @SuppressWarnings("deprecation") // per-feed connect timeouts have no other per-request setting
   private static HttpUriRequestBase build(PageRequest request, HttpSettings settings) {
     HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
