@@ -103,7 +103,7 @@ final class FeedBatchReader implements BatchReader {
           e);
     }
     long delivered = pageRowsDelivered;
-    closePage();
+    abortPage();
     context.metrics().addRetry();
     if (!http.pauseBeforeRetry(feed.http(), bodyAttempts, context::isStopped)) {
       return;
@@ -142,7 +142,9 @@ final class FeedBatchReader implements BatchReader {
     currentRequest = nextRequest.get();
     pages++;
     try {
-      response = prefetch.take(currentRequest);
+      // The first page inference read while this query was planned is not fetched again.
+      FirstPage handed = pages == 1 ? FirstPageHandover.take(currentRequest) : null;
+      response = handed != null ? handed.toResponse() : prefetch.take(currentRequest);
       if (pages < feed.http().maxPages()) {
         paginator.guessNext(pages - 1, knownTotal).ifPresent(prefetch::start);
       }
@@ -253,10 +255,18 @@ final class FeedBatchReader implements BatchReader {
     }
   }
 
+  /** Ends a page that was not read to its end: its connection is cut, never drained. */
+  private void abortPage() {
+    if (response != null) {
+      response.abort();
+    }
+    closePage();
+  }
+
   @Override
   public void close() {
     prefetch.close();
-    closePage();
+    abortPage();
     if (output != null) {
       output.close();
     }

@@ -112,6 +112,21 @@ public final class FeedHttpClient implements AutoCloseable {
   public PageResponse fetch(
       PageRequest request, HttpSettings settings, BooleanSupplier stopped, TaskMetrics metrics)
       throws HttpFailure {
+    return fetch(request, settings, stopped, metrics, abort -> {});
+  }
+
+  /**
+   * As {@link #fetch(PageRequest, HttpSettings, BooleanSupplier, TaskMetrics)}, handing each
+   * attempt's abort to {@code attempts} as it starts, so that another thread can cut off a request
+   * that is still waiting for its answer.
+   */
+  PageResponse fetch(
+      PageRequest request,
+      HttpSettings settings,
+      BooleanSupplier stopped,
+      TaskMetrics metrics,
+      java.util.function.Consumer<Runnable> attempts)
+      throws HttpFailure {
     int status = 0;
     Exception last = null;
     String detail = "";
@@ -121,6 +136,7 @@ public final class FeedHttpClient implements AutoCloseable {
       }
       Duration retryAfter = null;
       HttpUriRequestBase http = build(request, settings);
+      attempts.accept(http::cancel);
       ScheduledFuture<?> deadline =
           timers.schedule(
               http::cancel, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);

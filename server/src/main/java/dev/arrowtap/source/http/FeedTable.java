@@ -54,7 +54,9 @@ public final class FeedTable extends ScanTable {
   }
 
   private List<ColumnBinding> bindings() {
-    return schemas.columns(feed, cacheKey);
+    // Bounds that change what inference may find are part of the cache key.
+    String key = cacheKey + " " + settings.inferMaxBytes();
+    return schemas.columns(feed, key, settings, FirstPageHandover::offer);
   }
 
   @Override
