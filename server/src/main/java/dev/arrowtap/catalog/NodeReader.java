@@ -115,7 +115,7 @@ final class NodeReader {
       return fallback;
     }
     JsonNode value = node.get(key);
-    if (!value.canConvertToLong() || !value.isIntegralNumber() && !value.isTextual()) {
+    if (!value.canConvertToLong() || (!value.isIntegralNumber() && !value.isTextual())) {
       throw error(key, "expected a whole number, got " + describe(value));
     }
     long result;

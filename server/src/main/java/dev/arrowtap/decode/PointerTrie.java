@@ -49,7 +49,7 @@ final class PointerTrie {
     /** The child for a field name seen as the {@code position}-th field of its object, or null. */
     Node child(String name, int position) {
       if (position < REMEMBERED) {
-        if (namesAt[position] == name) {
+        if (sameInstance(namesAt[position], name)) {
           return nodesAt[position];
         }
         Node child = children.get(name);
@@ -107,5 +107,14 @@ final class PointerTrie {
     void setTarget() {
       this.target = true;
     }
+  }
+
+  /**
+   * Jackson interns field names, so the same name at the same position is usually the very same
+   * string: an identity check is the fast path, and any other string falls through to the map.
+   */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean sameInstance(String remembered, String name) {
+    return remembered == name;
   }
 }

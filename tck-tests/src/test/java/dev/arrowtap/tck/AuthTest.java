@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +94,9 @@ class AuthTest {
           DriverManager.getConnection("jdbc:arrowtap:url=" + server.url(), spoofing)) {
         String annId = ((org.apache.calcite.avatica.AvaticaConnection) ann).id;
         String body = "{\"request\":\"createStatement\",\"connectionId\":\"" + annId + "\"}";
-        String carl = java.util.Base64.getEncoder().encodeToString("carl:carl-pw".getBytes());
+        String carl =
+            java.util.Base64.getEncoder()
+                .encodeToString("carl:carl-pw".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> hijack =
             HttpClient.newHttpClient()
                 .send(

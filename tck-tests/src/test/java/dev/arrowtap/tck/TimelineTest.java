@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,7 +76,9 @@ class TimelineTest {
             Serialization.JSON,
             Optional.of(users))) {
       assertEquals(401, get(server.url() + "/timeline", null).statusCode());
-      String ann = java.util.Base64.getEncoder().encodeToString("ann:s3cret-pw".getBytes());
+      String ann =
+          java.util.Base64.getEncoder()
+              .encodeToString("ann:s3cret-pw".getBytes(StandardCharsets.UTF_8));
       assertEquals(200, get(server.url() + "/timeline", "Basic " + ann).statusCode());
     }
   }

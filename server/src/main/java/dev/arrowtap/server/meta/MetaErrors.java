@@ -170,7 +170,7 @@ public final class MetaErrors {
         org.apache.calcite.sql.parser.impl.SqlParserImpl.FACTORY
             .getParser(new java.io.StringReader(""))
             .getMetadata();
-    for (String token : matcher.group(1).split("[^A-Za-z_]+")) {
+    for (String token : matcher.group(1).split("[^A-Za-z_]+", -1)) {
       String upper = token.toUpperCase(java.util.Locale.ROOT);
       if (!token.isEmpty() && words.isReservedWord(upper) && !CLAUSE_WORDS.contains(upper)) {
         return " (" + token + " is a reserved word; as a name it needs quotes: \"" + token + "\")";

@@ -140,7 +140,7 @@ final class QueryTracker {
   }
 
   /** Throws a checked exception unchanged from a method that does not declare it. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // E is inferred as unchecked
   static <E extends Exception> E rethrow(Exception e) throws E {
     throw (E) e;
   }

@@ -23,7 +23,6 @@ final class FeedBatchReader implements BatchReader {
   private final FeedDef feed;
   private final List<ColumnBinding> columns;
   private final TaskContext context;
-  private final FeedHttpClient http;
   private final Paginator paginator;
   private final PagePrefetch prefetch;
   private final ParameterColumns output;
@@ -39,7 +38,6 @@ final class FeedBatchReader implements BatchReader {
     this.feed = task.feed();
     this.columns = task.columns();
     this.context = context;
-    this.http = http;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.paginator = new Paginator(feed, task.parameters());
     this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param layout the output columns: {@code i >= 0} is decoded column i, {@code -1 - p} is parameter
  *     p
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedTask(
     FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout)
     implements TaskSpec {

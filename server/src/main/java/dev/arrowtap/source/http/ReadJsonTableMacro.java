@@ -66,7 +66,7 @@ public final class ReadJsonTableMacro implements TableMacro {
           SqlStates.INVALID_ARGUMENT, "read_json: not a valid URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+    if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
       throw new ArrowtapException(
           SqlStates.INVALID_ARGUMENT,
           "read_json: expected an http:// or https:// URL, got '" + url + "'");
@@ -107,7 +107,7 @@ public final class ReadJsonTableMacro implements TableMacro {
   private static Secrets querySecrets(URI uri) {
     List<String> values = new java.util.ArrayList<>();
     if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
+      for (String pair : uri.getRawQuery().split("&", -1)) {
         int eq = pair.indexOf('=');
         if (eq >= 0) {
           values.add(

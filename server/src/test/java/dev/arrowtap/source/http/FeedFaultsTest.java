@@ -52,7 +52,7 @@ class FeedFaultsTest {
     api.close();
   }
 
-  private Connection connect(String table, Map<String, String> env) throws Exception {
+  private Connection connect(String table) throws Exception {
     Path catalog = dir.resolve("catalog.yaml");
     Files.writeString(
         catalog,
@@ -95,10 +95,6 @@ class FeedFaultsTest {
       // No prefetch: these tests count every request.
       "        pagination: {style: page, page_size: 10, size_param: '', prefetch: false}\n";
 
-  private void threePages() {
-    api.route("/users", r -> Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r));
-  }
-
   @Test
   void tooManyRequestsIsRetriedAfterTheServersDelay() throws Exception {
     AtomicInteger calls = new AtomicInteger();
@@ -110,7 +106,7 @@ class FeedFaultsTest {
           }
           return Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r);
         });
-    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY, Map.of())) {
+    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY)) {
       assertEquals(30, count(c));
       assertEquals(
           5, api.count("/users"), "pages 1-4 (the fourth is empty) and one retry of page 2");
@@ -128,7 +124,7 @@ class FeedFaultsTest {
           }
           return Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r);
         });
-    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY, Map.of())) {
+    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY)) {
       assertEquals(30, count(c));
       assertEquals(5, api.count("/users"));
       assertEquals(
@@ -144,7 +140,7 @@ class FeedFaultsTest {
             r.param("page").equals("2")
                 ? Reply.status(404, "{\"error\":\"no such page\"}")
                 : page(r));
-    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY, Map.of())) {
+    try (Connection c = connect(COLUMNS + PAGED + FAST_RETRY)) {
       SQLException error = failure(c);
       assertEquals("08006", state(error));
       assertTrue(
@@ -161,7 +157,7 @@ class FeedFaultsTest {
   @Test
   void persistentServerErrorGivesUpAfterTheAttempts() throws Exception {
     api.route("/users", r -> Reply.status(502, "bad gateway"));
-    try (Connection c = connect(COLUMNS + FAST_RETRY, Map.of())) {
+    try (Connection c = connect(COLUMNS + FAST_RETRY)) {
       SQLException error = failure(c);
       assertTrue(
           error.getMessage().contains("HTTP 502: bad gateway (after 3 attempts)"),
@@ -178,7 +174,7 @@ class FeedFaultsTest {
             r.param("page").equals("2")
                 ? Reply.json("[{\"id\": 10, \"name\": \"x\"}, {\"id\": 11, \"name\" \"y\"}]")
                 : page(r));
-    try (Connection c = connect(COLUMNS + PAGED, Map.of())) {
+    try (Connection c = connect(COLUMNS + PAGED)) {
       SQLException error = failure(c);
       assertEquals("22P02", state(error));
       assertTrue(error.getMessage().contains("feed t.users, page 2"), error.getMessage());
@@ -194,7 +190,7 @@ class FeedFaultsTest {
             r.param("page").equals("3")
                 ? page(r).truncated()
                 : Integer.parseInt(r.param("page")) > 3 ? Reply.json("[]") : page(r));
-    try (Connection c = connect(COLUMNS + PAGED, Map.of())) {
+    try (Connection c = connect(COLUMNS + PAGED)) {
       SQLException error = failure(c);
       assertTrue(error.getMessage().contains("page 3"), error.getMessage());
       assertTrue(state(error).equals("22P02") || state(error).equals("08006"), state(error));
@@ -208,8 +204,7 @@ class FeedFaultsTest {
         connect(
             COLUMNS
                 + PAGED
-                + "        retry: {attempts: 1}\n        timeouts: {response_ms: 300}\n",
-            Map.of())) {
+                + "        retry: {attempts: 1}\n        timeouts: {response_ms: 300}\n")) {
       SQLException error = failure(c);
       assertEquals("08006", state(error));
       assertTrue(error.getMessage().contains("feed t.users, page 1"), error.getMessage());
@@ -219,8 +214,7 @@ class FeedFaultsTest {
   @Test
   void wrongShapeSaysWhatWasExpected() throws Exception {
     api.route("/users", r -> Reply.json("{\"data\": {\"id\": 1}}"));
-    try (Connection c =
-        connect(COLUMNS + "        records: {format: array, pointer: /data}\n", Map.of())) {
+    try (Connection c = connect(COLUMNS + "        records: {format: array, pointer: /data}\n")) {
       SQLException error = failure(c);
       assertEquals("22P02", state(error));
       assertTrue(error.getMessage().contains("/data"), error.getMessage());
@@ -236,7 +230,7 @@ class FeedFaultsTest {
     Path tokenFile = dir.resolve("token");
     Files.writeString(tokenFile, TOKEN + "\n");
     try (Connection c =
-        connect(COLUMNS + "        auth: {type: bearer, token: '${file:token}'}\n", Map.of())) {
+        connect(COLUMNS + "        auth: {type: bearer, token: '${file:token}'}\n")) {
       SQLException error = failure(c);
       assertTrue(error.getMessage().contains("HTTP 401"), error.getMessage());
       assertFalse(error.getMessage().contains(TOKEN), error.getMessage());
@@ -253,8 +247,7 @@ class FeedFaultsTest {
             () ->
                 connect(
                     COLUMNS
-                        + "        auth: {type: bearer, token: '${env:ARROWTAP_TEST_NO_SUCH_TOKEN}'}\n",
-                    Map.of()));
+                        + "        auth: {type: bearer, token: '${env:ARROWTAP_TEST_NO_SUCH_TOKEN}'}\n"));
     assertTrue(
         error.getMessage().contains("environment variable ARROWTAP_TEST_NO_SUCH_TOKEN is not set"),
         error.getMessage());
@@ -266,8 +259,10 @@ class FeedFaultsTest {
     api.route("/users", r -> Reply.status(403, "forbidden"));
     try (Connection c =
         connect(
-            COLUMNS + "        auth: {type: api_key, name: key, value: " + TOKEN + ", in: query}\n",
-            Map.of())) {
+            COLUMNS
+                + "        auth: {type: api_key, name: key, value: "
+                + TOKEN
+                + ", in: query}\n")) {
       SQLException error = failure(c);
       assertFalse(error.getMessage().contains(TOKEN), error.getMessage());
       assertTrue(error.getMessage().contains("key=***"), error.getMessage());
@@ -278,7 +273,7 @@ class FeedFaultsTest {
   @Test
   void pageCapStopsARunawayFeed() throws Exception {
     api.route("/users", FeedFaultsTest::page);
-    try (Connection c = connect(COLUMNS + PAGED + "        limits: {max_pages: 5}\n", Map.of())) {
+    try (Connection c = connect(COLUMNS + PAGED + "        limits: {max_pages: 5}\n")) {
       SQLException error = failure(c);
       assertEquals("54000", state(error));
       assertTrue(error.getMessage().contains("limits.max_pages = 5"), error.getMessage());
@@ -318,8 +313,7 @@ class FeedFaultsTest {
   void redirectsAreNotFollowed() throws Exception {
     api.route("/users", r -> Reply.status(302, "").withHeader("Location", api.url("/elsewhere")));
     api.route("/elsewhere", r -> Reply.json("[]"));
-    try (Connection c =
-        connect(COLUMNS + "        auth: {type: bearer, token: " + TOKEN + "}\n", Map.of())) {
+    try (Connection c = connect(COLUMNS + "        auth: {type: bearer, token: " + TOKEN + "}\n")) {
       SQLException error = failure(c);
       assertEquals("08006", state(error));
       assertTrue(error.getMessage().contains("HTTP 302"), error.getMessage());
@@ -343,8 +337,7 @@ class FeedFaultsTest {
                 + "        records: {pointer: /items}\n        pagination: {style: next_url, next_pointer: /next}\n"
                 + "        auth: {type: api_key, name: key, value: "
                 + TOKEN
-                + ", in: query}\n",
-            Map.of())) {
+                + ", in: query}\n")) {
       SQLException error = failure(c);
       assertEquals("22P02", state(error));
       assertTrue(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -287,7 +288,9 @@ class FeedTablesTest {
       assertEquals("blue", first.header("X-Team"));
       assertEquals("en", first.param("lang"));
       assertEquals(
-          "Basic " + java.util.Base64.getEncoder().encodeToString("ann:pw".getBytes()),
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString("ann:pw".getBytes(StandardCharsets.UTF_8)),
           first.header("Authorization"));
       assertEquals("{\"query\": \"x\", \"page\": 3}", api.requests("/search").get(2).body());
     }

@@ -51,6 +51,7 @@ final class FeedTestServer implements AutoCloseable {
   }
 
   /** What to answer: status, headers, body, and faults (cut the body short, stall). */
+  @SuppressWarnings("ArrayRecordComponent") // replies are sent, never compared
   record Reply(
       int status,
       Map<String, String> headers,
@@ -193,7 +194,10 @@ final class FeedTestServer implements AutoCloseable {
     if (raw == null) {
       return out;
     }
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
       int eq = pair.indexOf('=');
       String name =
           URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
