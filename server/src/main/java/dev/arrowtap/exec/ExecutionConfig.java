@@ -57,8 +57,4 @@ public record ExecutionConfig(
   public ExecutionConfig withTaskAttempts(int attempts) {
     return new ExecutionConfig(workers, secret, attempts, queryRetention, workerTlsCa);
   }
-
-  public ExecutionConfig withQueryRetention(int queries) {
-    return new ExecutionConfig(workers, secret, taskAttempts, queries, workerTlsCa);
-  }
 }

@@ -25,10 +25,6 @@ public final class WorkerTaskRunner implements TaskRunner {
   private final FlightClient client;
   private volatile boolean verified;
 
-  public WorkerTaskRunner(WorkerAddress address, WorkerSecret secret, BufferAllocator parent) {
-    this(address, secret, parent, java.util.Optional.empty());
-  }
-
   /**
    * A runner for one worker.
    *
