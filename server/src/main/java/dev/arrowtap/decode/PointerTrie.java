@@ -2,6 +2,7 @@ package dev.arrowtap.decode;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ final class PointerTrie {
     }
 
     void addWriter(ColumnWriter writer) {
-      ColumnWriter[] more = java.util.Arrays.copyOf(writers, writers.length + 1);
+      ColumnWriter[] more = Arrays.copyOf(writers, writers.length + 1);
       more[writers.length] = writer;
       writers = more;
     }

@@ -8,6 +8,7 @@ import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.metrics.TaskMetrics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -68,12 +69,9 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
               .toRuntimeException());
       return;
     }
-    String challenge = new String(action.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    String challenge = new String(action.getBody(), StandardCharsets.UTF_8);
     listener.onNext(
-        new Result(
-            secret
-                .proof(WorkerSecret.WORKER, challenge)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        new Result(secret.proof(WorkerSecret.WORKER, challenge).getBytes(StandardCharsets.UTF_8)));
     listener.onCompleted();
   }
 

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,8 +78,7 @@ class TimelineTest {
             Optional.of(users))) {
       assertEquals(401, get(server.url() + "/timeline", null).statusCode());
       String ann =
-          java.util.Base64.getEncoder()
-              .encodeToString("ann:s3cret-pw".getBytes(StandardCharsets.UTF_8));
+          Base64.getEncoder().encodeToString("ann:s3cret-pw".getBytes(StandardCharsets.UTF_8));
       assertEquals(200, get(server.url() + "/timeline", "Basic " + ann).statusCode());
     }
   }

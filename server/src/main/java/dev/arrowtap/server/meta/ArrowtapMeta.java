@@ -108,7 +108,7 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
+    Map<String, String> withId = new HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
     super.openConnection(ch, withId);
     // The user who logged in, where the server has a login; else what the client says.

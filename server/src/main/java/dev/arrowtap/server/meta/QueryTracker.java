@@ -4,10 +4,13 @@ import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.QueryState;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.calcite.avatica.Meta;
 
 /**
@@ -21,7 +24,7 @@ final class QueryTracker {
   private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
   private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
-  private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
   QueryTracker(MetricsStore store) {
     this.store = store;
@@ -116,7 +119,7 @@ final class QueryTracker {
    *
    * @return how many were stopped
    */
-  int stopAbandoned(java.time.Duration idle, java.util.function.Consumer<QueryMetrics> release) {
+  int stopAbandoned(Duration idle, Consumer<QueryMetrics> release) {
     long now = System.nanoTime();
     int stopped = 0;
     for (Map.Entry<String, QueryMetrics> entry : running.entrySet()) {
@@ -135,7 +138,7 @@ final class QueryTracker {
     return stopped;
   }
 
-  static String abandonedMessage(java.time.Duration idle) {
+  static String abandonedMessage(Duration idle) {
     return "query stopped: its client fetched nothing for " + idle.toSeconds() + " s";
   }
 

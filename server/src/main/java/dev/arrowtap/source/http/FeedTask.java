@@ -8,6 +8,7 @@ import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.types.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,12 +89,12 @@ public record FeedTask(
         && feed.equals(task.feed)
         && columns.equals(task.columns)
         && parameters.equals(task.parameters)
-        && java.util.Arrays.equals(layout, task.layout);
+        && Arrays.equals(layout, task.layout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(feed, columns, parameters, java.util.Arrays.hashCode(layout));
+    return Objects.hash(feed, columns, parameters, Arrays.hashCode(layout));
   }
 
   @Override

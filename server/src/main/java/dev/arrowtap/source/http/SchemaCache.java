@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,7 +113,7 @@ public final class SchemaCache {
 
   /** Parameter defaults: inference runs only on feeds whose parameters all have one. */
   private static Map<String, String> defaults(FeedDef feed) {
-    Map<String, String> values = new java.util.HashMap<>();
+    Map<String, String> values = new HashMap<>();
     feed.parameters().forEach(p -> p.defaultValue().ifPresent(v -> values.put(p.name(), v)));
     return values;
   }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.catalog.CatalogException;
+import dev.arrowtap.catalog.HostAllowlist;
+import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.server.meta.MetaErrors;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,9 +79,7 @@ class FeedFaultsTest {
 
   /** The SQLState the JDBC client sees: the Meta reports the engine error's own state. */
   private static String state(SQLException error) {
-    return dev.arrowtap.server.meta.MetaErrors.userError(error)
-        .map(dev.arrowtap.common.ArrowtapException::sqlState)
-        .orElse(error.getSQLState());
+    return MetaErrors.userError(error).map(ArrowtapException::sqlState).orElse(error.getSQLState());
   }
 
   private static SQLException failure(Connection c) {
@@ -284,9 +286,7 @@ class FeedFaultsTest {
   @Test
   void readJsonObeysTheAllowlist() throws Exception {
     api.route("/users", r -> Reply.json("{\"data\": [{\"a\": 1}, {\"a\": 2}]}"));
-    engine =
-        new ArrowtapEngine(
-            EngineConfig.defaults().withReadJsonDefault(dev.arrowtap.catalog.HostAllowlist.NONE));
+    engine = new ArrowtapEngine(EngineConfig.defaults().withReadJsonDefault(HostAllowlist.NONE));
     try (Connection c = engine.connect(Map.of());
         Statement s = c.createStatement()) {
       SQLException error =
@@ -348,7 +348,7 @@ class FeedFaultsTest {
 
   @Test
   void limitOverAStalledPageReturnsAndFreesItsMemory() throws Exception {
-    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
     // The body's second half never comes (until the server gives up after 10 s).
     api.route(
         "/users",
