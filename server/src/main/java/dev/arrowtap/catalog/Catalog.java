@@ -1,5 +1,6 @@
 package dev.arrowtap.catalog;
 
+import dev.arrowtap.common.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

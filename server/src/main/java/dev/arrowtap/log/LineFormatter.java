@@ -1,6 +1,6 @@
 package dev.arrowtap.log;
 
-import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.common.Secrets;
 import java.time.Instant;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;

@@ -1,6 +1,6 @@
 package dev.arrowtap.log;
 
-import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.common.Secrets;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.arrowtap.worker;
 
-import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.log.LogLine;
 import dev.arrowtap.log.ProcessLog;

@@ -3,7 +3,7 @@ package dev.arrowtap.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.common.Secrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

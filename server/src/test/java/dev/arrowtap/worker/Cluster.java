@@ -49,8 +49,8 @@ final class Cluster implements AutoCloseable {
   }
 
   /**
-   * Waits up to 30 seconds (a loaded CI machine is slow) for a condition that other threads make
-   * true.
+   * Waits up to thirty seconds (a loaded CI machine starts JVMs slowly) for a condition other
+   * threads make true.
    */
   static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;

@@ -1,6 +1,6 @@
 package dev.arrowtap.server.meta;
 
-import dev.arrowtap.catalog.Secrets;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.metrics.SqlMasker;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 

@@ -1,8 +1,8 @@
 package dev.arrowtap.server.meta;
 
-import dev.arrowtap.catalog.Secrets;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.Secrets;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.log.LogLine;
 import dev.arrowtap.log.ProcessLog;
 import dev.arrowtap.metrics.MetricsStore;

@@ -1,9 +1,12 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.sys;
 
-import static dev.arrowtap.metrics.SysTable.column;
+import static dev.arrowtap.sys.SysTable.column;
 
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.WorkerHealth;
+import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.metrics.QueryMetrics;
+import dev.arrowtap.metrics.TaskMetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
