@@ -179,7 +179,10 @@ public final class ScanExecution implements AutoCloseable {
       }
       logFailedAttempt(ticket, runner, attempt, outcome.error);
       boolean resumable = metrics.rows() == 0 || original.remainder(metrics.rows()).isPresent();
-      if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
+      if (!runner.isRemote()
+          || attempt >= services.taskAttempts()
+          || !resumable
+          || outcome.error instanceof PermanentFailure) {
         String message = failureMessage(index, runner, metrics, outcome.error);
         metrics.finish(TaskState.FAILED, message);
         if (!runner.isRemote() && outcome.error instanceof ArrowtapException user) {

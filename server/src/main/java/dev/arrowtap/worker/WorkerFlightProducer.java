@@ -4,6 +4,7 @@ import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.Batches;
 import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.exec.TaskErrors;
 import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.log.LogLine;
@@ -169,11 +170,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
       metrics.finish(
           backpressure.cancelled.get() ? TaskState.STOPPED : TaskState.FAILED, e.getMessage());
       if (!backpressure.cancelled.get()) {
-        listener.error(
-            CallStatus.INTERNAL
-                .withDescription(ticket.describe() + " failed: " + e.getMessage())
-                .withCause(e)
-                .toRuntimeException());
+        listener.error(TaskErrors.toStatus(ticket, e, metrics).toRuntimeException());
       }
     }
   }

@@ -72,6 +72,52 @@ class FeedOnWorkersTest {
     }
   }
 
+  /** Issue 7: a refused request is sent once, not once per worker, and the task counts it. */
+  @Test
+  void refusedRequestFailsAtOnceOnEveryWorkerAndIsCounted() throws Exception {
+    try (FeedTestServer api = FeedTestServer.start();
+        WorkerServer first = WorkerServer.start("127.0.0.1", 0, SECRET);
+        WorkerServer second = WorkerServer.start("127.0.0.1", 0, SECRET)) {
+      api.route("/users", r -> Reply.status(401, "{\"error\":\"bad token\"}"));
+      Path catalog = dir.resolve("catalog.yaml");
+      Files.writeString(
+          catalog,
+          "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
+              + api.url("/users")
+              + "\n        columns: [{name: id, type: BIGINT}]\n");
+      ExecutionConfig onWorkers =
+          ExecutionConfig.local()
+              .withWorkers(List.of(first.address(), second.address()), Optional.of(SECRET));
+      try (ArrowtapEngine engine =
+              new ArrowtapEngine(
+                  EngineConfig.defaults().withCatalog(catalog).withExecution(onWorkers));
+          Connection c = engine.connect(Map.of());
+          Statement s = c.createStatement()) {
+        java.sql.SQLException error =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                java.sql.SQLException.class, () -> s.executeQuery("SELECT id FROM t.users"));
+        String state =
+            dev.arrowtap.server.meta.MetaErrors.userError(error)
+                .map(dev.arrowtap.common.ArrowtapException::sqlState)
+                .orElse(error.getSQLState());
+        assertEquals("08006", state, error.getMessage());
+        assertTrue(error.getMessage().contains("feed t.users, page 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("HTTP 401"), error.getMessage());
+        assertEquals(1, api.count("/users"), "the refused request was sent again");
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT state, attempts, http_requests FROM sys.task_metrics"
+                    + " WHERE scan LIKE '%users%'")) {
+          assertTrue(rs.next());
+          assertEquals("FAILED", rs.getString(1));
+          assertEquals(1, rs.getInt(2));
+          assertEquals(1, rs.getLong(3));
+        }
+      }
+      assertEquals(0, first.runningTasks() + second.runningTasks());
+    }
+  }
+
   @Test
   void feedTaskSurvivesTheWireIncludingItsCredentials() throws Exception {
     Path catalog = dir.resolve("c.yaml");
