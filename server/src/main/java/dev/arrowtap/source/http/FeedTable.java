@@ -55,7 +55,7 @@ public final class FeedTable extends ScanTable {
 
   private List<ColumnBinding> bindings() {
     // Bounds that change what inference may find are part of the cache key.
-    String key = cacheKey + " " + settings.inferMaxBytes();
+    String key = cacheKey + " " + settings.inferMaxBytes() + " " + settings.maxInferredColumns();
     return schemas.columns(feed, key, settings, FirstPageHandover::offer);
   }
 
