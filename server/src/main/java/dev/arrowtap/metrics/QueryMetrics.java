@@ -26,6 +26,8 @@ public final class QueryMetrics {
   private volatile QueryState state = QueryState.RUNNING;
   private volatile long endNanos;
   private volatile String error;
+  private volatile String stopState;
+  private volatile String stopReason;
 
   QueryMetrics(long id, String sql, String user, String connectionId, int statementId) {
     this.id = id;
@@ -59,6 +61,25 @@ public final class QueryMetrics {
     error = failure;
     endNanos = System.nanoTime();
     state = finalState;
+  }
+
+  /**
+   * Stops the query for a reason other than a user's cancel: it then fails with {@code sqlState}
+   * and {@code reason} instead of 57014.
+   */
+  public void stop(String sqlState, String reason) {
+    stopState = sqlState;
+    stopReason = reason;
+    cancel();
+  }
+
+  /** The SQLState a stopped query fails with, or null when it was cancelled by its user. */
+  public String stopState() {
+    return stopState;
+  }
+
+  public String stopReason() {
+    return stopReason;
   }
 
   /** Asks every task of the query to stop; the query then fails as cancelled. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tlsKeystore a keystore with the server's key and certificate: serve HTTPS only
  * @param tlsPasswordFile the file holding the keystore's password
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
+ * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
  */
 public record ServerOptions(
     String bind,
@@ -33,7 +34,8 @@ public record ServerOptions(
     Optional<Path> users,
     Optional<Path> tlsKeystore,
     Optional<Path> tlsPasswordFile,
-    Optional<Path> workerTlsCa) {
+    Optional<Path> workerTlsCa,
+    long queryMemoryLimit) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -66,7 +68,8 @@ public record ServerOptions(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        0);
   }
 
   /**
@@ -85,6 +88,7 @@ public record ServerOptions(
     Optional<Path> tlsKeystore = Optional.empty();
     Optional<Path> tlsPasswordFile = Optional.empty();
     Optional<Path> workerTlsCa = Optional.empty();
+    long queryMemoryLimit = 0;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -103,13 +107,14 @@ public record ServerOptions(
         case "--tls-keystore" -> tlsKeystore = Optional.of(Path.of(value));
         case "--tls-password-file" -> tlsPasswordFile = Optional.of(Path.of(value));
         case "--worker-tls-ca" -> workerTlsCa = Optional.of(Path.of(value));
+        case "--query-memory-limit" -> queryMemoryLimit = bytes("--query-memory-limit", value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + flag
                     + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
                     + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
-                    + " --tls-password-file FILE, --worker-tls-ca PEM");
+                    + " --tls-password-file FILE, --worker-tls-ca PEM, --query-memory-limit BYTES");
       }
     }
     return new ServerOptions(
@@ -122,7 +127,28 @@ public record ServerOptions(
         users,
         tlsKeystore,
         tlsPasswordFile,
-        workerTlsCa);
+        workerTlsCa,
+        queryMemoryLimit);
+  }
+
+  /** A positive number of bytes, with an optional K, M or G (powers of 1024). */
+  private static long bytes(String flag, String value) {
+    String text = value.trim().toUpperCase(java.util.Locale.ROOT);
+    int shift = 0;
+    if (text.endsWith("K") || text.endsWith("M") || text.endsWith("G")) {
+      shift = text.endsWith("K") ? 10 : text.endsWith("M") ? 20 : 30;
+      text = text.substring(0, text.length() - 1);
+    }
+    try {
+      long number = Long.parseLong(text);
+      if (number < 1) {
+        throw new NumberFormatException();
+      }
+      return number << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          flag + " must be a positive number of bytes (such as 512M): " + value);
+    }
   }
 
   private static int number(String flag, String value) {

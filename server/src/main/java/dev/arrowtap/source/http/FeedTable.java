@@ -148,7 +148,8 @@ public final class FeedTable extends ScanTable {
     for (Map<String, String> values : combinations(bindings)) {
       tasks.add(new FeedTask(feed, decoded, values, layout));
     }
-    return new ScanPlan(label, new TableShape(columns), tasks, settings.batchSize());
+    return new ScanPlan(
+        label, new TableShape(columns), tasks, settings.batchSize(), settings.queryMemoryLimit());
   }
 
   /** Every combination of the parameters' values; an unbound required one shows as {@code ?}. */
