@@ -24,7 +24,7 @@ import org.apache.calcite.schema.SchemaPlus;
  */
 public final class ArrowtapEngine implements AutoCloseable {
   private static final org.apache.calcite.jdbc.Driver CALCITE =
-      new org.apache.calcite.jdbc.Driver();
+      new org.apache.calcite.jdbc.Driver().withPrepareFactory(CheckedArithmeticPrepare::new);
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
@@ -93,6 +93,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("timeZone", "UTC");
     properties.setProperty("conformance", "DEFAULT");
+    // Sums that cannot wrap; arithmetic overflow is checked by CheckedArithmeticPrepare.
+    properties.setProperty("typeSystem", ArrowtapTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
   }
