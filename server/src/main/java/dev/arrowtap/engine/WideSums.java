@@ -51,6 +51,29 @@ final class WideSums extends RelHomogeneousShuttle {
     List<AggregateCall> calls = new ArrayList<>();
     boolean changed = false;
     for (AggregateCall call : aggregate.getAggCallList()) {
+      if (isSum(call.getAggregation().getKind())
+          && call.getArgList().size() == 1
+          && !call.isDistinct()) {
+        RexNode argument = projects.get(call.getArgList().get(0));
+        if (needsCast(argument.getType(), call.getType())) {
+          // The fast exact sum: long additions until the total needs more.
+          calls.add(
+              AggregateCall.create(
+                  call.getAggregation().getKind() == SqlKind.SUM ? ExactSum.SUM : ExactSum.SUM0,
+                  false,
+                  call.isApproximate(),
+                  call.ignoreNulls(),
+                  call.rexList,
+                  call.getArgList(),
+                  call.filterArg,
+                  call.distinctKeys,
+                  call.collation,
+                  call.type,
+                  call.name));
+          changed = true;
+          continue;
+        }
+      }
       if (isSum(call.getAggregation().getKind()) && call.getArgList().size() == 1) {
         RexNode argument = projects.get(call.getArgList().get(0));
         if (needsCast(argument.getType(), call.getType())) {
