@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arrowtap.catalog.PaginationDef.Style;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.decode.RecordLayout;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +100,11 @@ public final class CatalogLoader {
     if (top.has("read_json")) {
       NodeReader readJson = top.object("read_json");
       readJson.allowOnly("allow_hosts");
-      hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      try {
+        hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      } catch (IllegalArgumentException e) {
+        throw readJson.error("allow_hosts", e.getMessage());
+      }
     }
     List<RawFeed> raw = new ArrayList<>();
     Map<String, List<NodeReader>> schemaTables = new LinkedHashMap<>();
@@ -269,7 +275,7 @@ public final class CatalogLoader {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
         throw table.error("url", "expected an http:// or https:// URL with a host");
       }
     } catch (URISyntaxException e) {
@@ -432,7 +438,7 @@ public final class CatalogLoader {
       }
       if (format != null && !format.equals("epoch_seconds") && !format.equals("epoch_millis")) {
         try {
-          java.time.format.DateTimeFormatter.ofPattern(format);
+          var unused = DateTimeFormatter.ofPattern(format); // validates the pattern only
         } catch (IllegalArgumentException e) {
           throw column.error("format", "not a valid date-time pattern: " + e.getMessage());
         }

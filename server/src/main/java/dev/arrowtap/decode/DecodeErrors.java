@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.SqlStates;
 
 /**
  * Builds the decode exceptions, each with the position in the body where it broke. Messages number

@@ -82,7 +82,7 @@ final class WideSums extends RelHomogeneousShuttle {
                   .getTypeFactory()
                   .createTypeWithNullability(call.getType(), argument.getType().isNullable());
           projects.add(rexBuilder.makeCast(target, argument));
-          calls.add(call.copy(List.of(projects.size() - 1), call.filterArg, call.collation));
+          calls.add(call.withArgList(List.of(projects.size() - 1)));
           changed = true;
           continue;
         }

@@ -1,10 +1,9 @@
 package dev.arrowtap.plan;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
-import dev.arrowtap.exec.ScanRuntime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
 
   @Override
   public RelDataType deriveRowType() {
-    return plan.shape().rowType(getCluster().getTypeFactory());
+    return SqlTypes.rowType(plan.shape(), getCluster().getTypeFactory());
   }
 
   @Override

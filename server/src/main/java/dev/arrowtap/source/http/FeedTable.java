@@ -2,11 +2,11 @@ package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.MetadataScope;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.MetadataScope;
-import dev.arrowtap.engine.SessionSettings;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
@@ -61,7 +61,9 @@ public final class FeedTable extends ScanTable {
   private List<ColumnBinding> bindings() {
     Set<String> parameters = new HashSet<>();
     feed.parameters().forEach(p -> parameters.add(p.name().toLowerCase(Locale.ROOT)));
-    return schemas.columns(feed, cacheKey).stream()
+    // Bounds that change what inference may find are part of the cache key.
+    String key = cacheKey + " " + settings.inferMaxBytes();
+    return schemas.columns(feed, key, settings, FirstPageHandover::offer).stream()
         .filter(b -> !parameters.contains(b.column().name().toLowerCase(Locale.ROOT)))
         .toList();
   }

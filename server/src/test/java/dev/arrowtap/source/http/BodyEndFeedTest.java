@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.server.meta.MetaErrors;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
