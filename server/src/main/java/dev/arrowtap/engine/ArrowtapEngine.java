@@ -27,7 +27,8 @@ import org.apache.calcite.schema.SchemaPlus;
  * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
  */
 public final class ArrowtapEngine implements AutoCloseable {
-  private static final Driver CALCITE = new Driver();
+  private static final Driver CALCITE =
+      new Driver().withPrepareFactory(CheckedArithmeticPrepare::new);
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
@@ -110,6 +111,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("timeZone", "UTC");
     properties.setProperty("conformance", "DEFAULT");
+    // Sums that cannot wrap; arithmetic overflow is checked by CheckedArithmeticPrepare.
+    properties.setProperty("typeSystem", ArrowtapTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
   }
