@@ -12,6 +12,7 @@ import java.sql.SQLXML;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
 
 /** A prepared statement on an arrowtap connection; parameters bind through Avatica's sites. */
 public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
@@ -51,8 +52,19 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
   private void controlled(QueryControl.Work work) throws SQLException {
     cancelFlag.set(false);
     try {
-      QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
+      try {
+        QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
+      } catch (SQLException e) {
+        if (!(e.getCause() instanceof NoSuchStatementException)) {
+          throw e;
+        }
+        // The server lost the statement (it restarted): prepare it again, once, and rerun.
+        ((ArrowtapConnection) connection).prepareAgain(this, getSignature().sql);
+        QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
+      }
     } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    } catch (RuntimeException e) {
       throw ClientErrors.clean(e);
     }
   }

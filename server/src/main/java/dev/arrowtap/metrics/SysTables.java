@@ -24,7 +24,8 @@ final class SysTables {
             column("tasks", SqlTypeName.INTEGER, false),
             column("connection_id", SqlTypeName.VARCHAR, true),
             column("statement_id", SqlTypeName.INTEGER, false),
-            column("error", SqlTypeName.VARCHAR, true)),
+            column("error", SqlTypeName.VARCHAR, true),
+            column("application_name", SqlTypeName.VARCHAR, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.queries()) {
@@ -40,7 +41,8 @@ final class SysTables {
                   query.taskCount(),
                   visibleConnection(query.connectionId(), ownConnection),
                   query.statementId(),
-                  query.error()
+                  query.error(),
+                  query.application().isEmpty() ? null : query.application()
                 });
           }
           return rows;

@@ -38,6 +38,16 @@ public class ArrowtapMeta extends JdbcMeta {
   private static final Pattern EXPLAIN_ANALYZE =
       Pattern.compile(
           "\\s*EXPLAIN\\s+ANALYZE\\s+(.+?)[\\s;]*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /** PostgreSQL's way to name the application; the driver sends it for setClientInfo. */
+  private static final Pattern APPLICATION_NAME =
+      Pattern.compile(
+          "\\s*SET\\s+application_name\\s*(?:=|TO)\\s*'((?:[^']|'')*)'\\s*;?\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /** Longest application name kept: it is a label, not a place to store data. */
+  private static final int APPLICATION_NAME_LIMIT = 256;
+
   private static final Pattern CANCEL =
       Pattern.compile("\\s*CANCEL\\s+STATEMENT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -79,9 +89,29 @@ public class ArrowtapMeta extends JdbcMeta {
     }
   }
 
-  /** Stops watching for abandoned queries; the server calls it when it stops. */
+  /** Stops watching for abandoned queries and closes every session; the server calls it last. */
   public void close() {
     reaper.cancel(false);
+    // Closing the sessions closes their open results, so their scans give back their memory
+    // before the engine checks that none is left.
+    for (StatementInfo info : getStatementCache().asMap().values()) {
+      try {
+        if (info.getResultSet() != null) {
+          info.getResultSet().close();
+        }
+      } catch (SQLException | RuntimeException e) {
+        // Stopping anyway: a result that fails to close has nothing more to give back.
+      }
+    }
+    getStatementCache().invalidateAll();
+    for (Connection connection : getConnectionCache().asMap().values()) {
+      try {
+        connection.close();
+      } catch (SQLException | RuntimeException e) {
+        // Stopping anyway: a session that fails to close has nothing more to give back.
+      }
+    }
+    getConnectionCache().invalidateAll();
   }
 
   /**
@@ -103,7 +133,41 @@ public class ArrowtapMeta extends JdbcMeta {
     for (String name : info.stringPropertyNames()) {
       properties.put(name, info.getProperty(name));
     }
-    return ArrayParameters.wrap(engine.connect(properties));
+    Connection connection = engine.connect(properties);
+    // A read-only source has nothing to commit: every statement stands on its own, as a BI
+    // tool expects from a new connection.
+    connection.setAutoCommit(true);
+    connection.setReadOnly(true);
+    return ArrayParameters.wrap(connection);
+  }
+
+  /** Keeps the session read-only whatever the client asks; other settings apply as usual. */
+  @Override
+  public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties connProps) {
+    if (connProps.isReadOnly() != null) {
+      connProps.setReadOnly(true);
+    }
+    return super.connectionSync(ch, connProps);
+  }
+
+  /** Nothing to commit on a read-only source: succeeds once the connection is known. */
+  @Override
+  public void commit(ConnectionHandle ch) {
+    requireConnection(ch);
+  }
+
+  /** Nothing to roll back on a read-only source: succeeds once the connection is known. */
+  @Override
+  public void rollback(ConnectionHandle ch) {
+    requireConnection(ch);
+  }
+
+  private void requireConnection(ConnectionHandle ch) {
+    try {
+      getConnection(ch.id);
+    } catch (SQLException e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
+    }
   }
 
   @Override
@@ -114,6 +178,19 @@ public class ArrowtapMeta extends JdbcMeta {
     // The user who logged in, where the server has a login; else what the client says.
     String user = RequestUser.current().orElse(info == null ? null : info.get("user"));
     tracker.connectionOpened(ch.id, user);
+    if (info != null) {
+      String application = info.getOrDefault("ApplicationName", info.get("application_name"));
+      tracker.applicationNamed(ch.id, applicationName(application));
+    }
+  }
+
+  private static String applicationName(String value) {
+    if (value == null) {
+      return null;
+    }
+    return value.length() > APPLICATION_NAME_LIMIT
+        ? value.substring(0, APPLICATION_NAME_LIMIT)
+        : value;
   }
 
   @Override
@@ -124,10 +201,13 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    if (EXPLAIN_ANALYZE.matcher(sql).matches() || CANCEL.matcher(sql).matches()) {
+    if (EXPLAIN_ANALYZE.matcher(sql).matches()
+        || CANCEL.matcher(sql).matches()
+        || APPLICATION_NAME.matcher(sql).matches()) {
       throw new ArrowtapException(
           SqlStates.SYNTAX_OR_ACCESS_RULE,
-          "EXPLAIN ANALYZE and CANCEL STATEMENT run with Statement.execute, not prepareStatement");
+          "EXPLAIN ANALYZE, CANCEL STATEMENT and SET application_name run with Statement.execute,"
+              + " not prepareStatement");
     }
     StatementHandle h = super.prepare(ch, sql, maxRowCount);
     tracker.prepared(h, sql);
@@ -149,6 +229,13 @@ public class ArrowtapMeta extends JdbcMeta {
     Matcher cancel = CANCEL.matcher(sql);
     if (cancel.matches()) {
       return cancel(h, sql, Integer.parseInt(cancel.group(1)));
+    }
+    Matcher application = APPLICATION_NAME.matcher(sql);
+    if (application.matches()) {
+      requireConnection(new ConnectionHandle(h.connectionId));
+      String name = applicationName(application.group(1).replace("''", "'"));
+      tracker.applicationNamed(h.connectionId, name);
+      return TextResult.of(h, sql, "application_name", List.of(name));
     }
     QueryMetrics query = tracker.begin(h, sql);
     ExecuteResult result =
