@@ -40,7 +40,7 @@ public final class ArrowtapJdbcFactory implements AvaticaFactory {
       int resultSetType,
       int resultSetConcurrency,
       int resultSetHoldability) {
-    return new ArrowtapStatement(
+    return new ArrowtapPlainStatement(
         connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 

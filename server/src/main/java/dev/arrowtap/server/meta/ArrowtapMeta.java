@@ -8,9 +8,9 @@ import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryState;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +54,10 @@ public class ArrowtapMeta extends JdbcMeta {
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
   private final ScheduledFuture<?> reaper;
+
+  /** Prepared EXPLAIN ANALYZE statements (connection/statement) and the query each analyzes. */
+  private final Map<String, String> explainAnalyzed =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final ScheduledExecutorService REAPER =
       Executors.newSingleThreadScheduledExecutor(
@@ -201,17 +205,30 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    if (EXPLAIN_ANALYZE.matcher(sql).matches()
-        || CANCEL.matcher(sql).matches()
-        || APPLICATION_NAME.matcher(sql).matches()) {
+    if (CANCEL.matcher(sql).matches() || APPLICATION_NAME.matcher(sql).matches()) {
       throw new ArrowtapException(
           SqlStates.SYNTAX_OR_ACCESS_RULE,
-          "EXPLAIN ANALYZE, CANCEL STATEMENT and SET application_name run with Statement.execute,"
-              + " not prepareStatement");
+          "CANCEL STATEMENT and SET application_name run with Statement.execute, not"
+              + " prepareStatement");
     }
-    StatementHandle h = super.prepare(ch, sql, maxRowCount);
-    tracker.prepared(h, sql);
+    Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
+    String inner = analyze.matches() ? analyze.group(1) : sql;
+    StatementHandle h = super.prepare(ch, typedArrays(ch, inner), maxRowCount);
+    tracker.prepared(h, inner);
+    if (analyze.matches()) {
+      // Executes as EXPLAIN ANALYZE of the prepared query, with its parameters.
+      explainAnalyzed.put(h.connectionId + "/" + h.id, inner);
+      h.signature = TextResult.signature(sql, "PLAN", h.signature.parameters);
+    }
     return h;
+  }
+
+  private String typedArrays(ConnectionHandle ch, String sql) {
+    try {
+      return UnnestParameters.typed(getConnection(ch.id), sql);
+    } catch (SQLException e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
+    }
   }
 
   @Override
@@ -250,6 +267,10 @@ public class ArrowtapMeta extends JdbcMeta {
   public ExecuteResult execute(
       StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
+    String analyzed = explainAnalyzed.get(h.connectionId + "/" + h.id);
+    if (analyzed != null) {
+      return explainAnalyze(h, h.signature.sql, analyzed, parameterValues);
+    }
     QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
     ExecuteResult result =
         tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
@@ -299,17 +320,24 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public void closeStatement(StatementHandle h) {
+    explainAnalyzed.remove(h.connectionId + "/" + h.id);
     tracker.statementClosed(h);
     super.closeStatement(h);
   }
 
   /** Runs the query to its end, then answers with its plan and per-stage, per-task metrics. */
   private ExecuteResult explainAnalyze(StatementHandle h, String sql, String inner) {
+    return explainAnalyze(h, sql, inner, List.of());
+  }
+
+  private ExecuteResult explainAnalyze(
+      StatementHandle h, String sql, String inner, List<TypedValue> parameters) {
     QueryMetrics query = tracker.begin(h, inner);
     try {
       Connection connection = getConnection(h.connectionId);
-      String plan = firstColumn(connection, "EXPLAIN PLAN FOR " + inner);
-      tracked(query, () -> drain(connection, inner, query));
+      String typed = UnnestParameters.typed(connection, inner);
+      String plan = firstColumn(connection, "EXPLAIN PLAN FOR " + typed, parameters);
+      tracked(query, () -> drain(connection, typed, parameters, query));
       query.finish(QueryState.FINISHED, null);
       return TextResult.of(h, sql, "PLAN", ExplainAnalyzeRenderer.render(query, plan));
     } catch (SQLException e) {
@@ -318,27 +346,41 @@ public class ArrowtapMeta extends JdbcMeta {
     }
   }
 
-  private static Void drain(Connection connection, String sql, QueryMetrics query)
+  private static Void drain(
+      Connection connection, String sql, List<TypedValue> parameters, QueryMetrics query)
       throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      long rows = 0;
-      while (rs.next()) {
-        rows++;
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet rs = statement.executeQuery()) {
+        long rows = 0;
+        while (rs.next()) {
+          rows++;
+        }
+        query.addRows(rows);
       }
-      query.addRows(rows);
     }
     return null;
   }
 
-  private static String firstColumn(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      StringBuilder out = new StringBuilder();
-      while (rs.next()) {
-        out.append(rs.getString(1)).append('\n');
+  private static void bind(PreparedStatement statement, List<TypedValue> parameters)
+      throws SQLException {
+    java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i).toJdbc(utc));
+    }
+  }
+
+  private static String firstColumn(Connection connection, String sql, List<TypedValue> parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet rs = statement.executeQuery()) {
+        StringBuilder out = new StringBuilder();
+        while (rs.next()) {
+          out.append(rs.getString(1)).append('\n');
+        }
+        return out.toString();
       }
-      return out.toString();
     }
   }
 
