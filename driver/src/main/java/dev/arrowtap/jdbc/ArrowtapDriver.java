@@ -1,6 +1,7 @@
 package dev.arrowtap.jdbc;
 
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
@@ -118,6 +119,24 @@ public class ArrowtapDriver extends Driver {
               : "arrowtap server at " + Redaction.url(remote);
       throw new SQLException("cannot connect to " + where + ": " + rootMessage(e), "08001", e);
     }
+  }
+
+  /** arrowtap's own properties, with descriptions and defaults, not Avatica's internal ones. */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties given = new Properties();
+    if (url != null && acceptsURL(url)) {
+      given =
+          flatten(ConnectStringParser.parse(stripSeparator(url.substring(PREFIX.length())), info));
+    } else if (info != null) {
+      given = flatten(info);
+    }
+    ArrowtapProperty[] properties = ArrowtapProperty.values();
+    DriverPropertyInfo[] out = new DriverPropertyInfo[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      out[i] = properties[i].info(given);
+    }
+    return out;
   }
 
   /** {@code jdbc:arrowtap:;a=b} is as good as {@code jdbc:arrowtap:a=b}. */

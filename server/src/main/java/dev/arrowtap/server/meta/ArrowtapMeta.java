@@ -45,6 +45,18 @@ public class ArrowtapMeta extends JdbcMeta {
           "\\s*SET\\s+application_name\\s*(?:=|TO)\\s*'((?:[^']|'')*)'\\s*;?\\s*",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+  /**
+   * The driver's way to reach metadata that Avatica's protocol does not carry (functions, keys):
+   * {@code ARROWTAP METADATA FUNCTIONS 'schema pattern' 'name pattern'}; NULL for no pattern.
+   */
+  private static final Pattern METADATA =
+      Pattern.compile(
+          "\\s*ARROWTAP\\s+METADATA\\s+(FUNCTIONS|FUNCTION_COLUMNS|KEYS)"
+              + "((?:\\s+(?:NULL|'(?:[^']|'')*'))*)\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private static final Pattern METADATA_ARGUMENT = Pattern.compile("NULL|'((?:[^']|'')*)'");
+
   /** Longest application name kept: it is a label, not a place to store data. */
   private static final int APPLICATION_NAME_LIMIT = 256;
 
@@ -53,6 +65,7 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
+  private final EngineMetadata metadata = new EngineMetadata(ArrowtapMeta::columnsOf);
   private final ScheduledFuture<?> reaper;
 
   /** Prepared EXPLAIN ANALYZE statements (connection/statement) and the query each analyzes. */
@@ -247,6 +260,10 @@ public class ArrowtapMeta extends JdbcMeta {
     if (cancel.matches()) {
       return cancel(h, sql, Integer.parseInt(cancel.group(1)));
     }
+    Matcher metadataCall = METADATA.matcher(sql);
+    if (metadataCall.matches()) {
+      return metadataStatement(h, metadataCall.group(1), metadataArguments(metadataCall.group(2)));
+    }
     Matcher application = APPLICATION_NAME.matcher(sql);
     if (application.matches()) {
       requireConnection(new ConnectionHandle(h.connectionId));
@@ -286,7 +303,11 @@ public class ArrowtapMeta extends JdbcMeta {
       Pat tableNamePattern,
       Pat columnNamePattern) {
     try (MetadataScope scope = MetadataScope.enter()) {
-      return super.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern);
+      return metadata(
+          ch,
+          connection ->
+              metadata.columns(
+                  connection, schemaPattern.s, tableNamePattern.s, columnNamePattern.s));
     }
   }
 
@@ -298,7 +319,127 @@ public class ArrowtapMeta extends JdbcMeta {
       Pat tableNamePattern,
       List<String> typeList) {
     try (MetadataScope scope = MetadataScope.enter()) {
-      return super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList);
+      return metadata(
+          ch,
+          connection -> metadata.tables(connection, schemaPattern.s, tableNamePattern.s, typeList));
+    }
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return metadata(ch, connection -> metadata.schemas(connection, schemaPattern.s));
+  }
+
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return metadata(ch, metadata::catalogs);
+  }
+
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return metadata(ch, metadata::tableTypes);
+  }
+
+  @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return metadata(ch, metadata::typeInfo);
+  }
+
+  @Override
+  public MetaResultSet getFunctions(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
+    return metadata(
+        ch, connection -> metadata.functions(connection, schemaPattern.s, functionNamePattern.s));
+  }
+
+  @Override
+  public MetaResultSet getFunctionColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat functionNamePattern,
+      Pat columnNamePattern) {
+    return metadata(
+        ch,
+        connection ->
+            metadata.functionColumns(
+                connection, schemaPattern.s, functionNamePattern.s, columnNamePattern.s));
+  }
+
+  @Override
+  public MetaResultSet getImportedKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, connection -> EngineMetadata.keys());
+  }
+
+  @Override
+  public MetaResultSet getExportedKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, connection -> EngineMetadata.keys());
+  }
+
+  @Override
+  public MetaResultSet getCrossReference(
+      ConnectionHandle ch,
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
+      String foreignTable) {
+    return metadata(ch, connection -> EngineMetadata.keys());
+  }
+
+  private ExecuteResult metadataStatement(StatementHandle h, String kind, List<String> arguments) {
+    String schema = arguments.size() > 0 ? arguments.get(0) : null;
+    String name = arguments.size() > 1 ? arguments.get(1) : null;
+    String column = arguments.size() > 2 ? arguments.get(2) : null;
+    try {
+      Connection connection = getConnection(h.connectionId);
+      MetadataRows rows =
+          switch (kind.toUpperCase(java.util.Locale.ROOT)) {
+            case "FUNCTIONS" -> metadata.functions(connection, schema, name);
+            case "FUNCTION_COLUMNS" -> metadata.functionColumns(connection, schema, name, column);
+            default -> EngineMetadata.keys();
+          };
+      MetaResultSet result = rows.toResult(h.connectionId, h.id);
+      h.signature = result.signature;
+      return new ExecuteResult(List.of(result));
+    } catch (SQLException e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
+    }
+  }
+
+  private static List<String> metadataArguments(String text) {
+    List<String> arguments = new java.util.ArrayList<>();
+    Matcher matcher = METADATA_ARGUMENT.matcher(text == null ? "" : text);
+    while (matcher.find()) {
+      arguments.add(matcher.group(1) == null ? null : matcher.group(1).replace("''", "'"));
+    }
+    return arguments;
+  }
+
+  /** A metadata answer computed in memory on the session's engine connection. */
+  private MetaResultSet metadata(ConnectionHandle ch, MetadataCall call) {
+    try {
+      MetadataRows rows = call.rows(getConnection(ch.id));
+      return rows.toResult(ch.id, getStatementIdGenerator().getAndIncrement());
+    } catch (SQLException e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
+    }
+  }
+
+  /** One DatabaseMetaData call on an engine connection. */
+  private interface MetadataCall {
+    MetadataRows rows(Connection connection) throws SQLException;
+  }
+
+  private static List<org.apache.calcite.avatica.ColumnMetaData> columnsOf(
+      java.sql.ResultSetMetaData metaData) {
+    try {
+      return columns(metaData);
+    } catch (SQLException e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
     }
   }
 
