@@ -8,10 +8,11 @@ import java.sql.PreparedStatement;
 import java.util.Arrays;
 
 /**
- * Lets array parameters reach the engine: Avatica hands a bound array to the statement as a {@link
- * java.sql.Array}, but Calcite's generated code reads arrays as lists. Wrapping the engine's
- * connection converts them as they are set, so {@code setArray} works, embedded and remote, for
- * queries such as {@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}.
+ * Lets arrays through Avatica both ways. Parameters: Avatica hands a bound array to the statement
+ * as a {@link java.sql.Array}, but Calcite's generated code reads arrays as lists, so they are
+ * converted as they are set ({@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}).
+ * Results: Avatica reads an ARRAY column through {@code Array.getResultSet()} expecting an index
+ * and a value column, which Calcite's arrays do not have; see {@link ArrayResults}.
  */
 final class ArrayParameters {
   private ArrayParameters() {}
@@ -26,6 +27,10 @@ final class ArrayParameters {
               if (result instanceof PreparedStatement statement
                   && method.getName().equals("prepareStatement")) {
                 return statement(statement);
+              }
+              if (result instanceof java.sql.Statement statement
+                  && method.getName().equals("createStatement")) {
+                return plainStatement(statement);
               }
               return result;
             });
@@ -45,8 +50,16 @@ final class ArrayParameters {
                 statement.setObject((Integer) args[0], Arrays.asList((Object[]) array.getArray()));
                 return null;
               }
-              return invoke(statement, method, args);
+              return ArrayResults.wrap(invoke(statement, method, args));
             });
+  }
+
+  private static java.sql.Statement plainStatement(java.sql.Statement statement) {
+    return (java.sql.Statement)
+        Proxy.newProxyInstance(
+            java.sql.Statement.class.getClassLoader(),
+            new Class<?>[] {java.sql.Statement.class},
+            (proxy, method, args) -> ArrayResults.wrap(invoke(statement, method, args)));
   }
 
   private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)

@@ -3,6 +3,7 @@ package dev.arrowtap.server.meta;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.MetadataScope;
+import dev.arrowtap.engine.PostgresSyntax;
 import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
@@ -226,7 +227,8 @@ public class ArrowtapMeta extends JdbcMeta {
     }
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     String inner = analyze.matches() ? analyze.group(1) : sql;
-    StatementHandle h = super.prepare(ch, typedArrays(ch, inner), maxRowCount);
+    StatementHandle h =
+        super.prepare(ch, typedArrays(ch, PostgresSyntax.rewrite(inner)), maxRowCount);
     tracker.prepared(h, inner);
     if (analyze.matches()) {
       // Executes as EXPLAIN ANALYZE of the prepared query, with its parameters.
@@ -272,10 +274,11 @@ public class ArrowtapMeta extends JdbcMeta {
       return TextResult.of(h, sql, "application_name", List.of(name));
     }
     QueryMetrics query = tracker.begin(h, sql);
+    String standard = PostgresSyntax.rewrite(sql);
     ExecuteResult result =
         tracked(
             query,
-            () -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+            () -> super.prepareAndExecute(h, standard, maxRowCount, maxRowsInFirstFrame, callback));
     tracker.sent(query, result);
     return result;
   }
@@ -476,7 +479,7 @@ public class ArrowtapMeta extends JdbcMeta {
     QueryMetrics query = tracker.begin(h, inner);
     try {
       Connection connection = getConnection(h.connectionId);
-      String typed = UnnestParameters.typed(connection, inner);
+      String typed = UnnestParameters.typed(connection, PostgresSyntax.rewrite(inner));
       String plan = firstColumn(connection, "EXPLAIN PLAN FOR " + typed, parameters);
       tracked(query, () -> drain(connection, typed, parameters, query));
       query.finish(QueryState.FINISHED, null);
