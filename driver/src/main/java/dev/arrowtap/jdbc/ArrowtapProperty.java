@@ -35,7 +35,10 @@ public enum ArrowtapProperty {
       "remote",
       "after a server restart, open a new session and go on"),
   SERIALIZATION(
-      "serialization", "json", "remote", "the wire format: json (faster here) or protobuf"),
+      "serialization",
+      "json",
+      "remote",
+      "the wire format; it must be the server's, json unless the server was started otherwise"),
   TRUSTSTORE(
       "truststore",
       null,
