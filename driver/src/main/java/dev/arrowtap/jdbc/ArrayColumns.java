@@ -29,15 +29,12 @@ final class ArrayColumns {
     if (signature == null || signature.columns == null) {
       return signature;
     }
-    boolean changed = false;
+    if (signature.columns.stream().noneMatch(ArrayColumns::needsNumbers)) {
+      return signature;
+    }
     List<ColumnMetaData> columns = new ArrayList<>(signature.columns.size());
     for (ColumnMetaData column : signature.columns) {
-      ColumnMetaData fixed = readable(column);
-      changed |= fixed != column;
-      columns.add(fixed);
-    }
-    if (!changed) {
-      return signature;
+      columns.add(needsNumbers(column) ? readable(column) : column);
     }
     return new Meta.Signature(
         columns,
@@ -48,12 +45,14 @@ final class ArrayColumns {
         signature.statementType);
   }
 
+  private static boolean needsNumbers(ColumnMetaData column) {
+    return column.type instanceof ColumnMetaData.ArrayType array
+        && NUMERIC.contains(array.getComponent().id)
+        && array.getComponent().rep != ColumnMetaData.Rep.NUMBER;
+  }
+
   private static ColumnMetaData readable(ColumnMetaData column) {
-    if (!(column.type instanceof ColumnMetaData.ArrayType array)
-        || !NUMERIC.contains(array.getComponent().id)
-        || array.getComponent().rep == ColumnMetaData.Rep.NUMBER) {
-      return column;
-    }
+    ColumnMetaData.ArrayType array = (ColumnMetaData.ArrayType) column.type;
     ColumnMetaData.AvaticaType component =
         ColumnMetaData.scalar(
             array.getComponent().id, array.getComponent().name, ColumnMetaData.Rep.NUMBER);

@@ -272,15 +272,14 @@ public class ArrowtapConnection extends AvaticaConnection {
     statement.handle = fresh;
   }
 
+  /** The Meta that serves this connection, for the result sets' own iterables. */
+  Meta meta() {
+    return meta;
+  }
+
   /** A connection property as given in the URL or the Properties, or null. */
   String property(String key) {
     return info.getProperty(key);
-  }
-
-  /** True when this connection runs the engine in this JVM. */
-  public boolean isEmbedded() {
-    String url = info.getProperty("url");
-    return url == null || url.isBlank();
   }
 
   /** Work on the connection that may fail with an unchecked exception from Avatica's client. */

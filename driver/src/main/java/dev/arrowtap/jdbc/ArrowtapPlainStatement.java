@@ -25,6 +25,7 @@ final class ArrowtapPlainStatement extends AvaticaStatement implements ArrowtapS
    * of the cancel before that execution can return.
    */
   @Override
+  @SuppressWarnings("UnsynchronizedOverridesSynchronized") // see above
   public void cancel() throws SQLException {
     if (isClosed()) {
       return;

@@ -32,7 +32,7 @@ final class Redaction {
     String rest = jdbcUrl.substring(ArrowtapDriver.PREFIX.length());
     StringBuilder out = new StringBuilder(ArrowtapDriver.PREFIX);
     boolean first = !rest.startsWith(";");
-    for (String pair : rest.split(";")) {
+    for (String pair : rest.split(";", -1)) {
       if (pair.isBlank()) {
         continue;
       }

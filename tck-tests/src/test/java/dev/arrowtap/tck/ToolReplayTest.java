@@ -119,7 +119,7 @@ class ToolReplayTest {
       };
     }
     if (type == boolean.class) {
-      return Boolean.FALSE;
+      return false;
     }
     if (type == String[].class || type == int[].class) {
       return null;

@@ -1,10 +1,12 @@
 package dev.arrowtap.server.meta;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Arrays;
 
 /**
@@ -28,7 +30,7 @@ final class ArrayParameters {
                   && method.getName().equals("prepareStatement")) {
                 return statement(statement);
               }
-              if (result instanceof java.sql.Statement statement
+              if (result instanceof Statement statement
                   && method.getName().equals("createStatement")) {
                 return plainStatement(statement);
               }
@@ -54,16 +56,15 @@ final class ArrayParameters {
             });
   }
 
-  private static java.sql.Statement plainStatement(java.sql.Statement statement) {
-    return (java.sql.Statement)
+  private static Statement plainStatement(Statement statement) {
+    return (Statement)
         Proxy.newProxyInstance(
-            java.sql.Statement.class.getClassLoader(),
-            new Class<?>[] {java.sql.Statement.class},
+            Statement.class.getClassLoader(),
+            new Class<?>[] {Statement.class},
             (proxy, method, args) -> ArrayResults.wrap(invoke(statement, method, args)));
   }
 
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-      throws Throwable {
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -1,10 +1,11 @@
 package dev.arrowtap.server.meta;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.MetadataScope;
+import dev.arrowtap.common.Secrets;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.MetadataScope;
 import dev.arrowtap.engine.PostgresSyntax;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryState;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,12 +68,12 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
-  private final EngineMetadata metadata = new EngineMetadata(ArrowtapMeta::columnsOf);
+  private final EngineMetadata engineMetadata = new EngineMetadata(ArrowtapMeta::columnsOf);
+  private final Secrets secrets;
   private final ScheduledFuture<?> reaper;
 
   /** Prepared EXPLAIN ANALYZE statements (connection/statement) and the query each analyzes. */
-  private final Map<String, String> explainAnalyzed =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> explainAnalyzed = new ConcurrentHashMap<>();
 
   private static final ScheduledExecutorService REAPER =
       Executors.newSingleThreadScheduledExecutor(
@@ -84,7 +86,8 @@ public class ArrowtapMeta extends JdbcMeta {
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());
     this.engine = engine;
-    this.tracker = new QueryTracker(engine.services().metrics());
+    this.secrets = engine.catalog().secrets();
+    this.tracker = new QueryTracker(engine.services().metrics(), secrets);
     Duration idle = engine.config().resultIdleTimeout();
     long period = Math.max(100, Math.min(30_000, idle.toMillis() / 4));
     this.reaper =
@@ -104,6 +107,23 @@ public class ArrowtapMeta extends JdbcMeta {
       } catch (SQLException e) {
         // Already closed or broken: either way nothing is left to free.
       }
+    }
+  }
+
+  /**
+   * Begins the server's shutdown: running queries stop with SQLState 57P01 and new work is refused;
+   * waits up to {@code grace} for the calls in progress to answer their clients.
+   */
+  public void shutdown(Duration grace) {
+    tracker.shutdown(grace, this::releaseResults);
+  }
+
+  private void refuseIfShuttingDown(StatementHandle h) {
+    if (tracker.isShuttingDown()) {
+      QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
+      throw query != null
+          ? QueryTracker.shutdownError(query)
+          : new ArrowtapException(SqlStates.ADMIN_SHUTDOWN, "the server is shutting down");
     }
   }
 
@@ -190,8 +210,11 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
+    Map<String, String> withId = new HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
+    // Set here only, never by a client: whose queries the sys tables show this session.
+    withId.remove(ArrowtapEngine.VISIBLE_USER);
+    RequestUser.visibleUser().ifPresent(user -> withId.put(ArrowtapEngine.VISIBLE_USER, user));
     super.openConnection(ch, withId);
     // The user who logged in, where the server has a login; else what the client says.
     String user = RequestUser.current().orElse(info == null ? null : info.get("user"));
@@ -254,6 +277,7 @@ public class ArrowtapMeta extends JdbcMeta {
       int maxRowsInFirstFrame,
       PrepareCallback callback)
       throws NoSuchStatementException {
+    refuseIfShuttingDown(h);
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     if (analyze.matches()) {
       return explainAnalyze(h, sql, analyze.group(1));
@@ -287,6 +311,7 @@ public class ArrowtapMeta extends JdbcMeta {
   public ExecuteResult execute(
       StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
+    refuseIfShuttingDown(h);
     String analyzed = explainAnalyzed.get(h.connectionId + "/" + h.id);
     if (analyzed != null) {
       return explainAnalyze(h, h.signature.sql, analyzed, parameterValues);
@@ -309,7 +334,7 @@ public class ArrowtapMeta extends JdbcMeta {
       return metadata(
           ch,
           connection ->
-              metadata.columns(
+              engineMetadata.columns(
                   connection, schemaPattern.s, tableNamePattern.s, columnNamePattern.s));
     }
   }
@@ -324,35 +349,37 @@ public class ArrowtapMeta extends JdbcMeta {
     try (MetadataScope scope = MetadataScope.enter()) {
       return metadata(
           ch,
-          connection -> metadata.tables(connection, schemaPattern.s, tableNamePattern.s, typeList));
+          connection ->
+              engineMetadata.tables(connection, schemaPattern.s, tableNamePattern.s, typeList));
     }
   }
 
   @Override
   public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
-    return metadata(ch, connection -> metadata.schemas(connection, schemaPattern.s));
+    return metadata(ch, connection -> engineMetadata.schemas(connection, schemaPattern.s));
   }
 
   @Override
   public MetaResultSet getCatalogs(ConnectionHandle ch) {
-    return metadata(ch, metadata::catalogs);
+    return metadata(ch, engineMetadata::catalogs);
   }
 
   @Override
   public MetaResultSet getTableTypes(ConnectionHandle ch) {
-    return metadata(ch, metadata::tableTypes);
+    return metadata(ch, engineMetadata::tableTypes);
   }
 
   @Override
   public MetaResultSet getTypeInfo(ConnectionHandle ch) {
-    return metadata(ch, metadata::typeInfo);
+    return metadata(ch, engineMetadata::typeInfo);
   }
 
   @Override
   public MetaResultSet getFunctions(
       ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
     return metadata(
-        ch, connection -> metadata.functions(connection, schemaPattern.s, functionNamePattern.s));
+        ch,
+        connection -> engineMetadata.functions(connection, schemaPattern.s, functionNamePattern.s));
   }
 
   @Override
@@ -365,7 +392,7 @@ public class ArrowtapMeta extends JdbcMeta {
     return metadata(
         ch,
         connection ->
-            metadata.functionColumns(
+            engineMetadata.functionColumns(
                 connection, schemaPattern.s, functionNamePattern.s, columnNamePattern.s));
   }
 
@@ -401,8 +428,9 @@ public class ArrowtapMeta extends JdbcMeta {
       Connection connection = getConnection(h.connectionId);
       MetadataRows rows =
           switch (kind.toUpperCase(java.util.Locale.ROOT)) {
-            case "FUNCTIONS" -> metadata.functions(connection, schema, name);
-            case "FUNCTION_COLUMNS" -> metadata.functionColumns(connection, schema, name, column);
+            case "FUNCTIONS" -> engineMetadata.functions(connection, schema, name);
+            case "FUNCTION_COLUMNS" ->
+                engineMetadata.functionColumns(connection, schema, name, column);
             default -> EngineMetadata.keys();
           };
       MetaResultSet result = rows.toResult(h.connectionId, h.id);
@@ -449,10 +477,13 @@ public class ArrowtapMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    refuseIfShuttingDown(h);
     QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
     if (query != null && query.state() == QueryState.CANCELLED && query.isCancelled()) {
+      String error = query.error() == null ? "query cancelled" : query.error();
+      // The kept error starts with its SQLState; the client gets that apart.
       throw new ArrowtapException(
-          SqlStates.QUERY_CANCELED, query.error() == null ? "query cancelled" : query.error());
+          SqlStates.QUERY_CANCELED, error.replaceFirst("^" + SqlStates.QUERY_CANCELED + ": ", ""));
     }
     if (query == null) {
       return super.fetch(h, offset, fetchMaxRowCount);
@@ -485,7 +516,7 @@ public class ArrowtapMeta extends JdbcMeta {
       query.finish(QueryState.FINISHED, null);
       return TextResult.of(h, sql, "PLAN", ExplainAnalyzeRenderer.render(query, plan));
     } catch (SQLException e) {
-      query.finish(QueryState.FAILED, e.getMessage());
+      query.finish(QueryState.FAILED, ErrorText.of(MetaErrors.translate(e), secrets));
       throw new IllegalStateException(e);
     }
   }

@@ -18,6 +18,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
  * The answers to {@link DatabaseMetaData} calls that arrowtap corrects: names matched by the SQL
@@ -327,9 +328,9 @@ final class EngineMetadata {
     if (schema == null || schema.isEmpty()) {
       visit(root, null, functions, visitor);
     }
-    for (String name : new TreeSet<>(root.getSubSchemaNames())) {
+    for (String name : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       if (visibleSchema(name) && schemas.matches(name)) {
-        visit(root.getSubSchema(name), name, functions, visitor);
+        visit(root.subSchemas().get(name), name, functions, visitor);
       }
     }
   }

@@ -22,7 +22,8 @@ final class NamePattern {
     }
     StringBuilder out = new StringBuilder();
     boolean escaped = false;
-    for (char c : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
       if (escaped) {
         out.append(Pattern.quote(String.valueOf(c)));
         escaped = false;
