@@ -1,5 +1,7 @@
 package dev.arrowtap.exec;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +19,7 @@ public final class TaskMetrics {
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
+  private final List<String> notes = new CopyOnWriteArrayList<>();
   private volatile TaskState state = TaskState.PENDING;
   private volatile String location = "";
   private volatile String error;
@@ -46,6 +49,21 @@ public final class TaskMetrics {
     retries.incrementAndGet();
   }
 
+  /**
+   * Records something a user should know about how the task read its source (such as a page size
+   * the API capped); each distinct note once.
+   */
+  public void addNote(String note) {
+    if (!notes.contains(note)) {
+      notes.add(note);
+    }
+  }
+
+  /** The notes so far, in the order they were made. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   /** Records a memory high-water mark; the largest one seen is kept. */
   public void notePeakMemory(long bytes) {
     peakMemory.accumulateAndGet(bytes, Math::max);
@@ -56,6 +74,9 @@ public final class TaskMetrics {
     httpRequests.set(progress.httpRequests());
     httpBytes.set(progress.httpBytes());
     notePeakMemory(progress.peakMemory());
+    if (progress.notes() != null) {
+      progress.notes().forEach(this::addNote);
+    }
   }
 
   /** Marks the start of an attempt at {@code where} ({@code local} or a worker address). */
@@ -77,7 +98,14 @@ public final class TaskMetrics {
   /** The progress to send with a batch: cumulative, so the latest one is all a reader needs. */
   public TaskProgress progress() {
     return new TaskProgress(
-        rows(), batches(), arrowBytes(), httpRequests(), httpBytes(), retries(), peakMemory());
+        rows(),
+        batches(),
+        arrowBytes(),
+        httpRequests(),
+        httpBytes(),
+        retries(),
+        peakMemory(),
+        notes());
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

@@ -83,6 +83,9 @@ public final class ExplainAnalyzeRenderer {
         "time_to_first_batch: "
             + (task.firstBatchMillis() < 0 ? "-" : task.firstBatchMillis() + " ms"));
     items.add("peak_memory: " + count(task.peakMemory()) + " bytes");
+    for (String note : task.notes()) {
+      items.add("note: " + note);
+    }
     if (task.error() != null) {
       items.add("error: " + task.error());
     }

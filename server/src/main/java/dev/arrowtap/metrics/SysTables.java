@@ -80,7 +80,8 @@ final class SysTables {
             column("elapsed_ms", SqlTypeName.BIGINT, false),
             column("peak_memory_bytes", SqlTypeName.BIGINT, false),
             column("error", SqlTypeName.VARCHAR, true),
-            column("start_offset_ms", SqlTypeName.BIGINT, true)),
+            column("start_offset_ms", SqlTypeName.BIGINT, true),
+            column("notes", SqlTypeName.VARCHAR, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.queries()) {

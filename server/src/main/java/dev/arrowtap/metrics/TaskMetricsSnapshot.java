@@ -1,6 +1,7 @@
 package dev.arrowtap.metrics;
 
 import dev.arrowtap.exec.TaskMetrics;
+import java.util.List;
 
 /** One task's figures at one moment: a row of {@code sys.task_metrics}. */
 public record TaskMetricsSnapshot(
@@ -22,7 +23,8 @@ public record TaskMetricsSnapshot(
     long elapsedMillis,
     long peakMemory,
     String error,
-    long startOffsetMillis) {
+    long startOffsetMillis,
+    List<String> notes) {
 
   /** Reads a task's live counters. */
   public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
@@ -58,7 +60,8 @@ public record TaskMetricsSnapshot(
         m.error(),
         m.startedAtMillis() == 0 || queryStartMillis == 0
             ? -1
-            : Math.max(0, m.startedAtMillis() - queryStartMillis));
+            : Math.max(0, m.startedAtMillis() - queryStartMillis),
+        m.notes());
   }
 
   /** The values in {@code sys.task_metrics} column order. */
@@ -82,7 +85,8 @@ public record TaskMetricsSnapshot(
       elapsedMillis,
       peakMemory,
       error,
-      startOffsetMillis < 0 ? null : startOffsetMillis
+      startOffsetMillis < 0 ? null : startOffsetMillis,
+      notes.isEmpty() ? null : String.join("; ", notes)
     };
   }
 }

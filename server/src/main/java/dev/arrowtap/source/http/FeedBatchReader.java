@@ -29,6 +29,7 @@ final class FeedBatchReader implements BatchReader {
   private final ParameterColumns output;
   private Optional<PageRequest> nextRequest;
   private long knownTotal = -1;
+  private int pageSize;
   private PageRequest currentRequest;
   private volatile PageResponse response;
   private JsonBatchDecoder decoder;
@@ -44,6 +45,7 @@ final class FeedBatchReader implements BatchReader {
     this.paginator = new Paginator(feed, task.parameters());
     this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
     this.nextRequest = Optional.of(paginator.first());
+    this.pageSize = feed.pagination().pageSize();
   }
 
   @Override
@@ -95,7 +97,7 @@ final class FeedBatchReader implements BatchReader {
     try {
       response = prefetch.take(currentRequest);
       if (pages < feed.http().maxPages()) {
-        paginator.guessNext(pages - 1, knownTotal).ifPresent(prefetch::start);
+        paginator.guessNext(pages - 1, knownTotal, pageSize).ifPresent(prefetch::start);
       }
     } catch (HttpFailure e) {
       if (context.isStopped()) {
@@ -130,8 +132,11 @@ final class FeedBatchReader implements BatchReader {
     if (total >= 0) {
       knownTotal = total;
     }
+    if (pages == 1) {
+      paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
+    }
     try {
-      nextRequest = paginator.next(outcome, pages - 1);
+      nextRequest = paginator.next(outcome, pages - 1, pageSize);
     } catch (IllegalArgumentException e) {
       throw failure(SqlStates.FEED_BAD_DATA, "bad next-page link: " + e.getMessage(), e);
     }
@@ -147,6 +152,21 @@ final class FeedBatchReader implements BatchReader {
   }
 
   private long recordsBeforeThisPage;
+
+  /** The API sends fewer records a page than asked: read on with its page size, and say so. */
+  private void notePageCap(int apiPageSize) {
+    context
+        .metrics()
+        .addNote(
+            "page_size "
+                + pageSize
+                + " asked, the API sent "
+                + apiPageSize
+                + " records on page 1: reading on at "
+                + apiPageSize
+                + " a page");
+    pageSize = apiPageSize;
+  }
 
   private long rowsBefore() {
     return recordsBeforeThisPage;

@@ -45,8 +45,13 @@ final class Paginator {
     };
   }
 
-  /** The next page's request, or empty when the feed is exhausted. */
-  Optional<PageRequest> next(PageOutcome page, int pageIndex) {
+  /**
+   * The next page's request, or empty when the feed is exhausted.
+   *
+   * @param pageSize records a full page holds: the declared page size, or the smaller one the API
+   *     turned out to use
+   */
+  Optional<PageRequest> next(PageOutcome page, int pageIndex, int pageSize) {
     // A next URL may follow an empty page (a quiet time window); only its absence ends the feed.
     boolean emptyEnds = def.style() != PaginationDef.Style.NEXT_URL;
     if (def.style() == PaginationDef.Style.NONE
@@ -56,11 +61,13 @@ final class Paginator {
     }
     return switch (def.style()) {
       case OFFSET ->
-          full(page)
-              ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * def.pageSize()))
+          goOn(page, pageSize)
+              ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * pageSize))
               : Optional.empty();
       case PAGE ->
-          full(page) ? Optional.of(numberedPage(def.start() + pageIndex + 1)) : Optional.empty();
+          goOn(page, pageSize)
+              ? Optional.of(numberedPage(def.start() + pageIndex + 1))
+              : Optional.empty();
       case CURSOR -> text(page.captured().get(def.cursorPointer())).map(this::cursorPage);
       case NEXT_URL ->
           text(page.captured().get(def.nextPointer()))
@@ -78,11 +85,11 @@ final class Paginator {
    *
    * @param knownTotal the total from an earlier page, or -1
    */
-  Optional<PageRequest> guessNext(int pageIndex, long knownTotal) {
+  Optional<PageRequest> guessNext(int pageIndex, long knownTotal, int pageSize) {
     if (!def.prefetch()) {
       return Optional.empty();
     }
-    long nextFirstRecord = (long) (pageIndex + 1) * def.pageSize();
+    long nextFirstRecord = (long) (pageIndex + 1) * pageSize;
     if (knownTotal >= 0 && nextFirstRecord >= knownTotal) {
       return Optional.empty();
     }
@@ -102,8 +109,34 @@ final class Paginator {
     return total != null && total.canConvertToLong() ? total.asLong() : -1;
   }
 
-  private boolean full(PageOutcome page) {
-    return page.records() >= def.pageSize();
+  /**
+   * Whether a numbered feed goes on after this page: a total, when the API gives one, decides (a
+   * short page before it is the API's own page size, not the end); otherwise a full page does.
+   */
+  private boolean goOn(PageOutcome page, int pageSize) {
+    if (total(page) >= 0) {
+      return true; // reachedTotal and an empty page have already ended the feed
+    }
+    return page.records() >= pageSize;
+  }
+
+  /**
+   * The page size the API really uses, learned from the first page: fewer records than asked, but
+   * some, and not all the records a total announces, means the API caps the page size.
+   *
+   * @return the first page's record count when it reveals a cap, otherwise empty
+   */
+  Optional<Integer> cappedPageSize(PageOutcome first) {
+    boolean numbered =
+        def.style() == PaginationDef.Style.OFFSET || def.style() == PaginationDef.Style.PAGE;
+    if (!numbered || first.records() == 0 || first.records() >= def.pageSize()) {
+      return Optional.empty();
+    }
+    long total = total(first);
+    if (total >= 0 && first.recordsSoFar() >= total) {
+      return Optional.empty();
+    }
+    return Optional.of((int) first.records());
   }
 
   private boolean reachedTotal(PageOutcome page) {

@@ -28,6 +28,11 @@ final class FeedTestServer implements AutoCloseable {
   private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long delayMillis;
 
   /** One request as the server saw it. */
   record Request(
@@ -135,6 +140,23 @@ final class FeedTestServer implements AutoCloseable {
     return this;
   }
 
+  /** Every answer waits this long before its headers, as a slow API's would. */
+  FeedTestServer delay(long millis) {
+    delayMillis = millis;
+    return this;
+  }
+
+  /** The most requests the server was handling at the same moment. */
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  /** Forgets the requests seen so far and the in-flight high-water mark. */
+  void reset() {
+    requests.clear();
+    maxInFlight.set(inFlight.get());
+  }
+
   long count(String path) {
     return requests.stream().filter(r -> r.path.equals(path)).count();
   }
@@ -144,6 +166,20 @@ final class FeedTestServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      if (delayMillis > 0) {
+        Thread.sleep(delayMillis);
+      }
+      serve(exchange);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Request request =
