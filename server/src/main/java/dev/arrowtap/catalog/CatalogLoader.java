@@ -162,7 +162,8 @@ public final class CatalogLoader {
         "parameters",
         "retry",
         "timeouts",
-        "limits");
+        "limits",
+        "concurrency");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -191,7 +192,8 @@ public final class CatalogLoader {
         pagination(table.objectOrEmpty("pagination")),
         table.has("columns") ? Optional.of(columns(table)) : Optional.empty(),
         parameters(table, url),
-        http(table));
+        http(table),
+        fetch(table));
   }
 
   private static List<ParameterDef> parameters(NodeReader table, String url) {
@@ -421,6 +423,13 @@ public final class CatalogLoader {
         limits.integer("max_rows", d.maxRows(), 1, Long.MAX_VALUE));
   }
 
+  private static FetchDef fetch(NodeReader table) {
+    return new FetchDef(
+        (int)
+            table.integer(
+                "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY));
+  }
+
   private static Duration millis(NodeReader node, String key, Duration fallback) {
     return Duration.ofMillis(node.integer(key, fallback.toMillis(), 0, 24L * 3600 * 1000));
   }
@@ -440,7 +449,8 @@ public final class CatalogLoader {
       PaginationDef pagination,
       Optional<List<ColumnDef>> columns,
       List<ParameterDef> parameters,
-      HttpSettings http) {
+      HttpSettings http,
+      FetchDef fetch) {
     FeedDef build(Secrets secrets) {
       return new FeedDef(
           schema,
@@ -457,7 +467,8 @@ public final class CatalogLoader {
           columns,
           parameters,
           http,
-          secrets);
+          secrets,
+          fetch);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param columns the declared columns, or empty to infer them from a sample
  * @param parameters request parameters, shown as the table's first columns
+ * @param fetch requests at once (and later rate limits and caching)
  */
 public record FeedDef(
     String schema,
@@ -28,7 +29,8 @@ public record FeedDef(
     Optional<List<ColumnDef>> columns,
     List<ParameterDef> parameters,
     HttpSettings http,
-    Secrets secrets) {
+    Secrets secrets,
+    FetchDef fetch) {
   public FeedDef {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(name, "name is null");
@@ -42,6 +44,7 @@ public record FeedDef(
     Objects.requireNonNull(pagination, "pagination is null");
     Objects.requireNonNull(http, "http is null");
     Objects.requireNonNull(secrets, "secrets is null");
+    Objects.requireNonNull(fetch, "fetch is null");
   }
 
   /** {@code schema.table}, for messages. */

@@ -66,9 +66,16 @@ public final class ExecutionServices implements AutoCloseable {
     return config.workers().isEmpty() ? localSlots : config.workers().size();
   }
 
-  /** Tasks of one scan read at once: all of them on workers, up to the local slots here. */
-  int parallelism(int tasks) {
-    return config.workers().isEmpty() ? Math.min(tasks, localSlots) : tasks;
+  /**
+   * Tasks of one scan read at once: all of them on workers; here up to the plan's own concurrency,
+   * or the local slots.
+   */
+  int parallelism(ScanPlan plan) {
+    int tasks = plan.tasks().size();
+    if (!config.workers().isEmpty()) {
+      return tasks;
+    }
+    return Math.min(tasks, plan.taskConcurrency() > 0 ? plan.taskConcurrency() : localSlots);
   }
 
   /** Where attempt {@code attempt} (from 1) of task {@code task} runs: round robin over runners. */

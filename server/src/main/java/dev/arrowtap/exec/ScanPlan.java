@@ -8,8 +8,16 @@ import java.util.stream.Collectors;
 /**
  * A scan ready to run: what it reads (for plans and errors), the shape of its output and the tasks
  * that together produce every row exactly once.
+ *
+ * @param taskConcurrency tasks that may run at once in this JVM, or 0 for one per local slot (a
+ *     feed waits on its API more than on a core, so it declares its own)
  */
-public record ScanPlan(String label, TableShape shape, List<TaskSpec> tasks, int batchSize) {
+public record ScanPlan(
+    String label, TableShape shape, List<TaskSpec> tasks, int batchSize, int taskConcurrency) {
+  public ScanPlan(String label, TableShape shape, List<TaskSpec> tasks, int batchSize) {
+    this(label, shape, tasks, batchSize, 0);
+  }
+
   public ScanPlan {
     Objects.requireNonNull(label, "label is null");
     Objects.requireNonNull(shape, "shape is null");

@@ -14,8 +14,11 @@ import java.util.Optional;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Streams a feed: fetches a page, decodes its body batch by batch as it arrives, then asks the
- * paginator for the next page. Holds one page's connection and one batch at a time.
+ * Streams a feed in page order: decodes each page's body batch by batch as it arrives, while later
+ * pages are already requested. Numbered pages (offset and page styles, and Link-header feeds that
+ * name their last page) go up to the table's {@code concurrency} at once once the first page told
+ * the total and the API's page size; cursor, next-URL and Link feeds have the next page in flight
+ * as soon as its link is known. Holds one page's batch and the responses of the pages in flight.
  */
 final class FeedBatchReader implements BatchReader {
   private static final String CAP_REACHED = "54000";
@@ -23,29 +26,32 @@ final class FeedBatchReader implements BatchReader {
   private final FeedDef feed;
   private final List<ColumnBinding> columns;
   private final TaskContext context;
-  private final FeedHttpClient http;
   private final Paginator paginator;
-  private final PagePrefetch prefetch;
+  private final PageWindow window;
   private final ParameterColumns output;
+  private final int concurrency;
   private Optional<PageRequest> nextRequest;
-  private long knownTotal = -1;
-  private int pageSize;
   private PageRequest currentRequest;
+  private int pageIndex = -1;
+  private int pageSize;
+  private long knownTotal = -1;
+  private long recordsBefore;
+  private LinkPages linkPages;
+  private boolean nextStartedEarly;
   private volatile PageResponse response;
   private JsonBatchDecoder decoder;
-  private int pages;
   private long rows;
 
   FeedBatchReader(FeedTask task, TaskContext context, FeedHttpClient http) {
     this.feed = task.feed();
     this.columns = task.columns();
     this.context = context;
-    this.http = http;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.paginator = new Paginator(feed, task.parameters());
-    this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
+    this.window = new PageWindow(http, feed.http(), context, http.prefetchThreads());
+    this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
+    this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());
-    this.pageSize = feed.pagination().pageSize();
   }
 
   @Override
@@ -69,6 +75,7 @@ final class FeedBatchReader implements BatchReader {
             e);
       }
       if (batch != null) {
+        startNextFromBody();
         if (output != null) {
           batch = output.assemble(batch);
         }
@@ -88,22 +95,36 @@ final class FeedBatchReader implements BatchReader {
     if (nextRequest.isEmpty()) {
       return false;
     }
-    if (pages >= feed.http().maxPages()) {
+    if (pageIndex + 1 >= feed.http().maxPages()) {
       throw failure(
           CAP_REACHED, "more than limits.max_pages = " + feed.http().maxPages() + " pages", null);
     }
     currentRequest = nextRequest.get();
-    pages++;
+    pageIndex++;
+    nextStartedEarly = false;
+    if (paginator.numbered() && concurrency > 1) {
+      // From the first page on, before its total or the API's page size is known: a guess that
+      // turns out wrong is discarded, while a right one saves a whole round trip.
+      window.start(pageIndex, currentRequest);
+      fillWindow(concurrency - 1);
+    }
     try {
-      response = prefetch.take(currentRequest);
-      if (pages < feed.http().maxPages()) {
-        paginator.guessNext(pages - 1, knownTotal, pageSize).ifPresent(prefetch::start);
-      }
+      response = window.take(pageIndex, currentRequest);
     } catch (HttpFailure e) {
       if (context.isStopped()) {
         return false;
       }
       throw failure(SqlStates.FEED_UNAVAILABLE, e.getMessage(), e);
+    }
+    if (pageIndex == 0) {
+      linkPages = paginator.linkPages(currentRequest.uri(), response.header("Link")).orElse(null);
+    }
+    if (linkPages != null) {
+      fillWindow(concurrency - 1);
+    } else if (concurrency > 1) {
+      paginator
+          .nextLink(currentRequest, response.header("Link"))
+          .ifPresent(link -> startEarly(link));
     }
     decoder =
         new JsonBatchDecoder(
@@ -117,31 +138,77 @@ final class FeedBatchReader implements BatchReader {
     return true;
   }
 
+  /** A cursor or next URL seen before the records: the next page goes while this one decodes. */
+  private void startNextFromBody() {
+    if (concurrency > 1 && !nextStartedEarly && !paginator.numbered() && linkPages == null) {
+      paginator.nextFromBody(currentRequest, decoder.captured()).ifPresent(this::startEarly);
+    }
+  }
+
+  private void startEarly(PageRequest next) {
+    if (pageIndex + 1 < feed.http().maxPages() && !next.equals(currentRequest)) {
+      window.start(pageIndex + 1, next);
+      nextStartedEarly = true;
+    }
+  }
+
+  /**
+   * Requests the pages after this one whose URLs are known, {@code ahead} at most: the table's
+   * concurrency once this page is read, one less while it is still on its way.
+   */
+  private void fillWindow(int ahead) {
+    int last = pageIndex + ahead;
+    if (linkPages != null) {
+      last = Math.min(last, linkPages.lastIndex());
+    }
+    if (knownTotal >= 0) {
+      long pagesInAll = (knownTotal + pageSize - 1) / Math.max(1, pageSize);
+      last = (int) Math.min(last, pagesInAll - 1);
+    }
+    last = (int) Math.min(last, feed.http().maxPages() - 1);
+    for (int index = pageIndex + 1; index <= last; index++) {
+      if (!window.has(index)) {
+        window.start(index, requestAt(index));
+      }
+    }
+  }
+
+  private PageRequest requestAt(int index) {
+    return linkPages != null ? paginator.linkPage(linkPages, index) : paginator.at(index, pageSize);
+  }
+
   private void finishPage() {
     long pageRecords = decoder.recordCount();
     PageOutcome outcome =
         new PageOutcome(
             currentRequest,
             pageRecords,
-            rowsBefore() + pageRecords,
+            recordsBefore + pageRecords,
             decoder.captured(),
             response.header("Link"));
-    recordsBeforeThisPage += pageRecords;
+    recordsBefore += pageRecords;
     closePage();
     long total = paginator.total(outcome);
     if (total >= 0) {
       knownTotal = total;
     }
-    if (pages == 1) {
+    if (pageIndex == 0) {
       paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
     }
-    try {
-      nextRequest = paginator.next(outcome, pages - 1, pageSize);
-    } catch (IllegalArgumentException e) {
-      throw failure(SqlStates.FEED_BAD_DATA, "bad next-page link: " + e.getMessage(), e);
+    if (linkPages != null) {
+      boolean more = pageRecords > 0 && pageIndex < linkPages.lastIndex();
+      nextRequest = more ? Optional.of(requestAt(pageIndex + 1)) : Optional.empty();
+    } else {
+      try {
+        nextRequest = paginator.next(outcome, pageIndex, pageSize);
+      } catch (IllegalArgumentException e) {
+        throw failure(SqlStates.FEED_BAD_DATA, "bad next-page link: " + e.getMessage(), e);
+      }
     }
     if (nextRequest.isEmpty()) {
-      prefetch.discard();
+      window.discardFrom(pageIndex + 1);
+    } else if (paginator.numbered() || linkPages != null) {
+      fillWindow(concurrency);
     }
     if (nextRequest.isPresent() && nextRequest.get().equals(currentRequest)) {
       throw failure(
@@ -150,8 +217,6 @@ final class FeedBatchReader implements BatchReader {
           null);
     }
   }
-
-  private long recordsBeforeThisPage;
 
   /** The API sends fewer records a page than asked: read on with its page size, and say so. */
   private void notePageCap(int apiPageSize) {
@@ -166,10 +231,6 @@ final class FeedBatchReader implements BatchReader {
                 + apiPageSize
                 + " a page");
     pageSize = apiPageSize;
-  }
-
-  private long rowsBefore() {
-    return recordsBeforeThisPage;
   }
 
   private ArrowtapException badData(JsonDecodeException e) {
@@ -190,7 +251,7 @@ final class FeedBatchReader implements BatchReader {
         "feed "
             + feed.qualifiedName()
             + ", page "
-            + Math.max(pages, 1)
+            + Math.max(pageIndex + 1, 1)
             + ", "
             + feed.method()
             + " "
@@ -217,6 +278,7 @@ final class FeedBatchReader implements BatchReader {
   /** Stops a read blocked on a slow page by closing its connection; the reader then ends. */
   @Override
   public void cancel() {
+    window.abortAll();
     PageResponse open = response;
     if (open != null) {
       open.abort();
@@ -225,7 +287,7 @@ final class FeedBatchReader implements BatchReader {
 
   @Override
   public void close() {
-    prefetch.close();
+    window.close();
     closePage();
     if (output != null) {
       output.close();

@@ -62,8 +62,8 @@ public final class FeedHttpClient implements AutoCloseable {
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(64)
-                    .setMaxConnPerRoute(16)
+                    .setMaxConnTotal(256)
+                    .setMaxConnPerRoute(64)
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10)).build())
                     .build())
@@ -112,6 +112,19 @@ public final class FeedHttpClient implements AutoCloseable {
   public PageResponse fetch(
       PageRequest request, HttpSettings settings, BooleanSupplier stopped, TaskMetrics metrics)
       throws HttpFailure {
+    return fetch(request, settings, stopped, metrics, new FetchAbort());
+  }
+
+  /** As {@link #fetch(PageRequest, HttpSettings, BooleanSupplier, TaskMetrics)}, abortable. */
+  PageResponse fetch(
+      PageRequest request,
+      HttpSettings settings,
+      BooleanSupplier stopped,
+      TaskMetrics metrics,
+      FetchAbort abort)
+      throws HttpFailure {
+    BooleanSupplier given = stopped;
+    stopped = () -> abort.aborted() || given.getAsBoolean();
     int status = 0;
     Exception last = null;
     String detail = "";
@@ -121,6 +134,7 @@ public final class FeedHttpClient implements AutoCloseable {
       }
       Duration retryAfter = null;
       HttpUriRequestBase http = build(request, settings);
+      abort.attempt(http::cancel);
       ScheduledFuture<?> deadline =
           timers.schedule(
               http::cancel, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -143,10 +143,16 @@ public final class FeedTable extends ScanTable {
       }
     }
     List<TaskSpec> tasks = new ArrayList<>();
-    for (Map<String, String> values : combinations(bindings)) {
-      tasks.add(new FeedTask(feed, decoded, values, layout));
+    List<Map<String, String>> combinations = combinations(bindings);
+    // The table's concurrency bounds the scan's requests in flight: tasks that run together share
+    // it, so a long IN list reads its values side by side, each one page at a time.
+    int concurrency = feed.fetch().concurrency();
+    int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
+    for (Map<String, String> values : combinations) {
+      tasks.add(new FeedTask(feed, decoded, values, layout, pagesEach));
     }
-    return new ScanPlan(label, new TableShape(columns), tasks, settings.batchSize());
+    return new ScanPlan(
+        label, new TableShape(columns), tasks, settings.batchSize(), feed.fetch().concurrency());
   }
 
   /** Every combination of the parameters' values; an unbound required one shows as {@code ?}. */

@@ -22,15 +22,30 @@ import java.util.stream.Collectors;
  * @param parameters the value of every parameter of the feed, by name
  * @param layout the output columns: {@code i >= 0} is decoded column i, {@code -1 - p} is parameter
  *     p
+ * @param pageConcurrency pages this task may have in flight at once: the table's concurrency,
+ *     shared out among the tasks of a scan that run together
  */
 public record FeedTask(
-    FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout)
+    FeedDef feed,
+    List<ColumnBinding> columns,
+    Map<String, String> parameters,
+    int[] layout,
+    int pageConcurrency)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
     columns = List.copyOf(columns);
     parameters = Map.copyOf(parameters);
     layout = layout.clone();
+    if (pageConcurrency < 1) {
+      throw new IllegalArgumentException("pageConcurrency must be positive: " + pageConcurrency);
+    }
+  }
+
+  /** A task that may use the table's whole concurrency. */
+  public FeedTask(
+      FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout) {
+    this(feed, columns, parameters, layout, feed.fetch().concurrency());
   }
 
   /** A task without parameters whose output is exactly the decoded columns. */
@@ -87,12 +102,14 @@ public record FeedTask(
         && feed.equals(task.feed)
         && columns.equals(task.columns)
         && parameters.equals(task.parameters)
-        && java.util.Arrays.equals(layout, task.layout);
+        && java.util.Arrays.equals(layout, task.layout)
+        && pageConcurrency == task.pageConcurrency;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(feed, columns, parameters, java.util.Arrays.hashCode(layout));
+    return Objects.hash(
+        feed, columns, parameters, java.util.Arrays.hashCode(layout), pageConcurrency);
   }
 
   @Override

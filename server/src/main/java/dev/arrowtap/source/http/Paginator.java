@@ -5,6 +5,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.PaginationDef;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +17,97 @@ import java.util.Set;
 final class Paginator {
   private final PaginationDef def;
   private final RequestFactory requests;
+  private final int askedPageSize;
 
   Paginator(FeedDef feed, Map<String, String> parameters) {
+    this(feed, parameters, feed.pagination().pageSize());
+  }
+
+  /**
+   * @param askedPageSize the page size to send: the declared one, or less for a small LIMIT
+   */
+  Paginator(FeedDef feed, Map<String, String> parameters, int askedPageSize) {
     this.def = feed.pagination();
     this.requests = new RequestFactory(feed, parameters);
+    this.askedPageSize = askedPageSize;
+  }
+
+  /** The page size requests ask for. */
+  int askedPageSize() {
+    return askedPageSize;
+  }
+
+  /** Whether every page's request is known in advance (offset and page styles). */
+  boolean numbered() {
+    return def.style() == PaginationDef.Style.OFFSET || def.style() == PaginationDef.Style.PAGE;
+  }
+
+  /**
+   * The request for page {@code index} (from 0) of a numbered feed.
+   *
+   * @param pageSize records a page of the API holds
+   */
+  PageRequest at(int index, int pageSize) {
+    return def.style() == PaginationDef.Style.OFFSET
+        ? offsetPage(def.start() + (long) index * pageSize)
+        : numberedPage(def.start() + index);
+  }
+
+  /**
+   * The numbered pages of a Link-header feed, when the first page's links name the next and the
+   * last page by number; empty otherwise, and for every other style.
+   */
+  Optional<LinkPages> linkPages(java.net.URI first, List<String> links) {
+    if (def.style() != PaginationDef.Style.LINK_HEADER) {
+      return Optional.empty();
+    }
+    Optional<String> next = LinkHeader.next(links);
+    Optional<String> last = LinkHeader.last(links);
+    if (next.isEmpty() || last.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return LinkPages.of(
+          requests.followed(first, next.get()).uri(), requests.followed(first, last.get()).uri());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // the sequential walk reports a bad link with its page
+    }
+  }
+
+  /** Page {@code index} of a Link-header feed whose pages are numbered. */
+  PageRequest linkPage(LinkPages pages, int index) {
+    return requests.followed(pages.next(), pages.at(index).toString());
+  }
+
+  /**
+   * The next page's request from what the body has shown so far, for cursor and next-URL feeds
+   * whose next link comes before their records; empty when it has not shown it (yet).
+   */
+  Optional<PageRequest> nextFromBody(PageRequest current, Map<String, JsonNode> captured) {
+    return switch (def.style()) {
+      case CURSOR -> text(captured.get(def.cursorPointer())).map(this::cursorPage);
+      case NEXT_URL -> {
+        try {
+          yield text(captured.get(def.nextPointer()))
+              .map(url -> requests.followed(current.uri(), url));
+        } catch (IllegalArgumentException e) {
+          yield Optional.empty(); // reported with its page when the page ends
+        }
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  /** The next page's request as the response's Link header names it, before its body is read. */
+  Optional<PageRequest> nextLink(PageRequest current, List<String> links) {
+    if (def.style() != PaginationDef.Style.LINK_HEADER) {
+      return Optional.empty();
+    }
+    try {
+      return LinkHeader.next(links).map(url -> requests.followed(current.uri(), url));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The JSON Pointers whose values the decoder must capture from each body. */
@@ -78,28 +166,6 @@ final class Paginator {
     };
   }
 
-  /**
-   * The page after page {@code pageIndex}, guessed before that page is read: only where the next
-   * request does not depend on the body (offset and page styles), and not past a total an earlier
-   * page announced.
-   *
-   * @param knownTotal the total from an earlier page, or -1
-   */
-  Optional<PageRequest> guessNext(int pageIndex, long knownTotal, int pageSize) {
-    if (!def.prefetch()) {
-      return Optional.empty();
-    }
-    long nextFirstRecord = (long) (pageIndex + 1) * pageSize;
-    if (knownTotal >= 0 && nextFirstRecord >= knownTotal) {
-      return Optional.empty();
-    }
-    return switch (def.style()) {
-      case OFFSET -> Optional.of(offsetPage(def.start() + nextFirstRecord));
-      case PAGE -> Optional.of(numberedPage(def.start() + pageIndex + 1));
-      default -> Optional.empty();
-    };
-  }
-
   /** The total number of records a page announced, or -1. */
   long total(PageOutcome page) {
     if (def.totalPointer().isEmpty()) {
@@ -127,9 +193,7 @@ final class Paginator {
    * @return the first page's record count when it reveals a cap, otherwise empty
    */
   Optional<Integer> cappedPageSize(PageOutcome first) {
-    boolean numbered =
-        def.style() == PaginationDef.Style.OFFSET || def.style() == PaginationDef.Style.PAGE;
-    if (!numbered || first.records() == 0 || first.records() >= def.pageSize()) {
+    if (!numbered() || first.records() == 0 || first.records() >= askedPageSize) {
       return Optional.empty();
     }
     long total = total(first);
@@ -151,22 +215,22 @@ final class Paginator {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put(def.offsetParam(), Long.toString(offset));
     if (!def.limitParam().isEmpty()) {
-      parameters.put(def.limitParam(), Integer.toString(def.pageSize()));
+      parameters.put(def.limitParam(), Integer.toString(askedPageSize));
     }
     return requests.declared(
         parameters,
-        Map.of("offset", Long.toString(offset), "limit", Integer.toString(def.pageSize())));
+        Map.of("offset", Long.toString(offset), "limit", Integer.toString(askedPageSize)));
   }
 
   private PageRequest numberedPage(long number) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put(def.pageParam(), Long.toString(number));
     if (!def.sizeParam().isEmpty()) {
-      parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
+      parameters.put(def.sizeParam(), Integer.toString(askedPageSize));
     }
     return requests.declared(
         parameters,
-        Map.of("page", Long.toString(number), "limit", Integer.toString(def.pageSize())));
+        Map.of("page", Long.toString(number), "limit", Integer.toString(askedPageSize)));
   }
 
   private PageRequest cursorPage(String cursor) {
@@ -174,12 +238,12 @@ final class Paginator {
     if (cursor != null) {
       parameters.put(def.cursorParam(), cursor);
     }
-    if (!def.sizeParam().isEmpty() && def.pageSize() > 0) {
-      parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
+    if (!def.sizeParam().isEmpty() && askedPageSize > 0) {
+      parameters.put(def.sizeParam(), Integer.toString(askedPageSize));
     }
     return requests.declared(
         parameters,
-        Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(def.pageSize())));
+        Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(askedPageSize)));
   }
 
   private static Optional<String> text(JsonNode node) {

@@ -94,6 +94,13 @@ final class RequestFactory {
 
   /** The URI with the parameters added to (or replacing same-named ones in) its query. */
   static URI withQuery(URI uri, Map<String, String> parameters) {
+    Map<String, String> encoded = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> encoded.put(encode(name), encode(value)));
+    return withRawQuery(uri, encoded);
+  }
+
+  /** As {@link #withQuery}, with names and values already encoded. */
+  static URI withRawQuery(URI uri, Map<String, String> parameters) {
     if (parameters.isEmpty()) {
       return uri;
     }
@@ -105,7 +112,7 @@ final class RequestFactory {
         merged.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
       }
     }
-    parameters.forEach((name, value) -> merged.put(encode(name), encode(value)));
+    merged.putAll(parameters);
     StringBuilder query = new StringBuilder();
     merged.forEach(
         (name, value) -> {

@@ -141,10 +141,155 @@ class FeedPagingTest {
         connect(
             "      - name: items\n        url: URL/items\n        records: {pointer: /data}\n"
                 + "        pagination: {style: offset, page_size: 500, total_pointer: /total}\n"
+                + "        concurrency: 1\n"
                 + COLUMNS)) {
       assertEquals(all(37), rows(c, SUM));
       assertEquals("[]", notes(c));
-      assertTrue(api.count("/items") <= 2, "one page, and one guessed ahead at most");
+      assertEquals(1, api.count("/items"), "concurrency: 1 sends no request ahead");
+    }
+  }
+
+  private static List<List<Object>> ids(long n) {
+    List<List<Object>> out = new ArrayList<>();
+    for (long id = 0; id < n; id++) {
+      out.add(List.of(id));
+    }
+    return out;
+  }
+
+  private static String table(String name, String pagination, String more) {
+    return "      - name: "
+        + name
+        + "\n        url: URL/items\n        records: {pointer: /data}\n"
+        + "        pagination: "
+        + pagination
+        + "\n"
+        + more
+        + COLUMNS;
+  }
+
+  @Test
+  void pagesGoConcurrentlyUpToTheTablesConcurrencyInPageOrder() throws Exception {
+    cappedApi(1000, 1000, true);
+    api.delay(40);
+    try (Connection c =
+        connect(
+            table(
+                    "total",
+                    "{style: offset, page_size: 50, total_pointer: /total}",
+                    "        concurrency: 3\n")
+                + table("nototal", "{style: offset, page_size: 50}", "        concurrency: 3\n")
+                + table("pages", "{style: page, page_size: 50}", "        concurrency: 3\n")
+                + table("single", "{style: offset, page_size: 50}", "        concurrency: 1\n"))) {
+      for (String name : List.of("total", "nototal", "pages")) {
+        api.reset();
+        // No ORDER BY: rows come in page order all the same.
+        assertEquals(ids(1000), rows(c, "SELECT id FROM t." + name), name);
+        assertTrue(api.maxInFlight() <= 3, name + ": " + api.maxInFlight() + " at once");
+        assertTrue(api.maxInFlight() >= 2, name + ": pages went one at a time");
+        long requests = api.count("/items");
+        // 20 pages: with a total, no more; without, up to the concurrency past the end, cancelled.
+        if (name.equals("total")) {
+          assertEquals(20, requests, name);
+        } else {
+          assertTrue(requests >= 20 && requests <= 23, name + ": " + requests + " requests");
+        }
+      }
+      api.reset();
+      assertEquals(ids(1000), rows(c, "SELECT id FROM t.single"));
+      assertEquals(1, api.maxInFlight(), "concurrency: 1 reads one page at a time");
+    }
+  }
+
+  @Test
+  void parameterValuesGoConcurrentlyUpToTheTablesConcurrency() throws Exception {
+    api.route(
+        "/user",
+        r ->
+            Reply.json(
+                "{\"data\":["
+                    + FeedTestServer.records(
+                            Long.parseLong(r.param("id")), Long.parseLong(r.param("id")) + 1)
+                        .get(0)
+                    + "]}"));
+    api.delay(150);
+    try (Connection c =
+        connect(
+            "      - name: user\n        url: URL/user\n        records: {pointer: /data}\n"
+                + "        concurrency: 6\n"
+                + "        parameters: [{name: id, type: BIGINT}]\n"
+                + "        columns: [{name: name, type: VARCHAR}]\n")) {
+      assertEquals(
+          List.of(List.of(6L)),
+          rows(c, "SELECT count(DISTINCT name) FROM t.\"user\" WHERE id IN (1, 2, 3, 4, 5, 6)"));
+      assertEquals(6, api.count("/user"));
+      // More than one per core, never more than the table allows.
+      assertTrue(api.maxInFlight() >= 3 && api.maxInFlight() <= 6, "" + api.maxInFlight());
+    }
+  }
+
+  @Test
+  void linkHeaderWithALastPageNumberGoesConcurrently() throws Exception {
+    int pages = 12;
+    api.route(
+        "/repos",
+        r -> {
+          int page = r.param("page") == null ? 1 : Integer.parseInt(r.param("page"));
+          Reply reply =
+              Reply.json(
+                  "{\"data\":["
+                      + String.join(",", FeedTestServer.records((page - 1) * 30L, page * 30L))
+                      + "]}");
+          if (page < pages) {
+            String base = api.url("/repos?per_page=30&page=");
+            reply =
+                reply.withHeader(
+                    "Link",
+                    "<"
+                        + base
+                        + (page + 1)
+                        + ">; rel=\"next\", <"
+                        + base
+                        + pages
+                        + ">; rel=\"last\"");
+          }
+          return reply;
+        });
+    api.delay(40);
+    try (Connection c =
+        connect(
+            "      - name: repos\n        url: URL/repos\n        records: {pointer: /data}\n"
+                + "        pagination: {style: link_header}\n        concurrency: 4\n"
+                + COLUMNS)) {
+      assertEquals(ids(pages * 30L), rows(c, "SELECT id FROM t.repos"));
+      assertEquals(pages, api.count("/repos"));
+      assertTrue(api.maxInFlight() >= 2 && api.maxInFlight() <= 4, "" + api.maxInFlight());
+    }
+  }
+
+  @Test
+  void cursorFeedsHaveTheNextPageInFlightWhileThisOneDecodes() throws Exception {
+    api.route(
+        "/events",
+        r -> {
+          int from = r.param("after") == null ? 0 : Integer.parseInt(r.param("after"));
+          int to = Math.min(200, from + 40);
+          String next = to < 200 ? "\"" + to + "\"" : "null";
+          // The cursor comes before the records, so it is known as soon as the body starts.
+          return Reply.json(
+              "{\"next\":"
+                  + next
+                  + ",\"data\":["
+                  + String.join(",", FeedTestServer.records(from, to))
+                  + "]}");
+        });
+    try (Connection c =
+        connect(
+            "      - name: events\n        url: URL/events\n        records: {pointer: /data}\n"
+                + "        pagination: {style: cursor, cursor_param: after, cursor_pointer: /next}\n"
+                + COLUMNS)) {
+      assertEquals(ids(200), rows(c, "SELECT id FROM t.events"));
+      assertEquals(5, api.count("/events"));
     }
   }
 }

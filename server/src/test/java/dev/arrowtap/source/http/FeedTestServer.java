@@ -151,8 +151,20 @@ final class FeedTestServer implements AutoCloseable {
     return maxInFlight.get();
   }
 
-  /** Forgets the requests seen so far and the in-flight high-water mark. */
+  /**
+   * Waits (2 s at most) until no request is in flight, such as one a client cancelled while the
+   * server still worked on it, then forgets the requests seen so far and the high-water mark.
+   */
   void reset() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     requests.clear();
     maxInFlight.set(inFlight.get());
   }
@@ -165,21 +177,26 @@ final class FeedTestServer implements AutoCloseable {
     return requests.stream().filter(r -> r.path.equals(path)).toList();
   }
 
+  /**
+   * A request counts as in flight from its arrival until the server starts answering: the time an
+   * API spends on it, which is what concurrency limits are about.
+   */
   private void handle(HttpExchange exchange) throws IOException {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    Request request;
     try {
-      if (delayMillis > 0) {
-        Thread.sleep(delayMillis);
-      }
-      serve(exchange);
+      request = read(exchange);
+      Thread.sleep(delayMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
     } finally {
       inFlight.decrementAndGet();
     }
+    respond(exchange, request);
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
+  private Request read(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Request request =
@@ -190,6 +207,11 @@ final class FeedTestServer implements AutoCloseable {
             Map.copyOf(exchange.getRequestHeaders()),
             body);
     requests.add(request);
+    return request;
+  }
+
+  private void respond(HttpExchange exchange, Request request) throws IOException {
+    String path = request.path();
     Function<Request, Reply> responder = routes.get(path);
     Reply reply =
         responder == null
