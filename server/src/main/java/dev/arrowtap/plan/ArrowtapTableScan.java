@@ -35,6 +35,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final ScanTable scanTable;
   private final int[] projection;
   private final Map<Integer, List<String>> bindings;
+  private final long limit;
   private final ScanPlan plan;
 
   public ArrowtapTableScan(
@@ -53,6 +54,21 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings) {
+    this(cluster, table, scanTable, projection, bindings, -1);
+  }
+
+  /**
+   * As above, for a consumer that needs at most {@code limit} rows (-1: all).
+   *
+   * @param limit rows the query needs from this scan, from a LIMIT directly above it, or -1
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit) {
     this(
         cluster,
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
@@ -60,7 +76,10 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         scanTable,
         projection,
         bindings,
-        scanTable.planScan(projection, bindings));
+        limit,
+        limit >= 0
+            ? scanTable.planScan(projection, bindings, limit)
+            : scanTable.planScan(projection, bindings));
   }
 
   private ArrowtapTableScan(
@@ -70,11 +89,13 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings,
+      long limit,
       ScanPlan plan) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
     this.bindings = Map.copyOf(bindings);
+    this.limit = limit;
     this.plan = plan;
   }
 
@@ -94,16 +115,23 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return bindings;
   }
 
+  /** Rows the query needs from this scan, or -1 for all. */
+  long limit() {
+    return limit;
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ArrowtapTableScan(
-        getCluster(), traitSet, table, scanTable, projection, bindings, plan);
+        getCluster(), traitSet, table, scanTable, projection, bindings, limit, plan);
   }
 
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(ProjectScanRule.INSTANCE);
     planner.addRule(FilterScanRule.INSTANCE);
+    planner.addRule(LimitScanRule.LOGICAL);
+    planner.addRule(LimitScanRule.PHYSICAL);
   }
 
   @Override
@@ -117,6 +145,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (scanTable.supportsProjection() && projection.length < scanTable.shape().size()) {
       pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
     }
+    pw.itemIf("limit", limit, limit >= 0);
     return pw.item("tasks", scanTable.services().describeTasks(plan));
   }
 
@@ -124,6 +153,11 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
+    if (limit >= 0) {
+      // A scan that stops at the LIMIT's rows reads less than one that reads on, whatever the
+      // estimate of the table's size says.
+      rows = Math.min(rows, limit) / 2;
+    }
     double width = Math.max(1, plan.shape().size());
     if (scanTable.missingBindings(bindings).isPresent()) {
       // Cannot run; any scan with the values bound must win.
@@ -161,11 +195,14 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return obj instanceof ArrowtapTableScan other
         && super.deepEquals(obj)
         && Arrays.equals(projection, other.projection)
-        && bindings.equals(other.bindings);
+        && bindings.equals(other.bindings)
+        && limit == other.limit;
   }
 
   @Override
   public int deepHashCode() {
-    return (super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode();
+    return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
+            * 31
+        + Long.hashCode(limit);
   }
 }

@@ -50,7 +50,12 @@ final class ProjectScanRule extends RelOptRule {
     }
     ArrowtapTableScan newScan =
         new ArrowtapTableScan(
-            scan.getCluster(), scan.getTable(), scan.scanTable(), narrowed, scan.bindings());
+            scan.getCluster(),
+            scan.getTable(),
+            scan.scanTable(),
+            narrowed,
+            scan.bindings(),
+            scan.limit());
     RexShuttle remap =
         new RexShuttle() {
           @Override

@@ -43,6 +43,22 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
     return planScan(projection);
   }
 
+  /**
+   * The tasks for a scan whose consumer needs at most {@code limit} rows (from {@code LIMIT}, with
+   * nothing between it and the scan): tables that can stop early or ask for less say so in {@link
+   * #supportsLimit()}; any task may still produce more rows, which the LIMIT above cuts.
+   *
+   * @param limit the rows needed, or -1 for all
+   */
+  public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings, long limit) {
+    return planScan(projection, bindings);
+  }
+
+  /** Whether {@link #planScan(int[], Map, long)} uses the limit; false unless overridden. */
+  public boolean supportsLimit() {
+    return false;
+  }
+
   /** The columns whose = and IN filters this table turns into its requests; none by default. */
   public Set<Integer> bindableColumns() {
     return Set.of();

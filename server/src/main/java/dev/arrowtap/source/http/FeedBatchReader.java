@@ -30,6 +30,7 @@ final class FeedBatchReader implements BatchReader {
   private final PageWindow window;
   private final ParameterColumns output;
   private final int concurrency;
+  private final long rowLimit;
   private Optional<PageRequest> nextRequest;
   private PageRequest currentRequest;
   private int pageIndex = -1;
@@ -47,7 +48,8 @@ final class FeedBatchReader implements BatchReader {
     this.columns = task.columns();
     this.context = context;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
-    this.paginator = new Paginator(feed, task.parameters());
+    this.rowLimit = task.rowLimit();
+    this.paginator = new Paginator(feed, task.parameters(), rowLimit);
     this.window = new PageWindow(http, feed.http(), context, http.prefetchThreads());
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
     this.pageSize = paginator.askedPageSize();
@@ -92,7 +94,9 @@ final class FeedBatchReader implements BatchReader {
   }
 
   private boolean openNextPage() {
-    if (nextRequest.isEmpty()) {
+    if (nextRequest.isEmpty() || rowLimit >= 0 && rows >= rowLimit) {
+      // A LIMIT has its rows: no further page, not even one already on its way.
+      window.discardFrom(pageIndex + 1);
       return false;
     }
     if (pageIndex + 1 >= feed.http().maxPages()) {
@@ -121,7 +125,7 @@ final class FeedBatchReader implements BatchReader {
     }
     if (linkPages != null) {
       fillWindow(concurrency - 1);
-    } else if (concurrency > 1) {
+    } else if (concurrency > 1 && rowLimit < 0) {
       paginator
           .nextLink(currentRequest, response.header("Link"))
           .ifPresent(link -> startEarly(link));
@@ -140,7 +144,11 @@ final class FeedBatchReader implements BatchReader {
 
   /** A cursor or next URL seen before the records: the next page goes while this one decodes. */
   private void startNextFromBody() {
-    if (concurrency > 1 && !nextStartedEarly && !paginator.numbered() && linkPages == null) {
+    if (concurrency > 1
+        && rowLimit < 0
+        && !nextStartedEarly
+        && !paginator.numbered()
+        && linkPages == null) {
       paginator.nextFromBody(currentRequest, decoder.captured()).ifPresent(this::startEarly);
     }
   }
@@ -161,11 +169,17 @@ final class FeedBatchReader implements BatchReader {
     if (linkPages != null) {
       last = Math.min(last, linkPages.lastIndex());
     }
-    if (knownTotal >= 0) {
-      long pagesInAll = (knownTotal + pageSize - 1) / Math.max(1, pageSize);
+    if (knownTotal >= 0 && pageSize > 0) {
+      long pagesInAll = (knownTotal + pageSize - 1) / pageSize;
       last = (int) Math.min(last, pagesInAll - 1);
     }
     last = (int) Math.min(last, feed.http().maxPages() - 1);
+    if (rowLimit >= 0) {
+      // Full pages hold pageSize records each: no page past the one that completes the LIMIT
+      // (and none ahead at all where the page size is unknown).
+      long pagesNeeded = pageSize > 0 ? Math.max(1, (rowLimit + pageSize - 1) / pageSize) : 1;
+      last = (int) Math.min(last, Math.max(pageIndex, pagesNeeded - 1));
+    }
     for (int index = pageIndex + 1; index <= last; index++) {
       if (!window.has(index)) {
         window.start(index, requestAt(index));

@@ -125,6 +125,17 @@ public final class FeedTable extends ScanTable {
 
   @Override
   public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings) {
+    return planScan(projection, bindings, -1);
+  }
+
+  /** A feed stops paging once it has the rows a LIMIT needs, and asks for small pages for few. */
+  @Override
+  public boolean supportsLimit() {
+    return true;
+  }
+
+  @Override
+  public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings, long limit) {
     List<ParameterDef> parameters = feed.parameters();
     int count = parameters.size();
     List<ColumnBinding> all = bindings();
@@ -149,7 +160,7 @@ public final class FeedTable extends ScanTable {
     int concurrency = feed.fetch().concurrency();
     int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
     for (Map<String, String> values : combinations) {
-      tasks.add(new FeedTask(feed, decoded, values, layout, pagesEach));
+      tasks.add(new FeedTask(feed, decoded, values, layout, pagesEach, limit));
     }
     return new ScanPlan(
         label, new TableShape(columns), tasks, settings.batchSize(), feed.fetch().concurrency());

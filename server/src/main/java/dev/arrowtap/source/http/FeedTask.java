@@ -24,13 +24,16 @@ import java.util.stream.Collectors;
  *     p
  * @param pageConcurrency pages this task may have in flight at once: the table's concurrency,
  *     shared out among the tasks of a scan that run together
+ * @param rowLimit rows the query needs from this task (a LIMIT directly above the scan), or -1: the
+ *     task requests no page it cannot need and stops once it has them
  */
 public record FeedTask(
     FeedDef feed,
     List<ColumnBinding> columns,
     Map<String, String> parameters,
     int[] layout,
-    int pageConcurrency)
+    int pageConcurrency,
+    long rowLimit)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
@@ -45,7 +48,7 @@ public record FeedTask(
   /** A task that may use the table's whole concurrency. */
   public FeedTask(
       FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout) {
-    this(feed, columns, parameters, layout, feed.fetch().concurrency());
+    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1);
   }
 
   /** A task without parameters whose output is exactly the decoded columns. */
@@ -83,7 +86,7 @@ public record FeedTask(
   @Override
   public String slice() {
     if (parameters.isEmpty()) {
-      return "[all pages]";
+      return rowLimit >= 0 ? "[first " + rowLimit + " rows]" : "[all pages]";
     }
     return feed.parameters().stream()
         .map(ParameterDef::name)
@@ -103,13 +106,14 @@ public record FeedTask(
         && columns.equals(task.columns)
         && parameters.equals(task.parameters)
         && java.util.Arrays.equals(layout, task.layout)
-        && pageConcurrency == task.pageConcurrency;
+        && pageConcurrency == task.pageConcurrency
+        && rowLimit == task.rowLimit;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        feed, columns, parameters, java.util.Arrays.hashCode(layout), pageConcurrency);
+        feed, columns, parameters, java.util.Arrays.hashCode(layout), pageConcurrency, rowLimit);
   }
 
   @Override

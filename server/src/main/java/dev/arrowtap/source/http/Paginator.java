@@ -20,16 +20,26 @@ final class Paginator {
   private final int askedPageSize;
 
   Paginator(FeedDef feed, Map<String, String> parameters) {
-    this(feed, parameters, feed.pagination().pageSize());
+    this(feed, parameters, -1);
   }
 
   /**
-   * @param askedPageSize the page size to send: the declared one, or less for a small LIMIT
+   * @param rowLimit the rows the query needs, or -1: fewer than a page ask for a page that size,
+   *     where the style sends a page size at all
    */
-  Paginator(FeedDef feed, Map<String, String> parameters, int askedPageSize) {
+  Paginator(FeedDef feed, Map<String, String> parameters, long rowLimit) {
     this.def = feed.pagination();
     this.requests = new RequestFactory(feed, parameters);
-    this.askedPageSize = askedPageSize;
+    boolean sendsSize =
+        switch (def.style()) {
+          case OFFSET -> !def.limitParam().isEmpty();
+          case PAGE, CURSOR -> !def.sizeParam().isEmpty() && def.pageSize() > 0;
+          default -> false;
+        };
+    this.askedPageSize =
+        sendsSize && rowLimit >= 0 && rowLimit < def.pageSize()
+            ? (int) Math.max(1, rowLimit)
+            : def.pageSize();
   }
 
   /** The page size requests ask for. */

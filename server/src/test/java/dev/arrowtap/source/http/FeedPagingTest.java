@@ -292,4 +292,69 @@ class FeedPagingTest {
       assertEquals(5, api.count("/events"));
     }
   }
+
+  private static String plan(Connection c, String sql) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    for (List<Object> row : rows(c, "EXPLAIN PLAN FOR " + sql)) {
+      out.append(row.get(0)).append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
+  void limitFiveOnAHundredPageFeedMakesOneRequestForFiveRecords() throws Exception {
+    cappedApi(10_000, 1000, false);
+    try (Connection c =
+        connect(
+            table("items", "{style: offset, page_size: 100}", "")
+                + table("paged", "{style: page, page_size: 100}", ""))) {
+      System.err.println(
+          "PLAN "
+              + plan(c, "SELECT id FROM t.items LIMIT 5")
+              + plan(c, "SELECT id FROM t.items LIMIT 200 OFFSET 50"));
+      assertEquals(ids(5), rows(c, "SELECT id FROM t.items LIMIT 5"));
+      assertEquals(1, api.count("/items"));
+      assertEquals("5", api.requests("/items").get(0).param("limit"), "a small page for 5 rows");
+      api.reset();
+      assertEquals(ids(5), rows(c, "SELECT id FROM t.paged LIMIT 5"));
+      assertEquals(1, api.count("/items"));
+      assertEquals("5", api.requests("/items").get(0).param("per_page"));
+      assertTrue(
+          plan(c, "SELECT id FROM t.items LIMIT 5").contains("columns=[[id]], limit=[5]"),
+          plan(c, "SELECT id FROM t.items LIMIT 5"));
+    }
+  }
+
+  @Test
+  void dbeaversLimit200OnAHundredPageFeedCostsTwoRequests() throws Exception {
+    cappedApi(10_000, 1000, false);
+    try (Connection c = connect(table("items", "{style: offset, page_size: 100}", ""))) {
+      assertEquals(
+          ids(200),
+          rows(c, "SELECT * FROM t.items LIMIT 200").stream().map(r -> r.subList(0, 1)).toList());
+      assertEquals(2, api.count("/items"));
+      api.reset();
+      // OFFSET counts: rows 50 to 249 are on the first three pages.
+      List<List<Object>> window = rows(c, "SELECT id FROM t.items LIMIT 200 OFFSET 50");
+      assertEquals(ids(250).subList(50, 250), window);
+      assertEquals(3, api.count("/items"));
+    }
+  }
+
+  @Test
+  void limitAfterOrderByOrAFilterStillReadsWhatItNeeds() throws Exception {
+    cappedApi(1000, 1000, true);
+    try (Connection c =
+        connect(table("items", "{style: offset, page_size: 100, total_pointer: /total}", ""))) {
+      // The largest ids are on the last page: every page is read.
+      assertEquals(
+          List.of(List.of(999L), List.of(998L)),
+          rows(c, "SELECT id FROM t.items ORDER BY id DESC LIMIT 2"));
+      assertEquals(10, api.count("/items"));
+      api.reset();
+      assertEquals(
+          List.of(List.of(990L)), rows(c, "SELECT id FROM t.items WHERE id >= 990 LIMIT 1"));
+      assertEquals(10, api.count("/items"));
+    }
+  }
 }

@@ -341,9 +341,9 @@ class FeedTablesTest {
             "      - {name: users, url: URL/users, records: {pointer: /data}, pagination: {style: offset, page_size: 50},"
                 + " columns: [{name: id, type: BIGINT}]}\n")) {
       assertEquals(5, rows(c, "SELECT id FROM t.users LIMIT 5").size());
-      // The pages the task read while the query took its rows (at most three batches wait
-      // between them) and one fetched ahead: a handful, never all twenty.
-      assertTrue(api.count("/users") <= 5, "requests: " + api.count("/users"));
+      // The LIMIT reaches the feed: one request, for a page of 5.
+      assertEquals(1, api.count("/users"));
+      assertEquals("5", api.requests("/users").get(0).param("limit"));
     }
   }
 }
