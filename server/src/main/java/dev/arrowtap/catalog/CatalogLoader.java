@@ -163,7 +163,8 @@ public final class CatalogLoader {
         "retry",
         "timeouts",
         "limits",
-        "concurrency");
+        "concurrency",
+        "filters");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -193,7 +194,8 @@ public final class CatalogLoader {
         table.has("columns") ? Optional.of(columns(table)) : Optional.empty(),
         parameters(table, url),
         http(table),
-        fetch(table));
+        fetch(table),
+        filters(table));
   }
 
   private static List<ParameterDef> parameters(NodeReader table, String url) {
@@ -423,6 +425,55 @@ public final class CatalogLoader {
         limits.integer("max_rows", d.maxRows(), 1, Long.MAX_VALUE));
   }
 
+  private static List<FilterDef> filters(NodeReader table) {
+    List<FilterDef> filters = new ArrayList<>();
+    Set<String> columns = new HashSet<>();
+    if (table.has("columns")) {
+      for (ColumnDef column : columns(table)) {
+        columns.add(column.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> parameters = new HashSet<>();
+    for (NodeReader parameter : table.list("parameters", false)) {
+      parameters.add(parameter.string("name").toLowerCase(Locale.ROOT));
+    }
+    Set<String> seen = new HashSet<>();
+    for (NodeReader filter : table.list("filters", false)) {
+      filter.allowOnly("column", "op", "param", "format", "in", "exact");
+      String column = filter.string("column");
+      if (!columns.isEmpty() && !columns.contains(column.toLowerCase(Locale.ROOT))) {
+        throw filter.error("column", "no column '" + column + "' among the declared columns");
+      }
+      if (parameters.contains(column.toLowerCase(Locale.ROOT))) {
+        throw filter.error(
+            "column", "'" + column + "' is a parameter: parameters are bound without a filter");
+      }
+      String op = filter.string("op");
+      if (!FilterDef.OPS.contains(op)) {
+        throw filter.error("op", "expected one of =, >=, >, <=, <, got '" + op + "'");
+      }
+      String param = filter.string("param");
+      if (param.isBlank()) {
+        throw filter.error("param", "the request parameter must not be empty");
+      }
+      if (parameters.contains(param.toLowerCase(Locale.ROOT))) {
+        throw filter.error("param", "'" + param + "' is already a declared parameter");
+      }
+      if (!seen.add(param)) {
+        throw filter.error("param", "request parameter '" + param + "' is used by two filters");
+      }
+      FilterDef.Format format =
+          filter.choice("format", FilterDef.Format.class, FilterDef.Format.TEXT);
+      String in = filter.string("in", "query").toLowerCase(Locale.ROOT);
+      if (!in.equals("query") && !in.equals("body")) {
+        throw filter.error("in", "expected query or body, got '" + in + "'");
+      }
+      filters.add(
+          new FilterDef(column, op, param, format, in.equals("body"), filter.bool("exact", false)));
+    }
+    return filters;
+  }
+
   private static FetchDef fetch(NodeReader table) {
     return new FetchDef(
         (int)
@@ -450,7 +501,8 @@ public final class CatalogLoader {
       Optional<List<ColumnDef>> columns,
       List<ParameterDef> parameters,
       HttpSettings http,
-      FetchDef fetch) {
+      FetchDef fetch,
+      List<FilterDef> filters) {
     FeedDef build(Secrets secrets) {
       return new FeedDef(
           schema,
@@ -468,7 +520,8 @@ public final class CatalogLoader {
           parameters,
           http,
           secrets,
-          fetch);
+          fetch,
+          filters);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param columns the declared columns, or empty to infer them from a sample
  * @param parameters request parameters, shown as the table's first columns
  * @param fetch requests at once (and later rate limits and caching)
+ * @param filters comparisons on columns that the API applies as request parameters
  */
 public record FeedDef(
     String schema,
@@ -30,7 +31,8 @@ public record FeedDef(
     List<ParameterDef> parameters,
     HttpSettings http,
     Secrets secrets,
-    FetchDef fetch) {
+    FetchDef fetch,
+    List<FilterDef> filters) {
   public FeedDef {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(name, "name is null");
@@ -45,6 +47,7 @@ public record FeedDef(
     Objects.requireNonNull(http, "http is null");
     Objects.requireNonNull(secrets, "secrets is null");
     Objects.requireNonNull(fetch, "fetch is null");
+    filters = List.copyOf(filters);
   }
 
   /** {@code schema.table}, for messages. */

@@ -36,6 +36,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final int[] projection;
   private final Map<Integer, List<String>> bindings;
   private final long limit;
+  private final List<PushedFilter> filters;
   private final ScanPlan plan;
 
   public ArrowtapTableScan(
@@ -69,6 +70,22 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       int[] projection,
       Map<Integer, List<String>> bindings,
       long limit) {
+    this(cluster, table, scanTable, projection, bindings, limit, List.of());
+  }
+
+  /**
+   * As above, with comparisons that the source applies itself.
+   *
+   * @param filters comparisons handed to the source, shown by EXPLAIN
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     this(
         cluster,
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
@@ -77,9 +94,12 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         projection,
         bindings,
         limit,
-        limit >= 0
-            ? scanTable.planScan(projection, bindings, limit)
-            : scanTable.planScan(projection, bindings));
+        filters,
+        !filters.isEmpty()
+            ? scanTable.planScan(projection, bindings, limit, filters)
+            : limit >= 0
+                ? scanTable.planScan(projection, bindings, limit)
+                : scanTable.planScan(projection, bindings));
   }
 
   private ArrowtapTableScan(
@@ -90,13 +110,44 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       int[] projection,
       Map<Integer, List<String>> bindings,
       long limit,
+      List<PushedFilter> filters,
       ScanPlan plan) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
     this.bindings = Map.copyOf(bindings);
     this.limit = limit;
+    this.filters = List.copyOf(filters);
     this.plan = plan;
+  }
+
+  /** This scan with other bindings, everything else kept. */
+  ArrowtapTableScan withBindings(Map<Integer, List<String>> newBindings) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, newBindings, limit, filters);
+  }
+
+  /** This scan with other columns, everything else kept. */
+  ArrowtapTableScan withProjection(int[] newProjection) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, newProjection, bindings, limit, filters);
+  }
+
+  /** This scan stopping after {@code rows} rows, everything else kept. */
+  ArrowtapTableScan withLimit(long rows) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, bindings, rows, filters);
+  }
+
+  /** This scan handing these comparisons to its source, everything else kept. */
+  ArrowtapTableScan withFilters(List<PushedFilter> newFilters) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, bindings, limit, newFilters);
+  }
+
+  /** The comparisons this scan hands to its source. */
+  List<PushedFilter> filters() {
+    return filters;
   }
 
   public ScanPlan plan() {
@@ -123,7 +174,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ArrowtapTableScan(
-        getCluster(), traitSet, table, scanTable, projection, bindings, limit, plan);
+        getCluster(), traitSet, table, scanTable, projection, bindings, limit, filters, plan);
   }
 
   @Override
@@ -132,6 +183,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     planner.addRule(FilterScanRule.INSTANCE);
     planner.addRule(LimitScanRule.LOGICAL);
     planner.addRule(LimitScanRule.PHYSICAL);
+    planner.addRule(RangeFilterScanRule.INSTANCE);
   }
 
   @Override
@@ -146,13 +198,32 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
     }
     pw.itemIf("limit", limit, limit >= 0);
+    pw.itemIf("api_filters", describeFilters(), !filters.isEmpty());
     return pw.item("tasks", scanTable.services().describeTasks(plan));
+  }
+
+  /** {@code created_at >= 2024-01-05 (exact)}, by table column name. */
+  private List<String> describeFilters() {
+    List<String> out = new java.util.ArrayList<>();
+    List<dev.arrowtap.types.Column> columns = scanTable.shape().columns();
+    for (PushedFilter filter : filters) {
+      out.add(
+          columns.get(filter.column()).name()
+              + " "
+              + filter.op()
+              + " "
+              + filter.value()
+              + (filter.exact() ? "" : " (checked again)"));
+    }
+    return out;
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
+    // Each comparison the source applies leaves fewer rows to fetch.
+    rows *= Math.pow(0.5, filters.size());
     if (limit >= 0) {
       // A scan that stops at the LIMIT's rows reads less than one that reads on, whatever the
       // estimate of the table's size says.
@@ -196,13 +267,15 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         && super.deepEquals(obj)
         && Arrays.equals(projection, other.projection)
         && bindings.equals(other.bindings)
-        && limit == other.limit;
+        && limit == other.limit
+        && filters.equals(other.filters);
   }
 
   @Override
   public int deepHashCode() {
     return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
             * 31
-        + Long.hashCode(limit);
+        + Long.hashCode(limit)
+        + 17 * filters.hashCode();
   }
 }

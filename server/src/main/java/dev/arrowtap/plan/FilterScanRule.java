@@ -60,9 +60,7 @@ final class FilterScanRule extends RelOptRule {
       }
     }
     if (changed) {
-      ArrowtapTableScan bound =
-          new ArrowtapTableScan(
-              scan.getCluster(), scan.getTable(), scan.scanTable(), projection, bindings);
+      ArrowtapTableScan bound = scan.withBindings(bindings);
       call.transformTo(filter.copy(filter.getTraitSet(), bound, filter.getCondition()));
     }
   }

@@ -55,14 +55,7 @@ final class LimitScanRule extends RelOptRule {
     if (needed < 0 || scan.limit() >= 0 && scan.limit() <= needed) {
       return;
     }
-    ArrowtapTableScan limited =
-        new ArrowtapTableScan(
-            scan.getCluster(),
-            scan.getTable(),
-            scan.scanTable(),
-            scan.projection(),
-            scan.bindings(),
-            needed);
+    ArrowtapTableScan limited = scan.withLimit(needed);
     if (limit instanceof LogicalSort sort) {
       call.transformTo(
           sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch));

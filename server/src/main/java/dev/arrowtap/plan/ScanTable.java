@@ -59,6 +59,29 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
     return false;
   }
 
+  /**
+   * The tasks for a scan that hands these comparisons to its source (see {@link #pushFilter}); the
+   * default ignores them, which only a table that never accepts one may do.
+   */
+  public ScanPlan planScan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
+    return limit >= 0 ? planScan(projection, bindings, limit) : planScan(projection, bindings);
+  }
+
+  /**
+   * Whether the source can apply {@code column op value} itself: empty when it cannot, otherwise
+   * the filter as pushed, {@link PushedFilter#exact()} when the query need not apply it again.
+   *
+   * @param others the filters already pushed for the same scan
+   */
+  public Optional<PushedFilter> pushFilter(
+      int column, String op, Object value, List<PushedFilter> others) {
+    return Optional.empty();
+  }
+
   /** The columns whose = and IN filters this table turns into its requests; none by default. */
   public Set<Integer> bindableColumns() {
     return Set.of();

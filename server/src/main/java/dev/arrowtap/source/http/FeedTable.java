@@ -10,6 +10,7 @@ import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.plan.PushedFilter;
 import dev.arrowtap.plan.ScanTable;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -136,6 +137,22 @@ public final class FeedTable extends ScanTable {
 
   @Override
   public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings, long limit) {
+    return planScan(projection, bindings, limit, List.of());
+  }
+
+  /** A comparison on a column the catalog maps to a request parameter goes to the API. */
+  @Override
+  public Optional<PushedFilter> pushFilter(
+      int column, String op, Object value, List<PushedFilter> others) {
+    return ApiFilters.of(feed, shape()).push(column, op, value, others);
+  }
+
+  @Override
+  public ScanPlan planScan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     List<ParameterDef> parameters = feed.parameters();
     int count = parameters.size();
     List<ColumnBinding> all = bindings();
@@ -154,13 +171,14 @@ public final class FeedTable extends ScanTable {
       }
     }
     List<TaskSpec> tasks = new ArrayList<>();
+    Map<String, String> requestFilters = ApiFilters.of(feed, shape()).requestParameters(filters);
     List<Map<String, String>> combinations = combinations(bindings);
     // The table's concurrency bounds the scan's requests in flight: tasks that run together share
     // it, so a long IN list reads its values side by side, each one page at a time.
     int concurrency = feed.fetch().concurrency();
     int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
     for (Map<String, String> values : combinations) {
-      tasks.add(new FeedTask(feed, decoded, values, layout, pagesEach, limit));
+      tasks.add(new FeedTask(feed, decoded, values, layout, pagesEach, limit, requestFilters));
     }
     return new ScanPlan(
         label, new TableShape(columns), tasks, settings.batchSize(), feed.fetch().concurrency());

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Reads a whole feed, page after page, for one set of parameter values, decoding only the bound
@@ -33,13 +32,15 @@ public record FeedTask(
     Map<String, String> parameters,
     int[] layout,
     int pageConcurrency,
-    long rowLimit)
+    long rowLimit,
+    Map<String, String> apiFilters)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
     columns = List.copyOf(columns);
     parameters = Map.copyOf(parameters);
     layout = layout.clone();
+    apiFilters = apiFilters == null ? Map.of() : Map.copyOf(apiFilters);
     if (pageConcurrency < 1) {
       throw new IllegalArgumentException("pageConcurrency must be positive: " + pageConcurrency);
     }
@@ -48,7 +49,7 @@ public record FeedTask(
   /** A task that may use the table's whole concurrency. */
   public FeedTask(
       FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout) {
-    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1);
+    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1, Map.of());
   }
 
   /** A task without parameters whose output is exactly the decoded columns. */
@@ -85,13 +86,16 @@ public record FeedTask(
 
   @Override
   public String slice() {
-    if (parameters.isEmpty()) {
-      return rowLimit >= 0 ? "[first " + rowLimit + " rows]" : "[all pages]";
+    List<String> parts = new ArrayList<>();
+    for (ParameterDef parameter : feed.parameters()) {
+      parts.add(parameter.name() + "=" + feed.secrets().redact(parameters.get(parameter.name())));
     }
-    return feed.parameters().stream()
-        .map(ParameterDef::name)
-        .map(name -> name + "=" + feed.secrets().redact(parameters.get(name)))
-        .collect(Collectors.joining(", ", "[", "]"));
+    // Sorted, so that a plan reads the same whatever order the filters were pushed in.
+    new java.util.TreeMap<>(apiFilters).forEach((name, value) -> parts.add(name + "=" + value));
+    if (rowLimit >= 0) {
+      parts.add("first " + rowLimit + " rows");
+    }
+    return parts.isEmpty() ? "[all pages]" : "[" + String.join(", ", parts) + "]";
   }
 
   @Override
@@ -107,13 +111,20 @@ public record FeedTask(
         && parameters.equals(task.parameters)
         && java.util.Arrays.equals(layout, task.layout)
         && pageConcurrency == task.pageConcurrency
-        && rowLimit == task.rowLimit;
+        && rowLimit == task.rowLimit
+        && apiFilters.equals(task.apiFilters);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        feed, columns, parameters, java.util.Arrays.hashCode(layout), pageConcurrency, rowLimit);
+        feed,
+        columns,
+        parameters,
+        java.util.Arrays.hashCode(layout),
+        pageConcurrency,
+        rowLimit,
+        apiFilters);
   }
 
   @Override

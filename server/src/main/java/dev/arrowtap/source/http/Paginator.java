@@ -28,8 +28,16 @@ final class Paginator {
    *     where the style sends a page size at all
    */
   Paginator(FeedDef feed, Map<String, String> parameters, long rowLimit) {
+    this(feed, parameters, rowLimit, Map.of());
+  }
+
+  /**
+   * @param apiFilters request parameters that carry the query's comparisons, by name
+   */
+  Paginator(
+      FeedDef feed, Map<String, String> parameters, long rowLimit, Map<String, String> apiFilters) {
     this.def = feed.pagination();
-    this.requests = new RequestFactory(feed, parameters);
+    this.requests = new RequestFactory(feed, parameters, apiFilters);
     boolean sendsSize =
         switch (def.style()) {
           case OFFSET -> !def.limitParam().isEmpty();

@@ -96,7 +96,8 @@ public final class ReadJsonTableMacro implements TableMacro {
             List.of(),
             HttpSettings.DEFAULTS,
             querySecrets(uri),
-            FetchDef.DEFAULTS);
+            FetchDef.DEFAULTS,
+            List.of());
     // The query string may hold a token: plans and metrics show the URL without it.
     String shown = uri.getRawQuery() == null ? url : url.substring(0, url.indexOf('?')) + "?…";
     String label =

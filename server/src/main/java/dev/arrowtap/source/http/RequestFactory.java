@@ -16,13 +16,22 @@ import java.util.Optional;
 final class RequestFactory {
   private final FeedDef feed;
   private final Map<String, String> parameters;
+  private final Map<String, String> apiFilters;
 
   /**
    * @param parameters the value of each of the feed's parameters, by name
    */
   RequestFactory(FeedDef feed, Map<String, String> parameters) {
+    this(feed, parameters, Map.of());
+  }
+
+  /**
+   * @param apiFilters request parameters that carry the query's comparisons, by name
+   */
+  RequestFactory(FeedDef feed, Map<String, String> parameters, Map<String, String> apiFilters) {
     this.feed = feed;
     this.parameters = parameters;
+    this.apiFilters = apiFilters;
   }
 
   /**
@@ -38,9 +47,16 @@ final class RequestFactory {
         query.put(parameter.name(), parameters.get(parameter.name()));
       }
     }
+    for (dev.arrowtap.catalog.FilterDef filter : feed.filters()) {
+      String value = apiFilters.get(filter.param());
+      if (value != null && !filter.inBody()) {
+        query.put(filter.param(), value);
+      }
+    }
     query.putAll(pageParameters);
     URI uri = withQuery(URI.create(UrlTemplate.expand(feed.url(), parameters)), query);
     Map<String, String> all = new LinkedHashMap<>(parameters);
+    all.putAll(apiFilters);
     all.putAll(variables);
     return finish(uri, feed.body().map(body -> substitute(body, all)));
   }

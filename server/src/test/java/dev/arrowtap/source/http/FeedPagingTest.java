@@ -308,10 +308,6 @@ class FeedPagingTest {
         connect(
             table("items", "{style: offset, page_size: 100}", "")
                 + table("paged", "{style: page, page_size: 100}", ""))) {
-      System.err.println(
-          "PLAN "
-              + plan(c, "SELECT id FROM t.items LIMIT 5")
-              + plan(c, "SELECT id FROM t.items LIMIT 200 OFFSET 50"));
       assertEquals(ids(5), rows(c, "SELECT id FROM t.items LIMIT 5"));
       assertEquals(1, api.count("/items"));
       assertEquals("5", api.requests("/items").get(0).param("limit"), "a small page for 5 rows");
