@@ -164,7 +164,8 @@ public final class CatalogLoader {
         "timeouts",
         "limits",
         "concurrency",
-        "filters");
+        "filters",
+        "rate_limit");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -478,7 +479,20 @@ public final class CatalogLoader {
     return new FetchDef(
         (int)
             table.integer(
-                "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY));
+                "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY),
+        rateLimit(table.objectOrEmpty("rate_limit")));
+  }
+
+  private static RateLimitDef rateLimit(NodeReader limit) {
+    limit.allowOnly("requests_per_second", "burst", "max_in_flight", "per");
+    String per = limit.string("per", "host").toLowerCase(Locale.ROOT);
+    if (!per.equals("host") && !per.equals("table")) {
+      throw limit.error("per", "expected host or table, got '" + per + "'");
+    }
+    long rate = limit.integer("requests_per_second", 0, 0, 100_000);
+    int burst = (int) limit.integer("burst", Math.max(1, rate), 1, 100_000);
+    int inFlight = (int) limit.integer("max_in_flight", 0, 0, 10_000);
+    return new RateLimitDef(rate, burst, inFlight, per.equals("host"));
   }
 
   private static Duration millis(NodeReader node, String key, Duration fallback) {

@@ -50,6 +50,28 @@ public record FeedDef(
     filters = List.copyOf(filters);
   }
 
+  /** This feed with other fetch settings. */
+  public FeedDef withFetch(FetchDef newFetch) {
+    return new FeedDef(
+        schema,
+        name,
+        description,
+        method,
+        url,
+        body,
+        headers,
+        query,
+        auth,
+        records,
+        pagination,
+        columns,
+        parameters,
+        http,
+        secrets,
+        newFetch,
+        filters);
+  }
+
   /** {@code schema.table}, for messages. */
   public String qualifiedName() {
     return schema + "." + name;

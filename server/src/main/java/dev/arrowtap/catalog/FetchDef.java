@@ -1,14 +1,15 @@
 package dev.arrowtap.catalog;
 
 /**
- * How fast and how often a feed may be read: requests at once, as declared in the catalog.
+ * How fast and how often a feed may be read, as declared in the catalog.
  *
  * @param concurrency requests one scan of the table may have in flight at once: pages of the offset
  *     and page styles, and values of its parameters
+ * @param rateLimit the budget all queries of the server share
  */
-public record FetchDef(int concurrency) {
-  /** Four requests at once. */
-  public static final FetchDef DEFAULTS = new FetchDef(4);
+public record FetchDef(int concurrency, RateLimitDef rateLimit) {
+  /** Four requests at once, no rate limit. */
+  public static final FetchDef DEFAULTS = new FetchDef(4, RateLimitDef.NONE);
 
   /** The most a table may declare; more would only queue on the connection pool. */
   public static final int MAX_CONCURRENCY = 64;
@@ -18,5 +19,11 @@ public record FetchDef(int concurrency) {
       throw new IllegalArgumentException(
           "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
     }
+    java.util.Objects.requireNonNull(rateLimit, "rateLimit is null");
+  }
+
+  /** As one of {@code processes} processes' share of the rate limit. */
+  public FetchDef share(int processes) {
+    return new FetchDef(concurrency, rateLimit.share(processes));
   }
 }

@@ -66,6 +66,11 @@ public final class ExecutionServices implements AutoCloseable {
     return config.workers().isEmpty() ? localSlots : config.workers().size();
   }
 
+  /** Whether tasks run on workers rather than in this JVM. */
+  public boolean hasWorkers() {
+    return !config.workers().isEmpty();
+  }
+
   /**
    * Tasks of one scan read at once: all of them on workers; here up to the plan's own concurrency,
    * or the local slots.

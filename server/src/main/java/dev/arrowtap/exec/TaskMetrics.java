@@ -17,6 +17,8 @@ public final class TaskMetrics {
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong httpBytes = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong rateLimitWaits = new AtomicLong();
+  private final AtomicLong rateLimitWaitNanos = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
   private final List<String> notes = new CopyOnWriteArrayList<>();
@@ -49,6 +51,20 @@ public final class TaskMetrics {
     retries.incrementAndGet();
   }
 
+  /** A request waited for a shared rate limit, an in-flight bound or an API's pause. */
+  public void addRateLimitWait(long nanos) {
+    rateLimitWaits.incrementAndGet();
+    rateLimitWaitNanos.addAndGet(nanos);
+  }
+
+  public long rateLimitWaits() {
+    return rateLimitWaits.get();
+  }
+
+  public long rateLimitWaitMillis() {
+    return rateLimitWaitNanos.get() / 1_000_000;
+  }
+
   /**
    * Records something a user should know about how the task read its source (such as a page size
    * the API capped); each distinct note once.
@@ -74,6 +90,8 @@ public final class TaskMetrics {
     httpRequests.set(progress.httpRequests());
     httpBytes.set(progress.httpBytes());
     notePeakMemory(progress.peakMemory());
+    rateLimitWaits.set(progress.rateLimitWaits());
+    rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
     }
@@ -105,7 +123,9 @@ public final class TaskMetrics {
         httpBytes(),
         retries(),
         peakMemory(),
-        notes());
+        notes(),
+        rateLimitWaits(),
+        rateLimitWaitMillis());
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

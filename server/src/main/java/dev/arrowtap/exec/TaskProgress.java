@@ -14,7 +14,9 @@ public record TaskProgress(
     long httpBytes,
     long retries,
     long peakMemory,
-    List<String> notes) {
+    List<String> notes,
+    long rateLimitWaits,
+    long rateLimitWaitMillis) {
   public TaskProgress {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }

@@ -79,6 +79,14 @@ public final class ExplainAnalyzeRenderer {
     items.add("http_requests: " + count(task.httpRequests()));
     items.add("http_bytes: " + count(task.httpBytes()));
     items.add("attempts: " + task.attempts() + " (retries: " + task.retries() + ")");
+    if (task.rateLimitWaits() > 0) {
+      items.add(
+          "rate_limit_waits: "
+              + count(task.rateLimitWaits())
+              + " ("
+              + count(task.rateLimitWaitMillis())
+              + " ms)");
+    }
     items.add(
         "time_to_first_batch: "
             + (task.firstBatchMillis() < 0 ? "-" : task.firstBatchMillis() + " ms"));

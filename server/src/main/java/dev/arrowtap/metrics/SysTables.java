@@ -81,7 +81,9 @@ final class SysTables {
             column("peak_memory_bytes", SqlTypeName.BIGINT, false),
             column("error", SqlTypeName.VARCHAR, true),
             column("start_offset_ms", SqlTypeName.BIGINT, true),
-            column("notes", SqlTypeName.VARCHAR, true)),
+            column("notes", SqlTypeName.VARCHAR, true),
+            column("rate_limit_waits", SqlTypeName.BIGINT, false),
+            column("rate_limit_wait_ms", SqlTypeName.BIGINT, false)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.queries()) {

@@ -24,7 +24,9 @@ public record TaskMetricsSnapshot(
     long peakMemory,
     String error,
     long startOffsetMillis,
-    List<String> notes) {
+    List<String> notes,
+    long rateLimitWaits,
+    long rateLimitWaitMillis) {
 
   /** Reads a task's live counters. */
   public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
@@ -61,7 +63,9 @@ public record TaskMetricsSnapshot(
         m.startedAtMillis() == 0 || queryStartMillis == 0
             ? -1
             : Math.max(0, m.startedAtMillis() - queryStartMillis),
-        m.notes());
+        m.notes(),
+        m.rateLimitWaits(),
+        m.rateLimitWaitMillis());
   }
 
   /** The values in {@code sys.task_metrics} column order. */
@@ -86,7 +90,9 @@ public record TaskMetricsSnapshot(
       peakMemory,
       error,
       startOffsetMillis < 0 ? null : startOffsetMillis,
-      notes.isEmpty() ? null : String.join("; ", notes)
+      notes.isEmpty() ? null : String.join("; ", notes),
+      rateLimitWaits,
+      rateLimitWaitMillis
     };
   }
 }

@@ -177,8 +177,12 @@ public final class FeedTable extends ScanTable {
     // it, so a long IN list reads its values side by side, each one page at a time.
     int concurrency = feed.fetch().concurrency();
     int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
+    // Each worker process keeps its own budget: give each its share, so that together they stay
+    // within the catalog's numbers.
+    FeedDef shipped =
+        services.hasWorkers() ? feed.withFetch(feed.fetch().share(services.taskSlots())) : feed;
     for (Map<String, String> values : combinations) {
-      tasks.add(new FeedTask(feed, decoded, values, layout, pagesEach, limit, requestFilters));
+      tasks.add(new FeedTask(shipped, decoded, values, layout, pagesEach, limit, requestFilters));
     }
     return new ScanPlan(
         label, new TableShape(columns), tasks, settings.batchSize(), feed.fetch().concurrency());

@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.HttpSettings;
 import dev.arrowtap.exec.TaskContext;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executor;
  */
 final class PageWindow implements AutoCloseable {
   private final FeedHttpClient http;
+  private final FeedDef feed;
   private final HttpSettings settings;
   private final TaskContext context;
   private final Executor executor;
@@ -28,9 +30,10 @@ final class PageWindow implements AutoCloseable {
 
   private record Ahead(PageRequest request, FetchAbort abort, CompletableFuture<Outcome> outcome) {}
 
-  PageWindow(FeedHttpClient http, HttpSettings settings, TaskContext context, Executor executor) {
+  PageWindow(FeedHttpClient http, FeedDef feed, TaskContext context, Executor executor) {
     this.http = http;
-    this.settings = settings;
+    this.feed = feed;
+    this.settings = feed.http();
     this.context = context;
     this.executor = executor;
   }
@@ -72,7 +75,13 @@ final class PageWindow implements AutoCloseable {
       if (mine != null) {
         release(mine);
       }
-      return http.fetch(wanted, settings, context::isStopped, context.metrics());
+      return http.fetch(
+          wanted,
+          settings,
+          context::isStopped,
+          context.metrics(),
+          new FetchAbort(),
+          RequestBudgets.of(feed, wanted.uri()));
     }
     Outcome outcome;
     try {
@@ -110,7 +119,14 @@ final class PageWindow implements AutoCloseable {
   private Outcome fetch(PageRequest request, FetchAbort abort) {
     try {
       return new Outcome(
-          http.fetch(request, settings, context::isStopped, context.metrics(), abort), null);
+          http.fetch(
+              request,
+              settings,
+              context::isStopped,
+              context.metrics(),
+              abort,
+              RequestBudgets.of(feed, request.uri())),
+          null);
     } catch (HttpFailure e) {
       return new Outcome(null, e);
     }

@@ -40,7 +40,8 @@ final class FeedTestServer implements AutoCloseable {
       String path,
       Map<String, String> query,
       Map<String, List<String>> headers,
-      String body) {
+      String body,
+      long arrivedNanos) {
     String param(String name) {
       return query.get(name);
     }
@@ -205,7 +206,8 @@ final class FeedTestServer implements AutoCloseable {
             path,
             query(exchange.getRequestURI().getRawQuery()),
             Map.copyOf(exchange.getRequestHeaders()),
-            body);
+            body,
+            System.nanoTime());
     requests.add(request);
     return request;
   }
