@@ -165,7 +165,8 @@ public final class CatalogLoader {
         "limits",
         "concurrency",
         "filters",
-        "rate_limit");
+        "rate_limit",
+        "cache");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -480,7 +481,15 @@ public final class CatalogLoader {
         (int)
             table.integer(
                 "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY),
-        rateLimit(table.objectOrEmpty("rate_limit")));
+        rateLimit(table.objectOrEmpty("rate_limit")),
+        cache(table.objectOrEmpty("cache")));
+  }
+
+  private static CacheDef cache(NodeReader cache) {
+    cache.allowOnly("ttl_seconds", "max_bytes");
+    long ttl = cache.integer("ttl_seconds", 0, 0, 7L * 24 * 3600);
+    long maxBytes = cache.integer("max_bytes", ttl > 0 ? 64L << 20 : 0, 0, 64L << 30);
+    return new CacheDef(Duration.ofSeconds(ttl), maxBytes);
   }
 
   private static RateLimitDef rateLimit(NodeReader limit) {

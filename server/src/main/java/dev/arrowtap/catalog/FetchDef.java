@@ -6,10 +6,11 @@ package dev.arrowtap.catalog;
  * @param concurrency requests one scan of the table may have in flight at once: pages of the offset
  *     and page styles, and values of its parameters
  * @param rateLimit the budget all queries of the server share
+ * @param cache the table's response cache
  */
-public record FetchDef(int concurrency, RateLimitDef rateLimit) {
-  /** Four requests at once, no rate limit. */
-  public static final FetchDef DEFAULTS = new FetchDef(4, RateLimitDef.NONE);
+public record FetchDef(int concurrency, RateLimitDef rateLimit, CacheDef cache) {
+  /** Four requests at once, no rate limit, no cache. */
+  public static final FetchDef DEFAULTS = new FetchDef(4, RateLimitDef.NONE, CacheDef.OFF);
 
   /** The most a table may declare; more would only queue on the connection pool. */
   public static final int MAX_CONCURRENCY = 64;
@@ -20,10 +21,11 @@ public record FetchDef(int concurrency, RateLimitDef rateLimit) {
           "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
     }
     java.util.Objects.requireNonNull(rateLimit, "rateLimit is null");
+    java.util.Objects.requireNonNull(cache, "cache is null");
   }
 
   /** As one of {@code processes} processes' share of the rate limit. */
   public FetchDef share(int processes) {
-    return new FetchDef(concurrency, rateLimit.share(processes));
+    return new FetchDef(concurrency, rateLimit.share(processes), cache);
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public enum SessionProperty {
   NUMBERS_PER_TASK("numbers_per_task", "how many numbers one numbers() task produces at most"),
-  BATCH_SIZE("batch_size", "rows per Arrow batch");
+  BATCH_SIZE("batch_size", "rows per Arrow batch"),
+  CACHE("cache", "false to read every feed from its API, bypassing response caches");
 
   private final String key;
   private final String description;
@@ -32,8 +33,16 @@ public enum SessionProperty {
     SessionSettings defaults = SessionSettings.DEFAULTS;
     long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
     long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
+    String cache = find(properties, CACHE.key);
+    if (cache != null && !cache.isBlank() && !cache.trim().matches("(?i)true|false")) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_CONNECTION_PROPERTY,
+          "connection property cache must be true or false, not '" + cache + "'");
+    }
+    boolean useCache = cache == null || cache.isBlank() || Boolean.parseBoolean(cache.trim());
     try {
-      return new SessionSettings(numbersPerTask, (int) Math.min(Integer.MAX_VALUE, batchSize));
+      return new SessionSettings(
+          numbersPerTask, (int) Math.min(Integer.MAX_VALUE, batchSize), useCache);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }

@@ -5,9 +5,14 @@ package dev.arrowtap.engine;
  *
  * @param numbersPerTask how many numbers one task of {@code numbers()} produces at most
  * @param batchSize rows per Arrow batch
+ * @param useCache whether feeds may answer from their response caches
  */
-public record SessionSettings(long numbersPerTask, int batchSize) {
-  public static final SessionSettings DEFAULTS = new SessionSettings(10, 8192);
+public record SessionSettings(long numbersPerTask, int batchSize, boolean useCache) {
+  public static final SessionSettings DEFAULTS = new SessionSettings(10, 8192, true);
+
+  public SessionSettings(long numbersPerTask, int batchSize) {
+    this(numbersPerTask, batchSize, true);
+  }
 
   public SessionSettings {
     if (numbersPerTask < 1) {

@@ -18,6 +18,7 @@ public final class TaskMetrics {
   private final AtomicLong httpBytes = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong rateLimitWaits = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
   private final AtomicLong rateLimitWaitNanos = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -57,6 +58,15 @@ public final class TaskMetrics {
     rateLimitWaitNanos.addAndGet(nanos);
   }
 
+  /** A page came from a response cache instead of the API. */
+  public void addCacheHit() {
+    cacheHits.incrementAndGet();
+  }
+
+  public long cacheHits() {
+    return cacheHits.get();
+  }
+
   public long rateLimitWaits() {
     return rateLimitWaits.get();
   }
@@ -91,6 +101,7 @@ public final class TaskMetrics {
     httpBytes.set(progress.httpBytes());
     notePeakMemory(progress.peakMemory());
     rateLimitWaits.set(progress.rateLimitWaits());
+    cacheHits.set(progress.cacheHits());
     rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
@@ -125,7 +136,8 @@ public final class TaskMetrics {
         peakMemory(),
         notes(),
         rateLimitWaits(),
-        rateLimitWaitMillis());
+        rateLimitWaitMillis(),
+        cacheHits());
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

@@ -16,7 +16,8 @@ public record TaskProgress(
     long peakMemory,
     List<String> notes,
     long rateLimitWaits,
-    long rateLimitWaitMillis) {
+    long rateLimitWaitMillis,
+    long cacheHits) {
   public TaskProgress {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }

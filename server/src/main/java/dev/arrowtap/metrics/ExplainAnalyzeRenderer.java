@@ -79,6 +79,9 @@ public final class ExplainAnalyzeRenderer {
     items.add("http_requests: " + count(task.httpRequests()));
     items.add("http_bytes: " + count(task.httpBytes()));
     items.add("attempts: " + task.attempts() + " (retries: " + task.retries() + ")");
+    if (task.cacheHits() > 0) {
+      items.add("cache_hits: " + count(task.cacheHits()));
+    }
     if (task.rateLimitWaits() > 0) {
       items.add(
           "rate_limit_waits: "

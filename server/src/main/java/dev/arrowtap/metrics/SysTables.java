@@ -83,7 +83,8 @@ final class SysTables {
             column("start_offset_ms", SqlTypeName.BIGINT, true),
             column("notes", SqlTypeName.VARCHAR, true),
             column("rate_limit_waits", SqlTypeName.BIGINT, false),
-            column("rate_limit_wait_ms", SqlTypeName.BIGINT, false)),
+            column("rate_limit_wait_ms", SqlTypeName.BIGINT, false),
+            column("cache_hits", SqlTypeName.BIGINT, false)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.queries()) {

@@ -26,7 +26,8 @@ public record TaskMetricsSnapshot(
     long startOffsetMillis,
     List<String> notes,
     long rateLimitWaits,
-    long rateLimitWaitMillis) {
+    long rateLimitWaitMillis,
+    long cacheHits) {
 
   /** Reads a task's live counters. */
   public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
@@ -65,7 +66,8 @@ public record TaskMetricsSnapshot(
             : Math.max(0, m.startedAtMillis() - queryStartMillis),
         m.notes(),
         m.rateLimitWaits(),
-        m.rateLimitWaitMillis());
+        m.rateLimitWaitMillis(),
+        m.cacheHits());
   }
 
   /** The values in {@code sys.task_metrics} column order. */
@@ -92,7 +94,8 @@ public record TaskMetricsSnapshot(
       startOffsetMillis < 0 ? null : startOffsetMillis,
       notes.isEmpty() ? null : String.join("; ", notes),
       rateLimitWaits,
-      rateLimitWaitMillis
+      rateLimitWaitMillis,
+      cacheHits
     };
   }
 }

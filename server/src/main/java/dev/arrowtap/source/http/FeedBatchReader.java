@@ -50,7 +50,7 @@ final class FeedBatchReader implements BatchReader {
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.rowLimit = task.rowLimit();
     this.paginator = new Paginator(feed, task.parameters(), rowLimit, task.apiFilters());
-    this.window = new PageWindow(http, feed, context, http.prefetchThreads());
+    this.window = new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads());
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
     this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());

@@ -159,7 +159,11 @@ public final class FeedHttpClient implements AutoCloseable {
           budgets.forEach(RequestBudget::release);
         }
         status = response.getCode();
-        if (status >= 200 && status < 300) {
+        boolean notModified =
+            status == 304
+                && (request.headers().containsKey("If-None-Match")
+                    || request.headers().containsKey("If-Modified-Since"));
+        if (status >= 200 && status < 300 || notModified) {
           pauseIfExhausted(response, settings, budgets);
           HttpEntity entity = response.getEntity();
           InputStream body;

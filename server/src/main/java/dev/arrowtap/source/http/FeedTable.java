@@ -182,7 +182,16 @@ public final class FeedTable extends ScanTable {
     FeedDef shipped =
         services.hasWorkers() ? feed.withFetch(feed.fetch().share(services.taskSlots())) : feed;
     for (Map<String, String> values : combinations) {
-      tasks.add(new FeedTask(shipped, decoded, values, layout, pagesEach, limit, requestFilters));
+      tasks.add(
+          new FeedTask(
+              shipped,
+              decoded,
+              values,
+              layout,
+              pagesEach,
+              limit,
+              requestFilters,
+              settings.useCache()));
     }
     return new ScanPlan(
         label, new TableShape(columns), tasks, settings.batchSize(), feed.fetch().concurrency());

@@ -33,7 +33,8 @@ public record FeedTask(
     int[] layout,
     int pageConcurrency,
     long rowLimit,
-    Map<String, String> apiFilters)
+    Map<String, String> apiFilters,
+    boolean useCache)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
@@ -49,7 +50,7 @@ public record FeedTask(
   /** A task that may use the table's whole concurrency. */
   public FeedTask(
       FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout) {
-    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1, Map.of());
+    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1, Map.of(), true);
   }
 
   /** A task without parameters whose output is exactly the decoded columns. */
@@ -112,7 +113,8 @@ public record FeedTask(
         && java.util.Arrays.equals(layout, task.layout)
         && pageConcurrency == task.pageConcurrency
         && rowLimit == task.rowLimit
-        && apiFilters.equals(task.apiFilters);
+        && apiFilters.equals(task.apiFilters)
+        && useCache == task.useCache;
   }
 
   @Override
@@ -124,7 +126,8 @@ public record FeedTask(
         java.util.Arrays.hashCode(layout),
         pageConcurrency,
         rowLimit,
-        apiFilters);
+        apiFilters,
+        useCache);
   }
 
   @Override

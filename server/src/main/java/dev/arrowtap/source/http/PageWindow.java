@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 final class PageWindow implements AutoCloseable {
   private final FeedHttpClient http;
   private final FeedDef feed;
+  private final boolean useCache;
   private final HttpSettings settings;
   private final TaskContext context;
   private final Executor executor;
@@ -30,8 +31,10 @@ final class PageWindow implements AutoCloseable {
 
   private record Ahead(PageRequest request, FetchAbort abort, CompletableFuture<Outcome> outcome) {}
 
-  PageWindow(FeedHttpClient http, FeedDef feed, TaskContext context, Executor executor) {
+  PageWindow(
+      FeedHttpClient http, FeedDef feed, boolean useCache, TaskContext context, Executor executor) {
     this.http = http;
+    this.useCache = useCache;
     this.feed = feed;
     this.settings = feed.http();
     this.context = context;
@@ -61,7 +64,9 @@ final class PageWindow implements AutoCloseable {
     ahead.put(
         index,
         new Ahead(
-            request, abort, CompletableFuture.supplyAsync(() -> fetch(request, abort), executor)));
+            request,
+            abort,
+            CompletableFuture.supplyAsync(() -> fetchAhead(request, abort), executor)));
   }
 
   /**
@@ -75,13 +80,7 @@ final class PageWindow implements AutoCloseable {
       if (mine != null) {
         release(mine);
       }
-      return http.fetch(
-          wanted,
-          settings,
-          context::isStopped,
-          context.metrics(),
-          new FetchAbort(),
-          RequestBudgets.of(feed, wanted.uri()));
+      return fetch(wanted, new FetchAbort());
     }
     Outcome outcome;
     try {
@@ -116,20 +115,29 @@ final class PageWindow implements AutoCloseable {
     }
   }
 
-  private Outcome fetch(PageRequest request, FetchAbort abort) {
+  private Outcome fetchAhead(PageRequest request, FetchAbort abort) {
     try {
-      return new Outcome(
-          http.fetch(
-              request,
-              settings,
-              context::isStopped,
-              context.metrics(),
-              abort,
-              RequestBudgets.of(feed, request.uri())),
-          null);
+      return new Outcome(fetch(request, abort), null);
     } catch (HttpFailure e) {
       return new Outcome(null, e);
     }
+  }
+
+  /** From the table's response cache when it has the page, else over the network. */
+  private PageResponse fetch(PageRequest request, FetchAbort abort) throws HttpFailure {
+    return ResponseCache.fetch(
+        feed,
+        request,
+        useCache,
+        sent ->
+            http.fetch(
+                sent,
+                settings,
+                context::isStopped,
+                context.metrics(),
+                abort,
+                RequestBudgets.of(feed, sent.uri())),
+        context.metrics()::addCacheHit);
   }
 
   /** Cancels a page nobody will read; a response that arrives all the same is closed. */

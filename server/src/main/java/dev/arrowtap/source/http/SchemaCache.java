@@ -67,8 +67,15 @@ public final class SchemaCache {
   private static List<ColumnBinding> infer(FeedDef feed) {
     PageRequest first = new Paginator(feed, defaults(feed)).first();
     String where = "feed " + feed.qualifiedName() + ", " + feed.method() + " " + first.uri() + ": ";
+    // Through the table's response cache: a scan right after inference reads page 1 from it.
     try (PageResponse response =
-        FeedHttpClient.shared().fetch(first, feed.http(), () -> false, new TaskMetrics())) {
+        ResponseCache.fetch(
+            feed,
+            first,
+            true,
+            sent ->
+                FeedHttpClient.shared().fetch(sent, feed.http(), () -> false, new TaskMetrics()),
+            () -> {})) {
       // Always nullable: a record after the sample may lack any field.
       List<ColumnBinding> columns =
           SchemaInference.infer(
