@@ -253,14 +253,18 @@ public final class CatalogLoader {
   }
 
   private static void validateUrl(NodeReader table, String url) {
+    validateUrl(table, url, "url");
+  }
+
+  private static void validateUrl(NodeReader table, String url, String key) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-        throw table.error("url", "expected an http:// or https:// URL with a host");
+        throw table.error(key, "expected an http:// or https:// URL with a host");
       }
     } catch (URISyntaxException e) {
-      throw table.error("url", "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+      throw table.error(key, "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
     }
   }
 
@@ -286,13 +290,34 @@ public final class CatalogLoader {
         }
         return new AuthDef.ApiKey(auth.string("name"), auth.secret("value"), in.equals("query"));
       }
+      case "header" -> {
+        auth.allowOnly("type", "name", "prefix", "value");
+        return new AuthDef.Header(
+            auth.string("name"), auth.string("prefix", ""), auth.secret("value"));
+      }
+      case "oauth2" -> {
+        auth.allowOnly(
+            "type", "token_url", "client_id", "client_secret", "scopes", "refresh_token");
+        String tokenUrl = auth.resolved("token_url", null);
+        if (tokenUrl == null) {
+          throw auth.error("token_url", "missing; expected the token endpoint's https:// URL");
+        }
+        validateUrl(auth, tokenUrl, "token_url");
+        return new AuthDef.OAuth2(
+            tokenUrl,
+            auth.resolved("client_id", ""),
+            auth.has("client_secret") ? auth.secret("client_secret") : "",
+            auth.has("scopes") ? auth.strings("scopes") : List.of(),
+            auth.has("refresh_token") ? auth.secret("refresh_token") : "");
+      }
       case "none" -> {
         auth.allowOnly("type");
         return AuthDef.NONE;
       }
       default ->
           throw auth.error(
-              "type", "expected one of bearer, basic, api_key, none, got '" + type + "'");
+              "type",
+              "expected one of bearer, basic, api_key, header, oauth2, none, got '" + type + "'");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import dev.arrowtap.catalog.AuthDef;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.HttpSettings;
 import dev.arrowtap.exec.TaskContext;
@@ -126,18 +127,38 @@ final class PageWindow implements AutoCloseable {
   /** From the table's response cache when it has the page, else over the network. */
   private PageResponse fetch(PageRequest request, FetchAbort abort) throws HttpFailure {
     return ResponseCache.fetch(
-        feed,
-        request,
-        useCache,
-        sent ->
-            http.fetch(
-                sent,
-                settings,
-                context::isStopped,
-                context.metrics(),
-                abort,
-                RequestBudgets.of(feed, sent.uri())),
-        context.metrics()::addCacheHit);
+        feed, request, useCache, sent -> send(sent, abort), context.metrics()::addCacheHit);
+  }
+
+  /** Sends a request; an OAuth2 token the API refuses with 401 is renewed and sent again once. */
+  private PageResponse send(PageRequest request, FetchAbort abort) throws HttpFailure {
+    try {
+      return http.fetch(
+          request,
+          settings,
+          context::isStopped,
+          context.metrics(),
+          abort,
+          RequestBudgets.of(feed, request.uri()));
+    } catch (HttpFailure e) {
+      if (e.status() != 401 || !(feed.auth() instanceof AuthDef.OAuth2 oauth)) {
+        throw e;
+      }
+      String used =
+          request.headers().getOrDefault("Authorization", "").replaceFirst("^Bearer ", "");
+      OAuthTokens.refused(oauth, used);
+      Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
+      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
+      PageRequest renewed =
+          new PageRequest(request.method(), request.uri(), headers, request.body());
+      return http.fetch(
+          renewed,
+          settings,
+          context::isStopped,
+          context.metrics(),
+          abort,
+          RequestBudgets.of(feed, request.uri()));
+    }
   }
 
   /** Cancels a page nobody will read; a response that arrives all the same is closed. */

@@ -96,6 +96,10 @@ final class RequestFactory {
       headers.put(
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    } else if (auth instanceof AuthDef.Header header) {
+      headers.put(header.name(), header.prefix() + header.value());
+    } else if (auth instanceof AuthDef.OAuth2 oauth) {
+      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
     } else if (auth instanceof AuthDef.ApiKey key) {
       if (key.inQuery()) {
         if (uri.getRawQuery() == null || !uri.getRawQuery().contains(encode(key.name()) + "=")) {
