@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /** A connection to an embedded engine or a remote arrowtap server. */
@@ -25,14 +26,13 @@ public class ArrowtapConnection extends AvaticaConnection {
     }
   }
 
+  /** The Meta that serves this connection, for the result sets' own iterables. */
+  Meta meta() {
+    return meta;
+  }
+
   /** A connection property as given in the URL or the Properties, or null. */
   String property(String key) {
     return info.getProperty(key);
-  }
-
-  /** True when this connection runs the engine in this JVM. */
-  public boolean isEmbedded() {
-    String url = info.getProperty("url");
-    return url == null || url.isBlank();
   }
 }

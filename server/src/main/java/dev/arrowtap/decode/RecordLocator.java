@@ -41,10 +41,11 @@ final class RecordLocator {
   /** Moves to the next record: true with the parser on its START_OBJECT, false at the end. */
   boolean next() throws IOException {
     switch (state) {
-      case UNOPENED:
+      case UNOPENED -> {
         open();
         return next();
-      case SEQUENCE:
+      }
+      case SEQUENCE -> {
         JsonToken token = pending != null ? pending : parser.nextToken();
         pending = null;
         if (token == null) {
@@ -52,22 +53,27 @@ final class RecordLocator {
           return false;
         }
         return record(token);
-      case ARRAY:
-        token = parser.nextToken();
+      }
+      case ARRAY -> {
+        JsonToken token = parser.nextToken();
         if (token == JsonToken.END_ARRAY) {
           finish();
           return false;
         }
         return record(token);
-      case SINGLE:
+      }
+      case SINGLE -> {
         state = State.AFTER_SINGLE;
         found++;
         return true;
-      case AFTER_SINGLE:
+      }
+      case AFTER_SINGLE -> {
         finish();
         return false;
-      default:
+      }
+      default -> {
         return false;
+      }
     }
   }
 
@@ -86,7 +92,7 @@ final class RecordLocator {
       throw DecodeErrors.shape(
           parser,
           "expected a JSON object for record "
-              + found
+              + (found + 1)
               + " but found "
               + DecodeErrors.describe(token),
           found);
@@ -157,11 +163,24 @@ final class RecordLocator {
     }
   }
 
-  /** Reads on past the records to the end of the body, for the captures after them. */
+  /**
+   * Reads on past the records to the end of the body, for the captures after them, and checks that
+   * the body ends there: a second array or any other value after the first would otherwise be
+   * dropped without a word.
+   */
   private void finish() throws IOException {
     state = State.DONE;
     if (walker != null) {
       walker.advance();
+    }
+    JsonToken extra = parser.nextToken();
+    if (extra != null) {
+      throw DecodeErrors.shape(
+          parser,
+          "trailing content after the body's JSON value: "
+              + DecodeErrors.describe(extra)
+              + " (a body holds one JSON value; a stream of values is NDJSON, format: ndjson)",
+          -1);
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.arrowtap.engine;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +13,9 @@ import java.util.Map;
 public enum SessionProperty {
   NUMBERS_PER_TASK("numbers_per_task", "how many numbers one numbers() task produces at most"),
   BATCH_SIZE("batch_size", "rows per Arrow batch"),
+  INFER_TIMEOUT_MS(
+      "infer_timeout_ms", "how long reading a feed's first page to infer its columns may take"),
+  INFER_MAX_BYTES("infer_max_bytes", "how many bytes of a feed's first page inference may read"),
   CACHE("cache", "false to read every feed from its API, bypassing response caches");
 
   private final String key;
@@ -40,9 +46,15 @@ public enum SessionProperty {
           "connection property cache must be true or false, not '" + cache + "'");
     }
     boolean useCache = cache == null || cache.isBlank() || Boolean.parseBoolean(cache.trim());
+    long inferTimeout = longValue(properties, INFER_TIMEOUT_MS, defaults.inferTimeout().toMillis());
+    long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
     try {
       return new SessionSettings(
-          numbersPerTask, (int) Math.min(Integer.MAX_VALUE, batchSize), useCache);
+          numbersPerTask,
+          (int) Math.min(Integer.MAX_VALUE, batchSize),
+          java.time.Duration.ofMillis(inferTimeout),
+          inferMaxBytes,
+          useCache);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }

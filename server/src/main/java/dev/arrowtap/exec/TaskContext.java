@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import dev.arrowtap.metrics.TaskMetrics;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
@@ -25,12 +26,6 @@ public record TaskContext(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
     }
-  }
-
-  /** A context for a task that runs in this JVM. */
-  public TaskContext(
-      BufferAllocator allocator, int batchSize, BooleanSupplier stopped, TaskMetrics metrics) {
-    this(allocator, batchSize, stopped, metrics, LOCAL);
   }
 
   public boolean isStopped() {

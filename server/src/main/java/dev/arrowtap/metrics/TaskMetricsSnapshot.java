@@ -1,6 +1,5 @@
 package dev.arrowtap.metrics;
 
-import dev.arrowtap.exec.TaskMetrics;
 import java.util.List;
 
 /** One task's figures at one moment: a row of {@code sys.task_metrics}. */
@@ -71,7 +70,7 @@ public record TaskMetricsSnapshot(
   }
 
   /** The values in {@code sys.task_metrics} column order. */
-  Object[] toRow() {
+  public Object[] toRow() {
     return new Object[] {
       queryId,
       stage,

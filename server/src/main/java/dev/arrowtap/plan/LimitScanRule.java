@@ -52,7 +52,7 @@ final class LimitScanRule extends RelOptRule {
       return; // a dynamic parameter: not known at plan time
     }
     long needed = fetch + offset;
-    if (needed < 0 || scan.limit() >= 0 && scan.limit() <= needed) {
+    if (needed < 0 || (scan.limit() >= 0 && scan.limit() <= needed)) {
       return;
     }
     ArrowtapTableScan limited = scan.withLimit(needed);

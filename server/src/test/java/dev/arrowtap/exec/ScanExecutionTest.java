@@ -3,7 +3,7 @@ package dev.arrowtap.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
 import dev.arrowtap.types.TableShape;
@@ -67,10 +67,7 @@ class ScanExecutionTest {
       ScanExecution execution = ScanExecution.start(plan, services, new AtomicBoolean());
       assertTrue(failed.await(10, TimeUnit.SECONDS));
       // Read nothing for a while, as a slow client does: longer than the runner waits to queue.
-      Object slowReader = new Object();
-      synchronized (slowReader) {
-        slowReader.wait(300);
-      }
+      TimeUnit.MILLISECONDS.sleep(300);
       int rows = 0;
       ArrowtapException error;
       try {

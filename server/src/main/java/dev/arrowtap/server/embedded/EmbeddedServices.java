@@ -1,9 +1,9 @@
 package dev.arrowtap.server.embedded;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
@@ -29,11 +29,6 @@ public final class EmbeddedServices {
   private static final Map<String, Service> SERVICES = new ConcurrentHashMap<>();
 
   private EmbeddedServices() {}
-
-  /** The service for a catalog file, or for the built-in functions when {@code catalog} is null. */
-  public static Service forCatalog(String catalog) throws SQLException {
-    return forProperties(catalog == null ? Map.of() : Map.of("catalog", catalog));
-  }
 
   /** The service for the engine-level properties of an embedded connection. */
   public static Service forProperties(Map<String, String> properties) throws SQLException {

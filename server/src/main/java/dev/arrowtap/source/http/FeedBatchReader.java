@@ -1,12 +1,13 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
 import dev.arrowtap.decode.JsonDecodeException;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.PermanentFailure;
 import dev.arrowtap.exec.TaskContext;
 import java.io.IOException;
 import java.util.List;
@@ -27,10 +28,12 @@ final class FeedBatchReader implements BatchReader {
   private final List<ColumnBinding> columns;
   private final TaskContext context;
   private final Paginator paginator;
+  private final FeedHttpClient http;
   private final PageWindow window;
   private final ParameterColumns output;
   private final int concurrency;
   private final long rowLimit;
+  private final boolean useCache;
   private Optional<PageRequest> nextRequest;
   private PageRequest currentRequest;
   private int pageIndex = -1;
@@ -41,6 +44,8 @@ final class FeedBatchReader implements BatchReader {
   private boolean nextStartedEarly;
   private volatile PageResponse response;
   private JsonBatchDecoder decoder;
+  private long pageRowsDelivered;
+  private int bodyAttempts;
   private long rows;
 
   FeedBatchReader(FeedTask task, TaskContext context, FeedHttpClient http) {
@@ -49,7 +54,9 @@ final class FeedBatchReader implements BatchReader {
     this.context = context;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.rowLimit = task.rowLimit();
+    this.useCache = task.useCache();
     this.paginator = new Paginator(feed, task.parameters(), rowLimit, task.apiFilters());
+    this.http = http;
     this.window = new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads());
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
     this.pageSize = paginator.askedPageSize();
@@ -68,15 +75,14 @@ final class FeedBatchReader implements BatchReader {
       } catch (JsonDecodeException e) {
         throw badData(e);
       } catch (IOException e) {
-        throw failure(
-            SqlStates.FEED_UNAVAILABLE,
-            "the connection broke while reading the body at byte "
-                + response.bytesRead()
-                + ": "
-                + e.getMessage(),
-            e);
+        if (context.isStopped()) {
+          return null;
+        }
+        bodyBroke(e);
+        continue;
       }
       if (batch != null) {
+        pageRowsDelivered += batch.getRowCount();
         startNextFromBody();
         if (output != null) {
           batch = output.assemble(batch);
@@ -93,8 +99,55 @@ final class FeedBatchReader implements BatchReader {
     return null;
   }
 
+  /**
+   * A body cut off mid-transfer is a connection failure like any other: the page is requested again
+   * (up to the feed's attempts) and decoding resumes after the records already delivered.
+   */
+  private void bodyBroke(IOException e) {
+    long at = response.bytesRead();
+    bodyAttempts++;
+    if (bodyAttempts >= feed.http().attempts()) {
+      throw failure(
+          SqlStates.FEED_UNAVAILABLE,
+          "the connection broke while reading the body at byte "
+              + at
+              + " (after "
+              + bodyAttempts
+              + " attempts): "
+              + e.getMessage(),
+          e);
+    }
+    long delivered = pageRowsDelivered;
+    abortPage();
+    context.metrics().addRetry();
+    if (!http.pauseBeforeRetry(feed.http(), bodyAttempts, context::isStopped)) {
+      return;
+    }
+    try {
+      response = http.fetch(currentRequest, feed.http(), context::isStopped, context.metrics());
+    } catch (HttpFailure failure) {
+      if (context.isStopped()) {
+        return;
+      }
+      throw failure(SqlStates.FEED_UNAVAILABLE, failure.getMessage(), failure);
+    }
+    decoder = newDecoder();
+    decoder.skipRecords(delivered);
+  }
+
+  private JsonBatchDecoder newDecoder() {
+    return new JsonBatchDecoder(
+        response.body(),
+        response.contentType(),
+        feed.records(),
+        columns,
+        paginator.capturePointers(),
+        context.allocator(),
+        context.batchSize());
+  }
+
   private boolean openNextPage() {
-    if (nextRequest.isEmpty() || rowLimit >= 0 && rows >= rowLimit) {
+    if (nextRequest.isEmpty() || (rowLimit >= 0 && rows >= rowLimit)) {
       // A LIMIT has its rows: no further page, not even one already on its way.
       window.discardFrom(pageIndex + 1);
       return false;
@@ -106,14 +159,21 @@ final class FeedBatchReader implements BatchReader {
     currentRequest = nextRequest.get();
     pageIndex++;
     nextStartedEarly = false;
+    // The first page inference read while this query was planned is not fetched again.
+    FirstPage handed = pageIndex == 0 ? FirstPageHandover.take(currentRequest) : null;
+    if (handed != null && useCache) {
+      ResponseCache.offer(feed, handed);
+    }
     if (paginator.numbered() && concurrency > 1) {
       // From the first page on, before its total or the API's page size is known: a guess that
       // turns out wrong is discarded, while a right one saves a whole round trip.
-      window.start(pageIndex, currentRequest);
+      if (handed == null) {
+        window.start(pageIndex, currentRequest);
+      }
       fillWindow(concurrency - 1);
     }
     try {
-      response = window.take(pageIndex, currentRequest);
+      response = handed != null ? handed.toResponse() : window.take(pageIndex, currentRequest);
     } catch (HttpFailure e) {
       if (context.isStopped()) {
         return false;
@@ -130,15 +190,9 @@ final class FeedBatchReader implements BatchReader {
           .nextLink(currentRequest, response.header("Link"))
           .ifPresent(link -> startEarly(link));
     }
-    decoder =
-        new JsonBatchDecoder(
-            response.body(),
-            response.contentType(),
-            feed.records(),
-            columns,
-            paginator.capturePointers(),
-            context.allocator(),
-            context.batchSize());
+    decoder = newDecoder();
+    pageRowsDelivered = 0;
+    bodyAttempts = 0;
     return true;
   }
 
@@ -247,15 +301,9 @@ final class FeedBatchReader implements BatchReader {
     pageSize = apiPageSize;
   }
 
+  /** The decoder's message already names the byte, the record (of this page) and the column. */
   private ArrowtapException badData(JsonDecodeException e) {
-    StringBuilder where = new StringBuilder("at byte ").append(e.byteOffset());
-    if (e.recordIndex() >= 0) {
-      where.append(", record ").append(e.recordIndex() + 1);
-    }
-    if (e.column() != null) {
-      where.append(", column ").append(e.column());
-    }
-    return failure(e.sqlState(), e.getMessage() + " (" + where + ")", e);
+    return failure(e.sqlState(), e.getMessage(), e);
   }
 
   /** An error naming the table, the URL with secrets removed, and the page. */
@@ -272,7 +320,14 @@ final class FeedBatchReader implements BatchReader {
             + url
             + ": "
             + problem;
-    return new ArrowtapException(sqlState, feed.secrets().redact(message), cause);
+    String redacted = feed.secrets().redact(message);
+    // A refused request, bad data or a cap fails the same way on every worker: no retry there.
+    boolean permanent =
+        !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
+            || (cause instanceof HttpFailure failed && failed.refused());
+    return permanent
+        ? new PermanentFailure(sqlState, redacted, cause)
+        : new ArrowtapException(sqlState, redacted, cause);
   }
 
   private void closePage() {
@@ -299,10 +354,18 @@ final class FeedBatchReader implements BatchReader {
     }
   }
 
+  /** Ends a page that was not read to its end: its connection is cut, never drained. */
+  private void abortPage() {
+    if (response != null) {
+      response.abort();
+    }
+    closePage();
+  }
+
   @Override
   public void close() {
     window.close();
-    closePage();
+    abortPage();
     if (output != null) {
       output.close();
     }

@@ -1,7 +1,7 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.HttpSettings;
-import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -40,7 +41,7 @@ import org.apache.hc.core5.util.Timeout;
  * and jitter where a retry can help. One per JVM: feeds share its connection pool.
  */
 public final class FeedHttpClient implements AutoCloseable {
-  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+  private static final Set<Integer> RETRYABLE = Set.of(408, 429, 502, 503, 504);
   private static final int ERROR_SNIPPET_BYTES = 512;
 
   private static volatile FeedHttpClient shared;
@@ -112,12 +113,27 @@ public final class FeedHttpClient implements AutoCloseable {
   public PageResponse fetch(
       PageRequest request, HttpSettings settings, BooleanSupplier stopped, TaskMetrics metrics)
       throws HttpFailure {
+    return fetch(request, settings, stopped, metrics, abort -> {});
+  }
+
+  /**
+   * As {@link #fetch(PageRequest, HttpSettings, BooleanSupplier, TaskMetrics)}, handing each
+   * attempt's abort to {@code attempts} as it starts, so that another thread can cut off a request
+   * that is still waiting for its answer.
+   */
+  PageResponse fetch(
+      PageRequest request,
+      HttpSettings settings,
+      BooleanSupplier stopped,
+      TaskMetrics metrics,
+      Consumer<Runnable> attempts)
+      throws HttpFailure {
     return fetch(
         request,
         settings,
         stopped,
         metrics,
-        new FetchAbort(),
+        new FetchAbort(attempts),
         List.of(RequestBudgets.ofHost(request.uri())));
   }
 
@@ -163,7 +179,7 @@ public final class FeedHttpClient implements AutoCloseable {
             status == 304
                 && (request.headers().containsKey("If-None-Match")
                     || request.headers().containsKey("If-Modified-Since"));
-        if (status >= 200 && status < 300 || notModified) {
+        if ((status >= 200 && status < 300) || notModified) {
           pauseIfExhausted(response, settings, budgets);
           HttpEntity entity = response.getEntity();
           InputStream body;
@@ -276,6 +292,14 @@ public final class FeedHttpClient implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * Waits before attempt {@code attempt + 1} of a page as {@link #fetch} would; false when the task
+   * was stopped meanwhile.
+   */
+  boolean pauseBeforeRetry(HttpSettings settings, int attempt, BooleanSupplier stopped) {
+    return sleeper.sleep(backoff(settings, attempt), stopped);
   }
 
   @SuppressWarnings("deprecation") // per-feed connect timeouts have no other per-request setting

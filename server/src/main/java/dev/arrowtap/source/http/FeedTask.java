@@ -8,6 +8,7 @@ import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.types.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param rowLimit rows the query needs from this task (a LIMIT directly above the scan), or -1: the
  *     task requests no page it cannot need and stops once it has them
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedTask(
     FeedDef feed,
     List<ColumnBinding> columns,
@@ -89,7 +91,9 @@ public record FeedTask(
   public String slice() {
     List<String> parts = new ArrayList<>();
     for (ParameterDef parameter : feed.parameters()) {
-      parts.add(parameter.name() + "=" + feed.secrets().redact(parameters.get(parameter.name())));
+      if (parameters.containsKey(parameter.name())) {
+        parts.add(parameter.name() + "=" + feed.secrets().redact(parameters.get(parameter.name())));
+      }
     }
     // Sorted, so that a plan reads the same whatever order the filters were pushed in.
     new java.util.TreeMap<>(apiFilters).forEach((name, value) -> parts.add(name + "=" + value));
@@ -97,6 +101,11 @@ public record FeedTask(
       parts.add("first " + rowLimit + " rows");
     }
     return parts.isEmpty() ? "[all pages]" : "[" + String.join(", ", parts) + "]";
+  }
+
+  @Override
+  public String redact(String text) {
+    return feed.secrets().redact(text);
   }
 
   @Override
@@ -110,7 +119,7 @@ public record FeedTask(
         && feed.equals(task.feed)
         && columns.equals(task.columns)
         && parameters.equals(task.parameters)
-        && java.util.Arrays.equals(layout, task.layout)
+        && Arrays.equals(layout, task.layout)
         && pageConcurrency == task.pageConcurrency
         && rowLimit == task.rowLimit
         && apiFilters.equals(task.apiFilters)
@@ -123,7 +132,7 @@ public record FeedTask(
         feed,
         columns,
         parameters,
-        java.util.Arrays.hashCode(layout),
+        Arrays.hashCode(layout),
         pageConcurrency,
         rowLimit,
         apiFilters,

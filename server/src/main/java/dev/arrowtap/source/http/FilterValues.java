@@ -24,6 +24,8 @@ final class FilterValues {
   record Written(String text, boolean lossless) {}
 
   /**
+   * The value as the format writes it.
+   *
    * @param value a BigDecimal, String, Boolean, LocalDate or Instant
    * @param upper true for the bound of a {@code <} or {@code <=} comparison (rounded up)
    * @return empty when the format cannot express the value at all

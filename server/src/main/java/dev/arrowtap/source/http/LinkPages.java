@@ -63,7 +63,7 @@ record LinkPages(URI next, String parameter, long nextNumber, long lastNumber) {
     Map<String, String> out = new LinkedHashMap<>();
     String raw = uri.getRawQuery();
     if (raw != null && !raw.isEmpty()) {
-      for (String pair : raw.split("&")) {
+      for (String pair : raw.split("&", -1)) {
         int eq = pair.indexOf('=');
         out.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
       }

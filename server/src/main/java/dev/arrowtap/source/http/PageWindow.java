@@ -164,13 +164,14 @@ final class PageWindow implements AutoCloseable {
   /** Cancels a page nobody will read; a response that arrives all the same is closed. */
   private static void release(Ahead dropped) {
     dropped.abort.abort();
-    dropped.outcome.thenAccept(
-        outcome -> {
-          if (outcome.response != null) {
-            outcome.response.abort();
-            outcome.response.close();
-          }
-        });
+    CompletableFuture<Void> unused =
+        dropped.outcome.thenAccept(
+            outcome -> {
+              if (outcome.response != null) {
+                outcome.response.abort();
+                outcome.response.close();
+              }
+            });
   }
 
   /** Cancels every page still on its way, from any thread: a reader waiting for one wakes up. */

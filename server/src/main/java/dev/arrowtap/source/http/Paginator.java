@@ -24,6 +24,8 @@ final class Paginator {
   }
 
   /**
+   * A paginator for a query that needs some rows only.
+   *
    * @param rowLimit the rows the query needs, or -1: fewer than a page ask for a page that size,
    *     where the style sends a page size at all
    */
@@ -32,6 +34,8 @@ final class Paginator {
   }
 
   /**
+   * A paginator whose requests also carry the query's comparisons.
+   *
    * @param apiFilters request parameters that carry the query's comparisons, by name
    */
   Paginator(
@@ -161,7 +165,7 @@ final class Paginator {
     // A next URL may follow an empty page (a quiet time window); only its absence ends the feed.
     boolean emptyEnds = def.style() != PaginationDef.Style.NEXT_URL;
     if (def.style() == PaginationDef.Style.NONE
-        || emptyEnds && page.records() == 0
+        || (emptyEnds && page.records() == 0)
         || reachedTotal(page)) {
       return Optional.empty();
     }

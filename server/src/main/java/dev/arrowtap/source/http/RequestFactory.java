@@ -26,6 +26,8 @@ final class RequestFactory {
   }
 
   /**
+   * A factory whose requests also carry the query's comparisons.
+   *
    * @param apiFilters request parameters that carry the query's comparisons, by name
    */
   RequestFactory(FeedDef feed, Map<String, String> parameters, Map<String, String> apiFilters) {
@@ -43,7 +45,7 @@ final class RequestFactory {
   PageRequest declared(Map<String, String> pageParameters, Map<String, String> variables) {
     Map<String, String> query = new LinkedHashMap<>(feed.query());
     for (ParameterDef parameter : feed.parameters()) {
-      if (!parameter.inPath()) {
+      if (!parameter.inPath() && parameters.containsKey(parameter.name())) {
         query.put(parameter.name(), parameters.get(parameter.name()));
       }
     }
@@ -127,7 +129,10 @@ final class RequestFactory {
     Map<String, String> merged = new LinkedHashMap<>();
     String existing = uri.getRawQuery();
     if (existing != null && !existing.isEmpty()) {
-      for (String pair : existing.split("&")) {
+      for (String pair : existing.split("&", -1)) {
+        if (pair.isEmpty()) {
+          continue;
+        }
         int eq = pair.indexOf('=');
         merged.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
       }
@@ -162,7 +167,8 @@ final class RequestFactory {
 
   private static String jsonEscape(String value) {
     StringBuilder out = new StringBuilder();
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

@@ -35,8 +35,19 @@ final class ResponseCache {
   private ResponseCache() {}
 
   /** A page as stored: its body and the headers the feed reads. */
-  private record Stored(
-      byte[] body, Map<String, List<String>> headers, long storedNanos, int status) {
+  private static final class Stored {
+    private final byte[] body;
+    private final Map<String, List<String>> headers;
+    private final long storedNanos;
+    private final int status;
+
+    Stored(byte[] body, Map<String, List<String>> headers, long storedNanos, int status) {
+      this.body = body;
+      this.headers = headers;
+      this.storedNanos = storedNanos;
+      this.status = status;
+    }
+
     String header(String name) {
       for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
         if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
@@ -82,6 +93,18 @@ final class ResponseCache {
       return replay(request, stored);
     }
     return keep(cache, key, response, def.maxBytes());
+  }
+
+  /** Keeps the first page that column inference read, as if the scan had fetched it. */
+  static void offer(FeedDef feed, FirstPage page) {
+    CacheDef def = feed.fetch().cache();
+    if (!def.enabled() || page.body().length > def.maxBytes()) {
+      return;
+    }
+    cacheOf(feed, def)
+        .put(
+            key(page.request()),
+            new Stored(page.body(), page.headers(), System.nanoTime(), page.status()));
   }
 
   private static Cache<String, Stored> cacheOf(FeedDef feed, CacheDef def) {

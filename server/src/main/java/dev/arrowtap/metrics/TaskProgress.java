@@ -1,0 +1,24 @@
+package dev.arrowtap.metrics;
+
+import java.util.List;
+
+/**
+ * A worker's cumulative counts for one task, sent as Flight app metadata with every batch and in a
+ * final zero-row message, so the coordinator holds the latest even when it stops reading early.
+ */
+public record TaskProgress(
+    long rows,
+    long batches,
+    long arrowBytes,
+    long httpRequests,
+    long httpBytes,
+    long retries,
+    long peakMemory,
+    List<String> notes,
+    long rateLimitWaits,
+    long rateLimitWaitMillis,
+    long cacheHits) {
+  public TaskProgress {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+}
