@@ -90,7 +90,11 @@ final class SysTables {
             column("elapsed_ms", SqlTypeName.BIGINT, false),
             column("peak_memory_bytes", SqlTypeName.BIGINT, false),
             column("error", SqlTypeName.VARCHAR, true),
-            column("start_offset_ms", SqlTypeName.BIGINT, true)),
+            column("start_offset_ms", SqlTypeName.BIGINT, true),
+            column("notes", SqlTypeName.VARCHAR, true),
+            column("rate_limit_waits", SqlTypeName.BIGINT, false),
+            column("rate_limit_wait_ms", SqlTypeName.BIGINT, false),
+            column("cache_hits", SqlTypeName.BIGINT, false)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.visibleTo(visibleUser)) {
