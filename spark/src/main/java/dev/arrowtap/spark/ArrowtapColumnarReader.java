@@ -1,0 +1,106 @@
+package dev.arrowtap.spark;
+
+import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.exec.TaskState;
+import java.io.IOException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+/**
+ * Runs one arrowtap task inside a Spark task and hands its Arrow batches to Spark as column vectors
+ * over the same buffers. Memory: the task's vectors live in a child allocator that this reader
+ * owns; a batch handed to Spark stays valid until the next call to {@link #next()}, which is when
+ * arrowtap reuses or frees its buffers, and everything is freed when Spark closes the reader (at
+ * the end of the task, also after a LIMIT or a failure).
+ */
+final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
+  private final ArrowtapPartition partition;
+  private final ReadSettings settings;
+  private final TaskMetrics metrics = new TaskMetrics();
+  private final org.apache.spark.TaskContext sparkTask = org.apache.spark.TaskContext.get();
+  private volatile boolean closed;
+  private BufferAllocator allocator;
+  private BatchReader reader;
+  private ColumnarBatch current;
+  private long rows;
+
+  ArrowtapColumnarReader(ArrowtapPartition partition) {
+    this.partition = partition;
+    this.settings = partition.settings();
+  }
+
+  @Override
+  public boolean next() throws IOException {
+    if (settings.limit() >= 0 && rows >= settings.limit()) {
+      return false;
+    }
+    if (reader == null) {
+      open();
+    }
+    VectorSchemaRoot root = reader.next();
+    if (root == null) {
+      metrics.finish(TaskState.FINISHED, null);
+      return false;
+    }
+    int count = root.getRowCount();
+    metrics.addBatch(count, dev.arrowtap.exec.Batches.sizeInBytes(root));
+    if (settings.limit() >= 0) {
+      count = (int) Math.min(count, settings.limit() - rows);
+    }
+    rows += count;
+    ColumnVector[] columns = new ColumnVector[settings.outputColumns()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = SparkTypes.vector(root.getVector(i));
+    }
+    current = new ColumnarBatch(columns, count);
+    return true;
+  }
+
+  private void open() throws IOException {
+    allocator = ExecutorMemory.taskAllocator("arrowtap " + partition);
+    metrics.startAttempt(TaskContext.LOCAL);
+    TaskContext context =
+        new TaskContext(allocator, settings.batchSize(), this::stopped, metrics, TaskContext.LOCAL);
+    try {
+      reader = partition.task().open(context);
+    } catch (IOException | RuntimeException e) {
+      metrics.finish(TaskState.FAILED, e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Read by arrowtap's threads too (page prefetch), so it asks the Spark task, not a thread. */
+  private boolean stopped() {
+    return closed || sparkTask != null && sparkTask.isInterrupted();
+  }
+
+  @Override
+  public ColumnarBatch get() {
+    return current;
+  }
+
+  /** This task's counters; safe to read at any time, also after close. */
+  TaskMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    current = null;
+    if (reader != null) {
+      reader.cancel();
+      reader.close();
+      reader = null;
+    }
+    if (allocator != null) {
+      allocator.close();
+      allocator = null;
+    }
+  }
+}

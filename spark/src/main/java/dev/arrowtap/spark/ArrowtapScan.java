@@ -1,0 +1,80 @@
+package dev.arrowtap.spark;
+
+import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.exec.TaskSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A planned arrowtap scan: the server's tasks for the pushed-down columns, parameter values and
+ * limit, one Spark partition per task. Its description is what Spark's plans show; it holds no
+ * secret (task slices are masked by the catalog's secrets).
+ */
+final class ArrowtapScan implements Scan, Batch {
+  private final TableSource source;
+  private final ScanPlan plan;
+  private final StructType schema;
+  private final Map<String, List<String>> pushed;
+  private final ReadSettings settings;
+
+  ArrowtapScan(
+      TableSource source,
+      ScanPlan plan,
+      StructType schema,
+      Map<String, List<String>> pushed,
+      ReadSettings settings) {
+    this.source = source;
+    this.plan = plan;
+    this.schema = schema;
+    this.pushed = Map.copyOf(pushed);
+    this.settings = settings;
+  }
+
+  @Override
+  public StructType readSchema() {
+    return schema;
+  }
+
+  @Override
+  public String description() {
+    StringBuilder out = new StringBuilder("arrowtap ").append(source.name());
+    if (!pushed.isEmpty()) {
+      out.append(" parameters: ")
+          .append(
+              pushed.entrySet().stream()
+                  .map(e -> e.getKey() + " IN " + e.getValue().size() + " value(s)")
+                  .sorted()
+                  .collect(Collectors.joining(", ")));
+    }
+    if (settings.limit() >= 0) {
+      out.append(" limit: ").append(settings.limit()).append(" per task");
+    }
+    return out.append(" tasks: ").append(plan.describeTasks()).toString();
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public InputPartition[] planInputPartitions() {
+    List<TaskSpec> tasks = plan.tasks();
+    InputPartition[] partitions = new InputPartition[tasks.size()];
+    for (int i = 0; i < partitions.length; i++) {
+      partitions[i] = source.partition(tasks.get(i), settings);
+    }
+    return partitions;
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return new ArrowtapReaderFactory();
+  }
+}
