@@ -15,6 +15,7 @@ public final class TaskMetrics {
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong httpBytes = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong rateLimitWaits = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
   private volatile TaskState state = TaskState.PENDING;
@@ -44,6 +45,11 @@ public final class TaskMetrics {
 
   public void addRetry() {
     retries.incrementAndGet();
+  }
+
+  /** Counts a wait the API asked for (HTTP 429); also counted as a retry. */
+  public void addRateLimitWait() {
+    rateLimitWaits.incrementAndGet();
   }
 
   /** Records a memory high-water mark; the largest one seen is kept. */
@@ -107,6 +113,11 @@ public final class TaskMetrics {
 
   public long retries() {
     return retries.get();
+  }
+
+  /** How often the API answered 429 and the task waited before trying again. */
+  public long rateLimitWaits() {
+    return rateLimitWaits.get();
   }
 
   public long peakMemory() {

@@ -1,12 +1,14 @@
 package dev.arrowtap.spark;
 
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.Batches;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskMetrics;
 import dev.arrowtap.exec.TaskState;
 import java.io.IOException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
@@ -48,11 +50,11 @@ final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
       return false;
     }
     int count = root.getRowCount();
-    metrics.addBatch(count, dev.arrowtap.exec.Batches.sizeInBytes(root));
     if (settings.limit() >= 0) {
       count = (int) Math.min(count, settings.limit() - rows);
     }
     rows += count;
+    metrics.addBatch(count, Batches.sizeInBytes(root));
     ColumnVector[] columns = new ColumnVector[settings.outputColumns()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = SparkTypes.vector(root.getVector(i));
@@ -84,9 +86,10 @@ final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
     return current;
   }
 
-  /** This task's counters; safe to read at any time, also after close. */
-  TaskMetrics metrics() {
-    return metrics;
+  /** This task's counters so far; Spark asks during the task and once more at its end. */
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ArrowtapMetric.values(metrics);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.arrowtap.exec.TaskSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -56,6 +57,11 @@ final class ArrowtapScan implements Scan, Batch {
       out.append(" limit: ").append(settings.limit()).append(" per task");
     }
     return out.append(" tasks: ").append(plan.describeTasks()).toString();
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ArrowtapMetric.supported();
   }
 
   @Override

@@ -17,6 +17,8 @@ final class TestSpark {
             .config("spark.sql.session.timeZone", "UTC")
             // Compiling generated code costs more than it saves on test-sized data.
             .config("spark.sql.codegen.wholeStage", "false")
+            // Plans stay as planned, so a test finds the scan (and its metrics) in executedPlan.
+            .config("spark.sql.adaptive.enabled", "false")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1");
     settings.forEach(builder::config);

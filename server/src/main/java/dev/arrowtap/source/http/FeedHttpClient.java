@@ -169,6 +169,9 @@ public final class FeedHttpClient implements AutoCloseable {
       }
       if (attempt < settings.attempts()) {
         metrics.addRetry();
+        if (status == 429) {
+          metrics.addRateLimitWait();
+        }
         Duration delay =
             retryAfter != null ? min(retryAfter, settings.maxDelay()) : backoff(settings, attempt);
         if (!sleeper.sleep(delay, stopped)) {
