@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  *   <li>{@code /items?color=&offset=&limit=}: 35 items of each color, pages of 10;
  *   <li>{@code /flaky?offset=&limit=}: a first page, then HTTP 500;
  *   <li>{@code /busy}: 429 with {@code Retry-After: 0} on every other call, then 5 records;
- *   <li>{@code /secure}: 3 records for {@code Authorization: Bearer <token>}, else 401.
+ *   <li>{@code /secure}: 3 records for {@code Authorization: Bearer <token>}, else 401;
+ *   <li>{@code /keyed?api_key=<token>}: 503 (maintenance), else 401.
  * </ul>
  */
 final class TestApi implements AutoCloseable {
@@ -118,6 +119,13 @@ final class TestApi implements AutoCloseable {
                 records: { pointer: /data }
                 columns:
                   - { name: n, type: BIGINT }
+              - name: keyed
+                url: BASE/keyed
+                auth: { type: api_key, name: api_key, value: "${file:token.txt}", in: query }
+                retry: { attempts: 1 }
+                records: { pointer: /data }
+                columns:
+                  - { name: n, type: BIGINT }
         """
         .replace("BASE", base);
   }
@@ -161,6 +169,9 @@ final class TestApi implements AutoCloseable {
       } else {
         reply(exchange, 401, "{\"error\":\"who are you\"}");
       }
+    } else if (path.equals("/keyed")) {
+      boolean known = TOKEN.equals(query.get("api_key"));
+      reply(exchange, known ? 503 : 401, "{\"error\":\"" + (known ? "maintenance" : "who") + "\"}");
     } else {
       reply(exchange, 404, "{\"error\":\"no route\"}");
     }
