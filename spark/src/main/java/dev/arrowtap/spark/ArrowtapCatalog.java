@@ -28,6 +28,7 @@ public final class ArrowtapCatalog implements TableCatalog, SupportsNamespaces {
   private String name;
   private String path;
   private int batchSize;
+  private int maxConcurrency;
 
   @Override
   public void initialize(String name, CaseInsensitiveStringMap options) {
@@ -42,6 +43,7 @@ public final class ArrowtapCatalog implements TableCatalog, SupportsNamespaces {
               + ".catalog = the path of an arrowtap catalog file");
     }
     this.batchSize = options.getInt(ArrowtapOptions.BATCH_SIZE, ArrowtapOptions.DEFAULT_BATCH_SIZE);
+    this.maxConcurrency = options.getInt(ArrowtapOptions.MAX_CONCURRENCY, 0);
     catalog(); // a broken file fails here, naming its line, rather than at the first query
   }
 
@@ -99,7 +101,7 @@ public final class ArrowtapCatalog implements TableCatalog, SupportsNamespaces {
     FeedDef feed =
         CatalogFiles.feed(catalog(), ident.namespace()[0], ident.name())
             .orElseThrow(() -> new NoSuchTableException(ident));
-    return new ArrowtapTable(FeedSource.of(path, feed, batchSize), batchSize);
+    return new ArrowtapTable(FeedSource.of(path, feed, batchSize), batchSize, maxConcurrency);
   }
 
   private List<FeedDef> schema(String[] namespace) throws NoSuchNamespaceException {

@@ -4,8 +4,10 @@ import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.Batches;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.exec.TaskState;
 import java.io.IOException;
+import java.util.Iterator;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -14,11 +16,11 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Runs one arrowtap task inside a Spark task and hands its Arrow batches to Spark as column vectors
- * over the same buffers. Memory: the task's vectors live in a child allocator that this reader
- * owns; a batch handed to Spark stays valid until the next call to {@link #next()}, which is when
- * arrowtap reuses or frees its buffers, and everything is freed when Spark closes the reader (at
- * the end of the task, also after a LIMIT or a failure).
+ * Runs a partition's arrowtap tasks, one after another, inside a Spark task and hands their Arrow
+ * batches to Spark as column vectors over the same buffers. Memory: the tasks' vectors live in a
+ * child allocator that this reader owns; a batch handed to Spark stays valid until the next call to
+ * {@link #next()}, which is when arrowtap reuses or frees its buffers, and everything is freed when
+ * Spark closes the reader (at the end of the task, also after a LIMIT or a failure).
  */
 final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
   private final ArrowtapPartition partition;
@@ -27,6 +29,7 @@ final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
   private final org.apache.spark.TaskContext sparkTask = org.apache.spark.TaskContext.get();
   private volatile boolean closed;
   private BufferAllocator allocator;
+  private Iterator<TaskSpec> tasks;
   private BatchReader reader;
   private ColumnarBatch current;
   private long rows;
@@ -41,13 +44,25 @@ final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
     if (settings.limit() >= 0 && rows >= settings.limit()) {
       return false;
     }
-    if (reader == null) {
-      open();
+    if (tasks == null) {
+      allocator = ExecutorMemory.taskAllocator("arrowtap " + partition);
+      metrics.startAttempt(TaskContext.LOCAL);
+      tasks = partition.tasks().iterator();
     }
-    VectorSchemaRoot root = reader.next();
-    if (root == null) {
-      metrics.finish(TaskState.FINISHED, null);
-      return false;
+    VectorSchemaRoot root = null;
+    while (root == null) {
+      if (reader == null) {
+        if (!tasks.hasNext()) {
+          metrics.finish(TaskState.FINISHED, null);
+          return false;
+        }
+        reader = open(tasks.next());
+      }
+      root = reader.next();
+      if (root == null) {
+        reader.close();
+        reader = null;
+      }
     }
     int count = root.getRowCount();
     if (settings.limit() >= 0) {
@@ -63,13 +78,11 @@ final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
     return true;
   }
 
-  private void open() throws IOException {
-    allocator = ExecutorMemory.taskAllocator("arrowtap " + partition);
-    metrics.startAttempt(TaskContext.LOCAL);
+  private BatchReader open(TaskSpec task) throws IOException {
     TaskContext context =
         new TaskContext(allocator, settings.batchSize(), this::stopped, metrics, TaskContext.LOCAL);
     try {
-      reader = partition.task().open(context);
+      return task.open(context);
     } catch (IOException | RuntimeException e) {
       metrics.finish(TaskState.FAILED, e.getMessage());
       throw e;

@@ -7,16 +7,24 @@ import java.util.Optional;
 
 /**
  * The options of an arrowtap read: {@code catalog} (the catalog file), {@code table} ({@code
- * schema.table} in it, or {@code numbers(start, end)}), and the tuning {@code batch_size} and
- * {@code numbers_per_task}. None of them is a secret: credentials stay in the catalog's references.
+ * schema.table} in it, or {@code numbers(start, end)}), the most tasks that may call the API at
+ * once ({@code max_concurrency}; 0, the default, for one Spark partition per task), and the tuning
+ * {@code batch_size} and {@code numbers_per_task}. None of them is a secret: credentials stay in
+ * the catalog's references.
  *
  * @param catalog the catalog file; empty for {@code numbers(...)}
  */
-record ArrowtapOptions(Optional<String> catalog, String table, int batchSize, long numbersPerTask) {
+record ArrowtapOptions(
+    Optional<String> catalog,
+    String table,
+    int batchSize,
+    long numbersPerTask,
+    int maxConcurrency) {
   static final String CATALOG = "catalog";
   static final String TABLE = "table";
   static final String BATCH_SIZE = "batch_size";
   static final String NUMBERS_PER_TASK = "numbers_per_task";
+  static final String MAX_CONCURRENCY = "max_concurrency";
 
   static final int DEFAULT_BATCH_SIZE = 8192;
   static final long DEFAULT_NUMBERS_PER_TASK = 1_000_000;
@@ -27,6 +35,10 @@ record ArrowtapOptions(Optional<String> catalog, String table, int batchSize, lo
     if (batchSize < 1 || batchSize > 1 << 20) {
       throw new IllegalArgumentException(
           "arrowtap option batch_size must be between 1 and 1048576, got " + batchSize);
+    }
+    if (maxConcurrency < 0) {
+      throw new IllegalArgumentException(
+          "arrowtap option max_concurrency must not be negative, got " + maxConcurrency);
     }
     if (numbersPerTask < 1) {
       throw new IllegalArgumentException(
@@ -52,7 +64,8 @@ record ArrowtapOptions(Optional<String> catalog, String table, int batchSize, lo
         catalog,
         table.trim(),
         (int) number(lower, BATCH_SIZE, DEFAULT_BATCH_SIZE),
-        number(lower, NUMBERS_PER_TASK, DEFAULT_NUMBERS_PER_TASK));
+        number(lower, NUMBERS_PER_TASK, DEFAULT_NUMBERS_PER_TASK),
+        (int) number(lower, MAX_CONCURRENCY, 0));
   }
 
   private static long number(Map<String, String> options, String key, long fallback) {

@@ -23,18 +23,21 @@ final class ArrowtapScan implements Scan, Batch {
   private final StructType schema;
   private final Map<String, List<String>> pushed;
   private final ReadSettings settings;
+  private final int maxConcurrency;
 
   ArrowtapScan(
       TableSource source,
       ScanPlan plan,
       StructType schema,
       Map<String, List<String>> pushed,
-      ReadSettings settings) {
+      ReadSettings settings,
+      int maxConcurrency) {
     this.source = source;
     this.plan = plan;
     this.schema = schema;
     this.pushed = Map.copyOf(pushed);
     this.settings = settings;
+    this.maxConcurrency = maxConcurrency;
   }
 
   @Override
@@ -56,6 +59,9 @@ final class ArrowtapScan implements Scan, Batch {
     if (settings.limit() >= 0) {
       out.append(" limit: ").append(settings.limit()).append(" per task");
     }
+    if (maxConcurrency > 0) {
+      out.append(" max concurrency: ").append(maxConcurrency);
+    }
     return out.append(" tasks: ").append(plan.describeTasks()).toString();
   }
 
@@ -69,12 +75,21 @@ final class ArrowtapScan implements Scan, Batch {
     return this;
   }
 
+  /**
+   * One partition per task; with a concurrency cap of k, at most k partitions, each running a
+   * contiguous run of tasks one after another, so that no more than k tasks of this scan call the
+   * API at once however many executors there are.
+   */
   @Override
   public InputPartition[] planInputPartitions() {
     List<TaskSpec> tasks = plan.tasks();
-    InputPartition[] partitions = new InputPartition[tasks.size()];
-    for (int i = 0; i < partitions.length; i++) {
-      partitions[i] = source.partition(tasks.get(i), settings);
+    int count = maxConcurrency > 0 ? Math.min(maxConcurrency, tasks.size()) : tasks.size();
+    InputPartition[] partitions = new InputPartition[count];
+    int from = 0;
+    for (int i = 0; i < count; i++) {
+      int to = from + tasks.size() / count + (i < tasks.size() % count ? 1 : 0);
+      partitions[i] = source.partition(tasks.subList(from, to), settings);
+      from = to;
     }
     return partitions;
   }

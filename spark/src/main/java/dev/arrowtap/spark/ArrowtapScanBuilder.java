@@ -28,15 +28,18 @@ final class ArrowtapScanBuilder
   private final TableSource source;
   private final StructType fullSchema;
   private final int batchSize;
+  private final int maxConcurrency;
   private StructType required;
   private final Map<Integer, List<String>> bindings = new HashMap<>();
   private long limit = -1;
   private final List<Predicate> pushed = new ArrayList<>();
 
-  ArrowtapScanBuilder(TableSource source, StructType fullSchema, int batchSize) {
+  ArrowtapScanBuilder(
+      TableSource source, StructType fullSchema, int batchSize, int maxConcurrency) {
     this.source = source;
     this.fullSchema = fullSchema;
     this.batchSize = batchSize;
+    this.maxConcurrency = maxConcurrency;
     this.required = fullSchema;
   }
 
@@ -96,7 +99,12 @@ final class ArrowtapScanBuilder
     Map<String, List<String>> pushed = new LinkedHashMap<>();
     bindings.forEach((column, values) -> pushed.put(fullSchema.fields()[column].name(), values));
     return new ArrowtapScan(
-        source, plan, required, pushed, new ReadSettings(batchSize, limit, outputColumns));
+        source,
+        plan,
+        required,
+        pushed,
+        new ReadSettings(batchSize, limit, outputColumns),
+        maxConcurrency);
   }
 
   private int ordinal(String name) {

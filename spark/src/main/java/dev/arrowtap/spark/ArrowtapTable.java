@@ -13,11 +13,13 @@ final class ArrowtapTable implements SupportsRead {
   private final TableSource source;
   private final StructType schema;
   private final int batchSize;
+  private final int maxConcurrency;
 
-  ArrowtapTable(TableSource source, int batchSize) {
+  ArrowtapTable(TableSource source, int batchSize, int maxConcurrency) {
     this.source = source;
     this.schema = SparkTypes.schema(source.shape().columns());
     this.batchSize = batchSize;
+    this.maxConcurrency = maxConcurrency;
   }
 
   /** The source an {@link ArrowtapOptions} names, loading the catalog file if it has one. */
@@ -31,7 +33,7 @@ final class ArrowtapTable implements SupportsRead {
           FeedSource.of(
               catalog, CatalogFiles.requireFeed(catalog, options.table()), options.batchSize());
     }
-    return new ArrowtapTable(source, options.batchSize());
+    return new ArrowtapTable(source, options.batchSize(), options.maxConcurrency());
   }
 
   @Override
@@ -52,6 +54,6 @@ final class ArrowtapTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new ArrowtapScanBuilder(source, schema, batchSize);
+    return new ArrowtapScanBuilder(source, schema, batchSize, maxConcurrency);
   }
 }

@@ -8,48 +8,57 @@ import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.source.http.FeedTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link FeedTask} without its feed definition: the catalog file and table name instead, so that
+ * {@link FeedTask}s without their feed definition: the catalog file and table name instead, so that
  * the executor loads the feed (and resolves its credentials) itself. The columns travel as decided
- * on the driver, so inferred columns are not inferred again.
+ * on the driver, so inferred columns are not inferred again. The tasks of one partition differ only
+ * in their parameter values.
  *
  * @param columns the decoded columns, as JSON
- * @param parameters the task's parameter values, by name
- * @param layout the task's output layout (see {@link FeedTask})
+ * @param parameters each task's parameter values, by name
+ * @param layout the tasks' output layout (see {@link FeedTask})
  */
 record FeedPartition(
     String catalog,
     String table,
     String columns,
-    HashMap<String, String> parameters,
+    ArrayList<HashMap<String, String>> parameters,
     int[] layout,
-    String slice,
+    ArrayList<String> slices,
     ReadSettings settings)
     implements ArrowtapPartition {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static FeedPartition of(String catalog, FeedTask task, ReadSettings settings) {
+  static FeedPartition of(String catalog, List<FeedTask> tasks, ReadSettings settings) {
+    FeedTask first = tasks.get(0);
+    ArrayList<HashMap<String, String>> parameters = new ArrayList<>();
+    ArrayList<String> slices = new ArrayList<>();
+    for (FeedTask task : tasks) {
+      parameters.add(new HashMap<>(task.parameters()));
+      slices.add(task.slice());
+    }
     try {
       return new FeedPartition(
           catalog,
-          task.feed().qualifiedName(),
-          JSON.writeValueAsString(task.columns()),
-          new HashMap<>(task.parameters()),
-          task.layout(),
-          task.slice(),
+          first.feed().qualifiedName(),
+          JSON.writeValueAsString(first.columns()),
+          parameters,
+          first.layout(),
+          slices,
           settings);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot describe the columns of " + task, e);
+      throw new UncheckedIOException("cannot describe the columns of " + first, e);
     }
   }
 
   @Override
-  public TaskSpec task() {
+  public List<TaskSpec> tasks() {
     FeedDef feed = CatalogFiles.requireFeed(catalog, table);
     List<ColumnBinding> bindings;
     try {
@@ -57,11 +66,15 @@ record FeedPartition(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the columns of " + table, e);
     }
-    return new FeedTask(feed, bindings, Map.copyOf(parameters), layout);
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (Map<String, String> values : parameters) {
+      tasks.add(new FeedTask(feed, bindings, values, layout));
+    }
+    return tasks;
   }
 
   @Override
   public String toString() {
-    return "FeedPartition[" + table + " " + slice + "]";
+    return "FeedPartition[" + table + " " + String.join(", ", slices) + "]";
   }
 }

@@ -55,7 +55,7 @@ record FeedSource(String catalog, FeedDef feed, FeedTable table) implements Tabl
   }
 
   @Override
-  public ArrowtapPartition partition(TaskSpec task, ReadSettings settings) {
-    return FeedPartition.of(catalog, (FeedTask) task, settings);
+  public ArrowtapPartition partition(List<TaskSpec> tasks, ReadSettings settings) {
+    return FeedPartition.of(catalog, tasks.stream().map(FeedTask.class::cast).toList(), settings);
   }
 }

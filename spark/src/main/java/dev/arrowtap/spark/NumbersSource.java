@@ -78,8 +78,7 @@ record NumbersSource(long start, long end, long numbersPerTask, int slots) imple
   }
 
   @Override
-  public ArrowtapPartition partition(TaskSpec task, ReadSettings settings) {
-    NumbersTask range = (NumbersTask) task;
-    return new NumbersPartition(range.start(), range.end(), settings);
+  public ArrowtapPartition partition(List<TaskSpec> tasks, ReadSettings settings) {
+    return NumbersPartition.of(tasks.stream().map(NumbersTask.class::cast).toList(), settings);
   }
 }

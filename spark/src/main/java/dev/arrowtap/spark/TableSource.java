@@ -29,6 +29,6 @@ sealed interface TableSource permits FeedSource, NumbersSource {
   /** The server's tasks that read these columns for these parameter values. */
   ScanPlan plan(int[] projection, Map<Integer, List<String>> bindings);
 
-  /** One of this source's tasks as a partition an executor can run. */
-  ArrowtapPartition partition(TaskSpec task, ReadSettings settings);
+  /** Some of this source's tasks as a partition an executor runs, one task after another. */
+  ArrowtapPartition partition(List<TaskSpec> tasks, ReadSettings settings);
 }

@@ -48,6 +48,7 @@ class ExecutorTasksTest {
   @BeforeEach
   void clear() {
     LISTENER.clear();
+    api.clearRequests();
   }
 
   /** The scan's metrics after the query ran: the sums over its tasks. */
@@ -108,5 +109,24 @@ class ExecutorTasksTest {
             + "/flaky?offset=10&limit=10: HTTP 500: {\"error\":\"database on fire\"}";
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertEquals(0, ExecutorMemory.allocated(), "Arrow memory left after a failed task");
+  }
+
+  @Test
+  void aConcurrencyCapRunsTasksOneAfterAnother() {
+    Dataset<Row> capped =
+        spark
+            .read()
+            .format("arrowtap")
+            .option("catalog", api.catalog.toString())
+            .option("table", "shop.user_orders")
+            .option("max_concurrency", "1")
+            .load()
+            .where("user_id IN (1, 2, 3, 4)");
+    assertEquals(1, capped.rdd().getNumPartitions());
+    String plan = capped.queryExecution().executedPlan().toString();
+    assertTrue(plan.contains("max concurrency: 1"), plan);
+    assertEquals(12, capped.count());
+    assertEquals(4, api.requests("/users").size());
+    assertEquals(1, api.ordersMaxInFlight());
   }
 }

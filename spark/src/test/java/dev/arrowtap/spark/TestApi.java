@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * it (schema {@code shop}):
  *
  * <ul>
- *   <li>{@code /users/{id}/orders}: three orders of user id (a required path parameter);
+ *   <li>{@code /users/{id}/orders}: three orders of user id (a required path parameter), after 100
+ *       ms;
  *   <li>{@code /items?color=&offset=&limit=}: 35 items of each color, pages of 10;
  *   <li>{@code /flaky?offset=&limit=}: a first page, then HTTP 500;
  *   <li>{@code /busy}: 429 with {@code Retry-After: 0} on every other call, then 5 records;
@@ -44,6 +45,8 @@ final class TestApi implements AutoCloseable {
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger busyCalls = new AtomicInteger();
+  private final AtomicInteger ordersInFlight = new AtomicInteger();
+  private final AtomicInteger ordersMaxInFlight = new AtomicInteger();
   final Path catalog;
 
   private TestApi() throws IOException {
@@ -76,6 +79,12 @@ final class TestApi implements AutoCloseable {
 
   void clearRequests() {
     requests.clear();
+    ordersMaxInFlight.set(0);
+  }
+
+  /** The most {@code /users/{id}/orders} requests served at once since the last clear. */
+  int ordersMaxInFlight() {
+    return ordersMaxInFlight.get();
   }
 
   private String catalogText() {
@@ -137,6 +146,15 @@ final class TestApi implements AutoCloseable {
     Map<String, String> query = query(raw);
     Matcher user = USER_ORDERS.matcher(path);
     if (user.matches()) {
+      ordersMaxInFlight.accumulateAndGet(ordersInFlight.incrementAndGet(), Math::max);
+      try {
+        // Slow enough that two tasks allowed to run at once would overlap here.
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        ordersInFlight.decrementAndGet();
+      }
       long id = Long.parseLong(user.group(1));
       List<String> orders = new ArrayList<>();
       for (int k = 0; k < 3; k++) {
