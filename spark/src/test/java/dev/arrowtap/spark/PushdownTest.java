@@ -120,8 +120,11 @@ class PushdownTest {
 
   @Test
   void limitWithAParameterFilter() {
-    assertEquals(
-        3, spark.sql("SELECT * FROM shop.shop.items WHERE color IN ('a', 'b') LIMIT 3").count());
+    Dataset<Row> three =
+        spark.sql("SELECT * FROM shop.shop.items WHERE color IN ('a', 'b') LIMIT 3");
+    String plan = plan(three);
+    assertTrue(plan.contains("limit: 3 per task"), plan);
+    assertEquals(3, three.collectAsList().size());
     assertTrue(api.requests("/items").size() <= 4, api.requests("/items").toString());
   }
 }
