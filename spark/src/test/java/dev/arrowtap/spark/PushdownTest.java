@@ -116,6 +116,7 @@ class PushdownTest {
     // The items come in 4 pages of 10; the first is enough (the next may already be on its way).
     int pages = api.requests("/items").size();
     assertTrue(pages <= 2, api.requests("/items").toString());
+    assertEquals(0, ExecutorMemory.allocated(), "Arrow memory left after a task stopped early");
   }
 
   @Test
