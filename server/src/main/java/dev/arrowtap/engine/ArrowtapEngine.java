@@ -3,12 +3,15 @@ package dev.arrowtap.engine;
 import dev.arrowtap.catalog.Catalog;
 import dev.arrowtap.catalog.CatalogLoader;
 import dev.arrowtap.catalog.HostAllowlist;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
-import dev.arrowtap.metrics.SysSchema;
+import dev.arrowtap.source.TaskTypes;
 import dev.arrowtap.source.http.FeedSchema;
 import dev.arrowtap.source.http.ReadJsonTableMacro;
 import dev.arrowtap.source.http.SchemaCache;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
+import dev.arrowtap.sys.SysSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,6 +44,7 @@ public final class ArrowtapEngine implements AutoCloseable {
    * @throws ArrowtapException (SQLState F0000) when the catalog does not load
    */
   public ArrowtapEngine(EngineConfig config) {
+    TaskTypes.registerBuiltIns();
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services =

@@ -1,10 +1,12 @@
 package dev.arrowtap.exec;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.StageMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
+import dev.arrowtap.metrics.TaskState;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

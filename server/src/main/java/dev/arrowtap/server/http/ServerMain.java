@@ -1,8 +1,8 @@
 package dev.arrowtap.server.http;
 
 import dev.arrowtap.catalog.HostAllowlist;
+import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerSecret;

@@ -1,9 +1,9 @@
 package dev.arrowtap.server.meta;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.MetadataScope;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.MetadataScope;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryState;

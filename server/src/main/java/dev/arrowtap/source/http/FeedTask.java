@@ -72,6 +72,7 @@ public record FeedTask(
     }
     return feed.parameters().stream()
         .map(ParameterDef::name)
+        .filter(parameters::containsKey)
         .map(name -> name + "=" + feed.secrets().redact(parameters.get(name)))
         .collect(Collectors.joining(", ", "[", "]"));
   }

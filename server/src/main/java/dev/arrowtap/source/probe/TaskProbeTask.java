@@ -1,4 +1,4 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.source.probe;
 
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;

@@ -1,4 +1,4 @@
-package dev.arrowtap.engine;
+package dev.arrowtap.common;
 
 /**
  * The typed settings of one connection, from the whitelisted connection properties.

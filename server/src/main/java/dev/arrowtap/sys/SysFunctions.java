@@ -1,7 +1,7 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.sys;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.plan.LiteralParameter;
 import java.math.BigDecimal;
 import java.util.List;

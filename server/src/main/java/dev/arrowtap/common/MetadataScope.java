@@ -1,4 +1,4 @@
-package dev.arrowtap.engine;
+package dev.arrowtap.common;
 
 /**
  * Marks the thread as listing metadata (DatabaseMetaData calls), where one unreachable feed must

@@ -1,4 +1,4 @@
-package dev.arrowtap.exec;
+package dev.arrowtap.metrics;
 
 /**
  * A worker's cumulative counts for one task, sent as Flight app metadata with every batch and in a

@@ -1,5 +1,6 @@
-package dev.arrowtap.exec;
+package dev.arrowtap.plan;
 
+import dev.arrowtap.exec.ScanExecution;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.linq4j.Enumerator;

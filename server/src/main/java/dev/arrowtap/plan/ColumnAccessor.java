@@ -1,4 +1,4 @@
-package dev.arrowtap.exec;
+package dev.arrowtap.plan;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.BigIntVector;

@@ -1,4 +1,4 @@
-package dev.arrowtap.engine;
+package dev.arrowtap.common;
 
 /** The SQLState codes arrowtap reports, named after what went wrong. */
 public final class SqlStates {

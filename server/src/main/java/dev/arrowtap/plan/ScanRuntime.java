@@ -1,5 +1,8 @@
-package dev.arrowtap.exec;
+package dev.arrowtap.plan;
 
+import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.ScanExecution;
+import dev.arrowtap.exec.ScanPlan;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;

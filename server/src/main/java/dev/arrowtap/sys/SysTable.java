@@ -1,4 +1,4 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.sys;
 
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,7 +1,10 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.sys;
 
-import static dev.arrowtap.metrics.SysTable.column;
+import static dev.arrowtap.sys.SysTable.column;
 
+import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.metrics.QueryMetrics;
+import dev.arrowtap.metrics.TaskMetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.type.SqlTypeName;

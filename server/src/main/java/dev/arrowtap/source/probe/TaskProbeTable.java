@@ -1,6 +1,6 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.source.probe;
 
-import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.plan.ScanTable;
@@ -13,7 +13,7 @@ import java.util.List;
  * The table {@code sys.task_probe(n)} yields: n tasks, each one row with its task number and where
  * it ran ({@code local} or a worker's address), to check task routing through SQL.
  */
-final class TaskProbeTable extends ScanTable {
+public final class TaskProbeTable extends ScanTable {
   static final TableShape SHAPE =
       new TableShape(
           List.of(
@@ -23,7 +23,7 @@ final class TaskProbeTable extends ScanTable {
   private final int tasks;
   private final SessionSettings settings;
 
-  TaskProbeTable(int tasks, SessionSettings settings, ExecutionServices services) {
+  public TaskProbeTable(int tasks, SessionSettings settings, ExecutionServices services) {
     super(services);
     this.tasks = tasks;
     this.settings = settings;

@@ -1,4 +1,4 @@
-package dev.arrowtap.exec;
+package dev.arrowtap.metrics;
 
 /** Where a task is in its life. */
 public enum TaskState {

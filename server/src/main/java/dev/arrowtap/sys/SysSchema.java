@@ -1,9 +1,11 @@
-package dev.arrowtap.metrics;
+package dev.arrowtap.sys;
 
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
-import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.source.probe.TaskProbeTable;
 import java.util.Map;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;

@@ -1,4 +1,4 @@
-package dev.arrowtap.engine;
+package dev.arrowtap.common;
 
 import java.sql.SQLException;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.arrowtap.exec;
+package dev.arrowtap.metrics;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
