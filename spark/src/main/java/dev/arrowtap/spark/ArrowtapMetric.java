@@ -1,6 +1,6 @@
 package dev.arrowtap.spark;
 
-import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
 import java.util.function.ToLongFunction;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomSumMetric;

@@ -1,7 +1,7 @@
 package dev.arrowtap.spark;
 
 import dev.arrowtap.catalog.FeedDef;
-import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.source.http.FeedTable;

@@ -32,7 +32,7 @@ final class SparkTypes {
       case BOOLEAN -> DataTypes.BooleanType;
       case BIGINT -> DataTypes.LongType;
       case DOUBLE -> DataTypes.DoubleType;
-      case DECIMAL -> DataTypes.createDecimalType(38, 0);
+      case DECIMAL -> DataTypes.createDecimalType(column.precision(), column.scale());
       case VARCHAR, JSON -> DataTypes.StringType;
       case DATE -> DataTypes.DateType;
         // arrowtap's TIMESTAMP is a UTC wall-clock time without a zone, as JDBC shows it.
