@@ -18,6 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * secret (task slices are masked by the catalog's secrets).
  */
 final class ArrowtapScan implements Scan, Batch {
+  private static final int SHOWN_TASKS = 10;
+
   private final TableSource source;
   private final ScanPlan plan;
   private final StructType schema;
@@ -62,7 +64,20 @@ final class ArrowtapScan implements Scan, Batch {
     if (maxConcurrency > 0) {
       out.append(" max concurrency: ").append(maxConcurrency);
     }
-    return out.append(" tasks: ").append(plan.describeTasks()).toString();
+    return out.append(" tasks: ").append(tasks()).toString();
+  }
+
+  /** Tasks in the server's notation; a long list (one task per id) shows its first ones only. */
+  private String tasks() {
+    List<TaskSpec> tasks = plan.tasks();
+    if (tasks.size() <= SHOWN_TASKS) {
+      return plan.describeTasks();
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < SHOWN_TASKS; i++) {
+      out.append('t').append(i).append(':').append(tasks.get(i).slice()).append(", ");
+    }
+    return out.append("... ").append(tasks.size()).append(" tasks in all").toString();
   }
 
   @Override

@@ -128,4 +128,17 @@ class PushdownTest {
     assertEquals(3, three.collectAsList().size());
     assertTrue(api.requests("/items").size() <= 4, api.requests("/items").toString());
   }
+
+  @Test
+  void aLongListOfValuesShowsItsFirstTasks() {
+    String values =
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(Integer::toString)
+            .collect(java.util.stream.Collectors.joining(", "));
+    String plan =
+        plan(spark.sql("SELECT id FROM shop.shop.user_orders WHERE user_id IN (" + values + ")"));
+    assertTrue(plan.contains(", t9:[user_id="), plan);
+    assertTrue(plan.contains("], ... 12 tasks in all"), plan);
+    assertTrue(!plan.contains("t10:"), plan);
+  }
 }
