@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,8 +46,14 @@ class ExecutorTasksTest {
     api.close();
   }
 
+  /** Waits until Spark's listeners have seen every event so far (they run asynchronously). */
+  private static void drainEvents() throws TimeoutException {
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+  }
+
   @BeforeEach
-  void clear() {
+  void clear() throws TimeoutException {
+    drainEvents(); // no late event of an earlier test is counted in the next
     LISTENER.clear();
     api.clearRequests();
   }
@@ -72,7 +79,7 @@ class ExecutorTasksTest {
   }
 
   @Test
-  void eachTaskReportsItsOwnMetrics() throws InterruptedException {
+  void eachTaskReportsItsOwnMetrics() throws TimeoutException {
     Map<String, Long> sums =
         scanMetrics(spark.sql("SELECT * FROM shop.shop.user_orders WHERE user_id IN (1, 2, 3)"));
     assertEquals(9, sums.get("arrowtapRows"));
@@ -82,7 +89,8 @@ class ExecutorTasksTest {
     assertEquals(0, sums.get("arrowtapRetries"));
     assertEquals(0, sums.get("arrowtapRateLimitWaits"));
 
-    List<Map<String, Long>> tasks = LISTENER.awaitTasks(3);
+    drainEvents();
+    List<Map<String, Long>> tasks = LISTENER.tasks();
     assertEquals(3, tasks.size(), tasks.toString());
     for (Map<String, Long> task : tasks) {
       assertEquals(3, task.get("arrowtap rows"), task.toString());

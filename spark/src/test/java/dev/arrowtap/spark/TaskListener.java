@@ -11,7 +11,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Records what each finished Spark task reported for the arrowtap metrics, as the Spark UI's stage
- * page shows them per task.
+ * page shows them per task. Events arrive asynchronously: drain Spark's listener bus before
+ * reading.
  */
 final class TaskListener extends SparkListener {
   private final List<Map<String, Long>> tasks = new CopyOnWriteArrayList<>();
@@ -36,12 +37,7 @@ final class TaskListener extends SparkListener {
     tasks.clear();
   }
 
-  /** The tasks seen so far, waiting up to 10 s for {@code count} of them (events are async). */
-  List<Map<String, Long>> awaitTasks(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (tasks.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+  List<Map<String, Long>> tasks() {
     return List.copyOf(tasks);
   }
 }
