@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arrowtap.catalog.PaginationDef.Style;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.decode.RecordLayout;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -98,7 +99,11 @@ public final class CatalogLoader {
     if (top.has("read_json")) {
       NodeReader readJson = top.object("read_json");
       readJson.allowOnly("allow_hosts");
-      hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      try {
+        hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      } catch (IllegalArgumentException e) {
+        throw readJson.error("allow_hosts", e.getMessage());
+      }
     }
     List<RawFeed> raw = new ArrayList<>();
     Map<String, List<NodeReader>> schemaTables = new LinkedHashMap<>();

@@ -17,6 +17,9 @@ public final class SqlStates {
   /** A query stopped by cancel or timeout. */
   public static final String QUERY_CANCELED = "57014";
 
+  /** A query ended because the server is shutting down (as PostgreSQL's admin_shutdown). */
+  public static final String ADMIN_SHUTDOWN = "57P01";
+
   /** A connection property that is unknown or not allowed. */
   public static final String INVALID_CONNECTION_PROPERTY = "08001";
 
@@ -31,6 +34,9 @@ public final class SqlStates {
 
   /** A host not on the allowlist, or a credential that is missing. */
   public static final String NOT_PERMITTED = "42501";
+
+  /** A safety cap reached: pages, rows, inference bytes, inferred columns. */
+  public static final String PROGRAM_LIMIT = "54000";
 
   /** Anything unforeseen: a bug in arrowtap. */
   public static final String INTERNAL = "XX000";

@@ -32,6 +32,12 @@ public final class ArrowtapEngine implements AutoCloseable {
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
 
+  /**
+   * Set by the Meta (never taken from a client) on a server with a login, for a user who is not an
+   * administrator: the sys tables of the session show only this user's queries.
+   */
+  public static final String VISIBLE_USER = "arrowtap.internal.visible_user";
+
   private final EngineConfig config;
   private final ExecutionServices services;
   private final Catalog catalog;
@@ -81,7 +87,13 @@ public final class ArrowtapEngine implements AutoCloseable {
         .forEach(
             (name, feeds) ->
                 root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
-    root.add("sys", new SysSchema(settings, services, clientProperties.get(CONNECTION_ID)));
+    root.add(
+        "sys",
+        new SysSchema(
+            settings,
+            services,
+            clientProperties.get(CONNECTION_ID),
+            java.util.Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
     return connection;
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One query's identity, state and stages, updated live while it runs. Its cancel flag stops every
@@ -20,12 +21,21 @@ public final class QueryMetrics {
   private final long startNanos = System.nanoTime();
   private final AtomicLong rows = new AtomicLong();
   private final AtomicBoolean cancel = new AtomicBoolean();
+  private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
   private final List<StageMetrics> stages = new CopyOnWriteArrayList<>();
   private volatile QueryState state = QueryState.RUNNING;
   private volatile long endNanos;
   private volatile String error;
+  private final Consumer<QueryMetrics> onFinish;
 
-  QueryMetrics(long id, String sql, String user, String connectionId, int statementId) {
+  QueryMetrics(
+      long id,
+      String sql,
+      String user,
+      String connectionId,
+      int statementId,
+      Consumer<QueryMetrics> onFinish) {
+    this.onFinish = onFinish;
     this.id = id;
     this.sql = SqlMasker.mask(sql);
     this.user = user;
@@ -50,18 +60,48 @@ public final class QueryMetrics {
   }
 
   /** Ends the query once; later calls change nothing. */
-  public synchronized void finish(QueryState finalState, String failure) {
-    if (state != QueryState.RUNNING) {
-      return;
+  public void finish(QueryState finalState, String failure) {
+    synchronized (this) {
+      if (state != QueryState.RUNNING) {
+        return;
+      }
+      error = failure;
+      endNanos = System.nanoTime();
+      state = finalState;
     }
-    error = failure;
-    endNanos = System.nanoTime();
-    state = finalState;
+    onFinish.accept(this);
+  }
+
+  /** HTTP requests made so far by every task of the query. */
+  public long httpRequests() {
+    long requests = 0;
+    for (TaskMetricsSnapshot task : taskSnapshots()) {
+      requests += task.httpRequests();
+    }
+    return requests;
   }
 
   /** Asks every task of the query to stop; the query then fails as cancelled. */
   public void cancel() {
     cancel.set(true);
+    for (Runnable hook : cancelHooks) {
+      hook.run();
+    }
+  }
+
+  /**
+   * Runs {@code hook} when the query is cancelled (at once if it already is), from the cancelling
+   * thread: work blocked in a read, such as inferring a feed's columns while planning, is cut off
+   * instead of waiting for its next check of the flag.
+   *
+   * @return running it removes the hook
+   */
+  public Runnable onCancel(Runnable hook) {
+    cancelHooks.add(hook);
+    if (cancel.get()) {
+      hook.run();
+    }
+    return () -> cancelHooks.remove(hook);
   }
 
   public boolean isCancelled() {

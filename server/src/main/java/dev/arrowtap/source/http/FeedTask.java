@@ -78,6 +78,11 @@ public record FeedTask(
   }
 
   @Override
+  public String redact(String text) {
+    return feed.secrets().redact(text);
+  }
+
+  @Override
   public BatchReader open(TaskContext context) {
     return new FeedBatchReader(this, context, FeedHttpClient.shared());
   }
