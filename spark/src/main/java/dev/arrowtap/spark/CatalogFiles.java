@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,20 +16,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkFiles;
 
 /**
- * Loads catalog files, on the driver and on executors, and keeps each until the file changes.
- * Loading resolves the file's {@code ${env:...}} and {@code ${file:...}} references in the process
- * that loads it, so an executor's credentials come from its own environment and files, never from
- * the driver.
+ * Loads catalog files, on the driver and on executors, and keeps each until the file changes or for
+ * a minute. Loading resolves the file's {@code ${env:...}} and {@code ${file:...}} references in
+ * the process that loads it, so an executor's credentials come from its own environment and files,
+ * never from the driver.
  */
 final class CatalogFiles {
+  /**
+   * How long a loaded catalog is used before its references are resolved again, so that a rotated
+   * secret file or variable reaches long-lived executors without a change to the catalog file.
+   */
+  static final Duration REFRESH = Duration.ofMinutes(1);
+
   private static final Map<Path, Loaded> LOADED = new ConcurrentHashMap<>();
 
   private CatalogFiles() {}
 
-  private record Loaded(FileTime modified, Catalog catalog) {}
+  private record Loaded(FileTime modified, long loadedAtNanos, Catalog catalog) {}
 
   /** The catalog at {@code path}: as given, or else a file of that name shipped with the job. */
   static Catalog load(String path) {
+    return load(path, System.nanoTime());
+  }
+
+  /**
+   * The catalog as of {@code nowNanos}: reloaded when the file changed or after {@link #REFRESH}.
+   */
+  static Catalog load(String path, long nowNanos) {
     Path file = locate(path);
     FileTime modified;
     try {
@@ -38,8 +52,10 @@ final class CatalogFiles {
           "arrowtap: cannot read catalog file " + path + ": " + e.getClass().getSimpleName(), e);
     }
     Loaded loaded = LOADED.get(file);
-    if (loaded == null || !loaded.modified.equals(modified)) {
-      loaded = new Loaded(modified, CatalogLoader.load(file));
+    if (loaded == null
+        || !loaded.modified.equals(modified)
+        || nowNanos - loaded.loadedAtNanos >= REFRESH.toNanos()) {
+      loaded = new Loaded(modified, nowNanos, CatalogLoader.load(file));
       LOADED.put(file, loaded);
     }
     return loaded.catalog;
