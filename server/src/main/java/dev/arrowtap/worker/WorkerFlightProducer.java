@@ -12,6 +12,7 @@ import dev.arrowtap.log.ProcessLog;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.metrics.TaskState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -75,12 +76,9 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
               .toRuntimeException());
       return;
     }
-    String challenge = new String(action.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    String challenge = new String(action.getBody(), StandardCharsets.UTF_8);
     listener.onNext(
-        new Result(
-            secret
-                .proof(WorkerSecret.WORKER, challenge)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        new Result(secret.proof(WorkerSecret.WORKER, challenge).getBytes(StandardCharsets.UTF_8)));
     listener.onCompleted();
   }
 

@@ -128,7 +128,7 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
+    Map<String, String> withId = new HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
     // Set here only, never by a client: whose queries the sys tables show this session.
     withId.remove(ArrowtapEngine.VISIBLE_USER);
@@ -152,7 +152,14 @@ public class ArrowtapMeta extends JdbcMeta {
           SqlStates.SYNTAX_OR_ACCESS_RULE,
           "EXPLAIN ANALYZE and CANCEL STATEMENT run with Statement.execute, not prepareStatement");
     }
-    StatementHandle h = super.prepare(ch, sql, maxRowCount);
+    StatementHandle h;
+    try {
+      h = super.prepare(ch, sql, maxRowCount);
+    } catch (RuntimeException e) {
+      // Not a query yet, so no sys.queries row: the log is where an operator sees it.
+      tracker.prepareFailed(ch.id, ErrorText.of(MetaErrors.translate(e), secrets));
+      throw e;
+    }
     tracker.prepared(h, sql);
     return h;
   }

@@ -24,8 +24,8 @@ final class FeedBatchReader implements BatchReader {
   private final FeedDef feed;
   private final List<ColumnBinding> columns;
   private final TaskContext context;
-  private final FeedHttpClient http;
   private final Paginator paginator;
+  private final FeedHttpClient http;
   private final PagePrefetch prefetch;
   private final ParameterColumns output;
   private Optional<PageRequest> nextRequest;
@@ -42,9 +42,9 @@ final class FeedBatchReader implements BatchReader {
     this.feed = task.feed();
     this.columns = task.columns();
     this.context = context;
-    this.http = http;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.paginator = new Paginator(feed, task.parameters());
+    this.http = http;
     this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
     this.nextRequest = Optional.of(paginator.first());
   }

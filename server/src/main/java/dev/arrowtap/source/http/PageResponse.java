@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -110,7 +111,7 @@ public final class PageResponse implements AutoCloseable {
   }
 
   /** Counts the bytes that pass through, for metrics and error offsets. */
-  private static final class CountingInputStream extends java.io.FilterInputStream {
+  private static final class CountingInputStream extends FilterInputStream {
     private long count;
     private volatile boolean ended;
 

@@ -3,6 +3,8 @@ package dev.arrowtap.source.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arrowtap.catalog.CatalogLoader;
+import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
@@ -10,6 +12,8 @@ import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
+import dev.arrowtap.types.Column;
+import dev.arrowtap.types.ColumnType;
 import dev.arrowtap.worker.WorkerServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,14 +130,9 @@ class FeedOnWorkersTest {
         "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://127.0.0.1:1/x\n        method: POST\n"
             + "        body: '{\"p\": ${page}}'\n        auth: {type: api_key, name: k, value: v4lue, in: query}\n"
             + "        records: {format: ndjson}\n        pagination: {style: cursor, cursor_pointer: /next}\n");
-    var feed = dev.arrowtap.catalog.CatalogLoader.load(catalog).schemas().get("s").get(0);
+    var feed = CatalogLoader.load(catalog).schemas().get("s").get(0);
     FeedTask task =
-        new FeedTask(
-            feed,
-            List.of(
-                dev.arrowtap.decode.ColumnBinding.of(
-                    new dev.arrowtap.types.Column(
-                        "a", dev.arrowtap.types.ColumnType.BIGINT, true))));
+        new FeedTask(feed, List.of(ColumnBinding.of(new Column("a", ColumnType.BIGINT, true))));
     TaskTicket ticket = new TaskTicket(1, 1, 0, 100, "{}", task);
     TaskTicket back = TaskCodec.decode(TaskCodec.encode(ticket));
     FeedTask copy = (FeedTask) back.spec();
