@@ -70,14 +70,17 @@ final class ArrowtapScan implements Scan, Batch {
   /** Tasks in the server's notation; a long list (one task per id) shows its first ones only. */
   private String tasks() {
     List<TaskSpec> tasks = plan.tasks();
-    if (tasks.size() <= SHOWN_TASKS) {
-      return plan.describeTasks();
-    }
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < SHOWN_TASKS; i++) {
-      out.append('t').append(i).append(':').append(tasks.get(i).slice()).append(", ");
+    for (int i = 0; i < Math.min(tasks.size(), SHOWN_TASKS); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append('t').append(i).append(':').append(tasks.get(i).slice());
     }
-    return out.append("... ").append(tasks.size()).append(" tasks in all").toString();
+    if (tasks.size() > SHOWN_TASKS) {
+      out.append(", ... ").append(tasks.size()).append(" tasks in all");
+    }
+    return out.toString();
   }
 
   @Override
