@@ -231,6 +231,10 @@ public final class FeedHttpClient implements AutoCloseable {
         metrics.addRetry();
         Duration delay =
             retryAfter != null ? min(retryAfter, settings.maxDelay()) : backoff(settings, attempt);
+        if (status == 429) {
+          // The API asked this request to wait: a rate-limit wait as well as a retry.
+          metrics.addRateLimitWait(delay.toNanos());
+        }
         if (!sleeper.sleep(delay, stopped)) {
           throw new HttpFailure("cancelled", status, attempt, last);
         }

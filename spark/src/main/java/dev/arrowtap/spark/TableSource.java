@@ -1,0 +1,34 @@
+package dev.arrowtap.spark;
+
+import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.types.TableShape;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a Spark table reads, on the driver: a catalog feed or a numbers range. It plans with
+ * arrowtap's own tables, so the task split is the server's, and turns each task into a Spark
+ * partition that carries no secret.
+ */
+sealed interface TableSource permits FeedSource, NumbersSource {
+  /** The name plans and errors show: {@code demo.users} or {@code numbers(0, 10)}. */
+  String name();
+
+  /** Every column, parameters first. */
+  TableShape shape();
+
+  /** Columns whose {@code =} and {@code IN} filters become request values. */
+  Set<Integer> bindableColumns();
+
+  /** Why a scan with these bindings cannot run, in arrowtap's words, or empty. */
+  Optional<String> missingBindings(Map<Integer, List<String>> bindings);
+
+  /** The server's tasks that read these columns for these parameter values. */
+  ScanPlan plan(int[] projection, Map<Integer, List<String>> bindings);
+
+  /** Some of this source's tasks as a partition an executor runs, one task after another. */
+  ArrowtapPartition partition(List<TaskSpec> tasks, ReadSettings settings);
+}
