@@ -11,16 +11,27 @@ import java.util.Optional;
  *
  * @param inPath true when the URL holds {@code {name}}; false to send it as a query parameter
  * @param defaultValue the value when a query binds none; empty makes the parameter required
+ * @param batch how one request carries many values in lookups; empty for one value a request
  */
 public record ParameterDef(
-    String name, ColumnType type, boolean inPath, Optional<String> defaultValue) {
+    String name,
+    ColumnType type,
+    boolean inPath,
+    Optional<String> defaultValue,
+    Optional<ParameterBatch> batch) {
   public ParameterDef {
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(type, "type is null");
     Objects.requireNonNull(defaultValue, "defaultValue is null");
+    Objects.requireNonNull(batch, "batch is null");
     if (type != ColumnType.VARCHAR && type != ColumnType.BIGINT) {
       throw new IllegalArgumentException("a parameter is VARCHAR or BIGINT, not " + type);
     }
+  }
+
+  /** A parameter that takes one value a request. */
+  public ParameterDef(String name, ColumnType type, boolean inPath, Optional<String> defaultValue) {
+    this(name, type, inPath, defaultValue, Optional.empty());
   }
 
   public boolean required() {

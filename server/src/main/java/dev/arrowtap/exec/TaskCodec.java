@@ -29,6 +29,7 @@ public final class TaskCodec {
     register(NumbersTask.class, "numbers");
     register(TaskProbeTask.class, "task_probe");
     register(FeedTask.class, "feed");
+    register(dev.arrowtap.source.http.FeedLookupTask.class, "feed_lookup");
   }
 
   private TaskCodec() {}

@@ -8,6 +8,7 @@ import dev.arrowtap.exec.ScanRuntime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -26,6 +27,7 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * The physical scan of every arrowtap table: it knows its columns and tasks at plan time, shows
@@ -36,10 +38,41 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final int[] projection;
   private final Map<Integer, List<String>> bindings;
   private final ScanPlan plan;
+  private final Lookup lookup;
+
+  /**
+   * Values for one column that arrive at run time: {@code column} (a table ordinal) takes the
+   * values of these expressions (correlation variables of a batch join, or an array parameter).
+   */
+  record Lookup(int column, List<RexNode> values) {
+    Lookup {
+      values = List.copyOf(values);
+    }
+  }
 
   public ArrowtapTableScan(
       RelOptCluster cluster, RelOptTable table, ScanTable scanTable, int[] projection) {
     this(cluster, table, scanTable, projection, Map.of());
+  }
+
+  /** A scan that reads rows only for the values of {@code lookup}, a batch at a time. */
+  ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      Lookup lookup) {
+    this(
+        cluster,
+        cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        table,
+        scanTable,
+        projection,
+        bindings,
+        scanTable.planLookup(
+            projection, bindings, lookup.column(), List.of(), scanTable.services().taskSlots()),
+        lookup);
   }
 
   /**
@@ -60,7 +93,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         scanTable,
         projection,
         bindings,
-        scanTable.planScan(projection, bindings));
+        scanTable.planScan(projection, bindings),
+        null);
   }
 
   private ArrowtapTableScan(
@@ -70,12 +104,36 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings,
-      ScanPlan plan) {
+      ScanPlan plan,
+      Lookup lookup) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
     this.bindings = Map.copyOf(bindings);
     this.plan = plan;
+    this.lookup = lookup;
+  }
+
+  /** The same scan reading other columns: a lookup stays a lookup. */
+  ArrowtapTableScan withProjection(int[] narrowed) {
+    return lookup == null
+        ? new ArrowtapTableScan(getCluster(), table, scanTable, narrowed, bindings)
+        : new ArrowtapTableScan(getCluster(), table, scanTable, narrowed, bindings, lookup);
+  }
+
+  /** The run-time values this scan reads rows for, or null for a scan planned whole. */
+  Lookup lookup() {
+    return lookup;
+  }
+
+  /** The bindings with the lookup's column counted as bound. */
+  private Map<Integer, List<String>> boundColumns() {
+    if (lookup == null) {
+      return bindings;
+    }
+    Map<Integer, List<String>> all = new java.util.HashMap<>(bindings);
+    all.put(lookup.column(), List.of("?"));
+    return all;
   }
 
   public ScanPlan plan() {
@@ -97,13 +155,14 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ArrowtapTableScan(
-        getCluster(), traitSet, table, scanTable, projection, bindings, plan);
+        getCluster(), traitSet, table, scanTable, projection, bindings, plan, lookup);
   }
 
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(ProjectScanRule.INSTANCE);
     planner.addRule(FilterScanRule.INSTANCE);
+    LookupRules.register(planner);
   }
 
   @Override
@@ -117,6 +176,9 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (scanTable.supportsProjection() && projection.length < scanTable.shape().size()) {
       pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
     }
+    if (lookup != null) {
+      pw.item("lookup", describeLookup());
+    }
     return pw.item("tasks", scanTable.services().describeTasks(plan));
   }
 
@@ -125,6 +187,10 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
     double width = Math.max(1, plan.shape().size());
+    if (lookup != null) {
+      // Reads only the rows asked for, never the whole feed: the cheapest way to these rows.
+      return planner.getCostFactory().makeTinyCost();
+    }
     if (scanTable.missingBindings(bindings).isPresent()) {
       // Cannot run; any scan with the values bound must win.
       return planner.getCostFactory().makeHugeCost();
@@ -135,13 +201,16 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     scanTable
-        .missingBindings(bindings)
+        .missingBindings(boundColumns())
         .ifPresent(
             why -> {
               throw new ArrowtapException(SqlStates.SYNTAX_OR_ACCESS_RULE, why);
             });
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
+    if (lookup != null) {
+      return implementor.result(physType, LookupCode.rows(this, implementor));
+    }
     Expression planExpression = implementor.stash(plan, ScanPlan.class);
     Expression servicesExpression =
         implementor.stash(scanTable.services(), ExecutionServices.class);
@@ -161,11 +230,30 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return obj instanceof ArrowtapTableScan other
         && super.deepEquals(obj)
         && Arrays.equals(projection, other.projection)
-        && bindings.equals(other.bindings);
+        && bindings.equals(other.bindings)
+        && java.util.Objects.equals(lookup, other.lookup);
   }
 
   @Override
   public int deepHashCode() {
-    return (super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode();
+    return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
+            * 31
+        + java.util.Objects.hashCode(lookup);
+  }
+
+  /** {@code postId IN ($cor0.id, ..., $cor99.id), 1 value a request}. */
+  private String describeLookup() {
+    String name = scanTable.shape().columns().get(lookup.column()).name();
+    List<RexNode> values = lookup.values();
+    String list =
+        values.size() <= 3
+            ? values.stream().map(RexNode::toString).collect(Collectors.joining(", "))
+            : values.get(0) + ", ..., " + values.get(values.size() - 1);
+    int chunk = scanTable.lookupChunk(lookup.column());
+    return name
+        + " IN ("
+        + list
+        + "), "
+        + (chunk == 1 ? "1 value a request" : "up to " + chunk + " values a request");
   }
 }

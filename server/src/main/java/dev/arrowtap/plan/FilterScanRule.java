@@ -40,7 +40,7 @@ final class FilterScanRule extends RelOptRule {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
     Set<Integer> bindable = scan.scanTable().bindableColumns();
-    if (bindable.isEmpty()) {
+    if (bindable.isEmpty() || scan.lookup() != null) {
       return;
     }
     int[] projection = scan.projection();

@@ -26,6 +26,7 @@ import java.util.function.Function;
 final class FeedTestServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
+  private final Map<String, Function<Request, Reply>> prefixRoutes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
 
@@ -111,6 +112,11 @@ final class FeedTestServer implements AutoCloseable {
     }
   }
 
+  static {
+    // Without it the JDK server's small responses wait for delayed ACKs (Nagle): ~40 ms each.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private FeedTestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -135,6 +141,17 @@ final class FeedTestServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers every path that starts with {@code prefix} and has no route of its own. */
+  FeedTestServer routePrefix(String prefix, Function<Request, Reply> responder) {
+    prefixRoutes.put(prefix, responder);
+    return this;
+  }
+
+  /** Every request so far, in arrival order. */
+  List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
   long count(String path) {
     return requests.stream().filter(r -> r.path.equals(path)).count();
   }
@@ -155,6 +172,13 @@ final class FeedTestServer implements AutoCloseable {
             body);
     requests.add(request);
     Function<Request, Reply> responder = routes.get(path);
+    if (responder == null) {
+      for (Map.Entry<String, Function<Request, Reply>> prefix : prefixRoutes.entrySet()) {
+        if (path.startsWith(prefix.getKey())) {
+          responder = prefix.getValue();
+        }
+      }
+    }
     Reply reply =
         responder == null
             ? Reply.status(404, "{\"error\":\"no route\"}")

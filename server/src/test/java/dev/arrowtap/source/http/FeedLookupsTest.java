@@ -1,0 +1,253 @@
+package dev.arrowtap.source.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.source.http.FeedTestServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11: ids from an array parameter or from a join reach the feed as requests, one per id or
+ * one per chunk the catalog allows; the feed is never read whole.
+ */
+class FeedLookupsTest {
+  private static final String CATALOG =
+      """
+      schemas:
+        - name: fx
+          tables:
+            - name: posts
+              url: URL/posts
+              columns: [{name: id, type: BIGINT}, {name: userId, type: BIGINT}]
+            - name: comments
+              url: URL/posts/{postId}/comments
+              parameters: [{name: postId, type: BIGINT}]
+              columns: [{name: id, type: BIGINT}, {name: body, type: VARCHAR}]
+            - name: users
+              url: URL/users
+              parameters:
+                - {name: id, type: BIGINT, batch: {max: 30, separator: ','}}
+              columns: [{name: name, type: VARCHAR}]
+      """;
+
+  @TempDir Path dir;
+  private FeedTestServer api;
+  private ArrowtapEngine engine;
+  private Connection connection;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = FeedTestServer.start();
+    // Posts 1..6; user 7 wrote 1, 2 and 5. Post n has n % 3 comments (post 3 and 6 have none).
+    api.route(
+        "/posts",
+        r ->
+            Reply.json(
+                "["
+                    + LongStream.rangeClosed(1, 6)
+                        .mapToObj(
+                            id ->
+                                "{\"id\":"
+                                    + id
+                                    + ",\"userId\":"
+                                    + (id == 1 || id == 2 || id == 5 ? 7 : 8)
+                                    + "}")
+                        .collect(Collectors.joining(","))
+                    + "]"));
+    api.routePrefix(
+        "/posts/",
+        r -> {
+          long post = Long.parseLong(r.path().split("/")[2]);
+          List<String> comments = new ArrayList<>();
+          for (int i = 1; i <= post % 3; i++) {
+            comments.add("{\"id\":" + (post * 100 + i) + ",\"body\":\"on " + post + "\"}");
+          }
+          return Reply.json("[" + String.join(",", comments) + "]");
+        });
+    // Answers every id asked for, and one it was not asked for: the rows must still be exact.
+    api.route(
+        "/users",
+        r -> {
+          List<String> users = new ArrayList<>();
+          for (String id : r.param("id").split(",")) {
+            users.add("{\"id\":" + id + ",\"name\":\"user " + id + "\"}");
+          }
+          users.add("{\"id\":-1,\"name\":\"not asked for\"}");
+          return Reply.json("[" + String.join(",", users) + "]");
+        });
+    Path catalog = dir.resolve("catalog.yaml");
+    Files.writeString(catalog, CATALOG.replace("URL", api.url("")));
+    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    connection = engine.connect(Map.of());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    connection.close();
+    assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+    engine.close();
+    api.close();
+  }
+
+  private List<String> rows(String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        List<String> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          StringBuilder row = new StringBuilder();
+          for (int i = 1; i <= n; i++) {
+            row.append(i > 1 ? "|" : "").append(rs.getString(i));
+          }
+          out.add(row.toString());
+        }
+        return out;
+      }
+    }
+  }
+
+  private String plan(String sql) throws SQLException {
+    List<String> lines =
+        sql.contains("?")
+            ? rows("EXPLAIN PLAN FOR " + sql, List.of(1L))
+            : rows("EXPLAIN PLAN FOR " + sql);
+    return String.join("\n", lines);
+  }
+
+  private long commentRequests() {
+    return api.requests().stream().filter(r -> r.path().startsWith("/posts/")).count();
+  }
+
+  @Test
+  void arrayParameterMakesOneRequestPerDistinctId() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (long id = 1; id <= 500; id++) {
+      ids.add(id);
+    }
+    ids.add(5L); // a repeated id is asked for once
+    String sql =
+        "SELECT postId, count(*) FROM fx.comments"
+            + " WHERE postId IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY))) GROUP BY postId";
+    List<String> rows = rows(sql, ids);
+    // Posts n with n % 3 > 0 have comments.
+    assertEquals(500 - 500 / 3, rows.size());
+    assertTrue(rows.contains("5|2"), rows.toString());
+    assertTrue(rows.contains("1|1"), rows.toString());
+    assertEquals(500, commentRequests());
+    assertEquals(0, api.count("/posts"));
+  }
+
+  @Test
+  void chunkedParameterJoinsIdsUpToTheDeclaredMax() throws Exception {
+    List<Long> ids = LongStream.rangeClosed(1, 65_536).boxed().toList();
+    List<String> rows =
+        rows(
+            "SELECT count(*), min(name), max(id) FROM fx.users"
+                + " WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))",
+            ids);
+    assertEquals(List.of("65536|user 1|65536"), rows);
+    // Batches of 100 ids from the join, each split into chunks of at most 30: 30 + 30 + 30 + 10.
+    long batches = (65_536 + 99) / 100;
+    long chunksPerFullBatch = 4;
+    long lastBatch = 65_536 % 100; // 36 ids: 2 chunks
+    assertEquals(
+        (batches - 1) * chunksPerFullBatch + 2, api.count("/users"), "lastBatch=" + lastBatch);
+    assertEquals(
+        "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30",
+        api.requests("/users").stream()
+            .map(r -> r.param("id"))
+            .sorted()
+            .filter(p -> p.startsWith("1,2,"))
+            .findFirst()
+            .orElseThrow());
+  }
+
+  @Test
+  void explainShowsTheLookup() throws Exception {
+    String plan =
+        plan(
+            "SELECT * FROM fx.comments WHERE postId IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))");
+    assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
+    assertTrue(plan.contains("batchSize=[100]"), plan);
+    assertTrue(
+        plan.contains("lookup=[postId IN ($cor0.EXPR$0, ..., $cor99.EXPR$0), 1 value a request]"),
+        plan);
+    String chunked =
+        plan(
+            "SELECT name FROM fx.users WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))");
+    assertTrue(chunked.contains("up to 30 values a request"), chunked);
+  }
+
+  @Test
+  void joinBindsTheParameterFromTheOtherSide() throws Exception {
+    String sql =
+        "SELECT p.id, c.id FROM fx.posts p JOIN fx.comments c ON c.postId = p.id"
+            + " WHERE p.userId = 7 ORDER BY c.id";
+    assertEquals(List.of("1|101", "2|201", "2|202", "5|501", "5|502"), rows(sql));
+    assertEquals(1, api.count("/posts"));
+    // Only the posts of user 7 were looked up, once each.
+    assertEquals(3, commentRequests());
+    assertEquals(
+        List.of("/posts/1/comments", "/posts/2/comments", "/posts/5/comments"),
+        api.requests().stream()
+            .map(FeedTestServer.Request::path)
+            .filter(p -> p.startsWith("/posts/"))
+            .sorted()
+            .toList());
+    String plan = plan(sql);
+    assertTrue(plan.contains("lookup=[postId IN ($cor"), plan);
+  }
+
+  @Test
+  void leftJoinKeepsPostsWithoutComments() throws Exception {
+    assertEquals(
+        List.of("1|101", "2|201", "2|202", "3|null", "4|401", "5|501", "5|502", "6|null"),
+        rows(
+            "SELECT p.id, c.id FROM fx.posts p LEFT JOIN fx.comments c ON c.postId = p.id"
+                + " ORDER BY p.id, c.id"));
+    assertEquals(6, commentRequests());
+  }
+
+  @Test
+  void inSubqueryLooksUpTheSubquerysIds() throws Exception {
+    assertEquals(
+        List.of("101", "201", "202", "501", "502"),
+        rows(
+            "SELECT id FROM fx.comments WHERE postId IN (SELECT id FROM fx.posts WHERE userId = 7)"
+                + " ORDER BY id"));
+    assertEquals(3, commentRequests());
+  }
+
+  @Test
+  void joinOnAnotherColumnLeavesTheParameterUnboundAndFailsBeforeAnyRequest() {
+    SQLException thrown =
+        assertThrows(
+            SQLException.class,
+            () -> rows("SELECT * FROM fx.posts p JOIN fx.comments c ON c.id = p.id"));
+    Throwable error = dev.arrowtap.server.meta.MetaErrors.userError(thrown).orElseThrow();
+    assertEquals(
+        "table fx.comments needs a value for postId: add WHERE postId = ... or postId IN (...)",
+        error.getMessage());
+    assertEquals(0, api.requests().size());
+  }
+}
