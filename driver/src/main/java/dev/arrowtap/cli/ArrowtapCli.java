@@ -13,6 +13,8 @@ public final class ArrowtapCli {
           "  worker [--port N] [--bind ADDR] [--secret-file FILE]  run a worker (Arrow Flight)",
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
           "  shell [URL]                                        open sqlline (default: embedded)",
+          "  lookups [--url URL] [--batch-size N] [--rows] --driving SQL --lookup NAME=SQL...",
+          "                                                     stream batched lookups (seed 003)",
           "  demo-api [--port N]                                run the demo JSON API on loopback");
 
   private ArrowtapCli() {}
@@ -27,6 +29,7 @@ public final class ArrowtapCli {
       case "server" -> dev.arrowtap.server.http.ServerMain.main(rest);
       case "worker" -> dev.arrowtap.worker.WorkerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
+      case "lookups" -> System.exit(LookupsCommand.run(rest, System.out, System.err));
       case "demo-api" -> dev.arrowtap.demo.DemoMain.main(rest);
       default -> {
         System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);
