@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
+import dev.arrowtap.worker.WorkerServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -236,6 +240,35 @@ class FeedLookupsTest {
             "SELECT id FROM fx.comments WHERE postId IN (SELECT id FROM fx.posts WHERE userId = 7)"
                 + " ORDER BY id"));
     assertEquals(3, commentRequests());
+  }
+
+  @Test
+  void lookupTasksRunOnWorkers() throws Exception {
+    WorkerSecret secret = WorkerSecret.of("lookup-worker-secret-0123");
+    try (WorkerServer worker = WorkerServer.start("127.0.0.1", 0, secret);
+        ArrowtapEngine distributed =
+            new ArrowtapEngine(
+                EngineConfig.defaults()
+                    .withCatalog(dir.resolve("catalog.yaml"))
+                    .withExecution(
+                        ExecutionConfig.local()
+                            .withWorkers(List.of(worker.address()), Optional.of(secret))));
+        Connection c = distributed.connect(Map.of());
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT p.id, c.id, u.name FROM fx.posts p JOIN fx.comments c ON c.postId = p.id"
+                    + " JOIN fx.users u ON u.id = p.userId WHERE p.userId = 7 ORDER BY c.id");
+        ResultSet rs = s.executeQuery()) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getString(3));
+      }
+      assertEquals(
+          List.of("1|101|user 7", "2|201|user 7", "2|202|user 7", "5|501|user 7", "5|502|user 7"),
+          rows);
+      assertEquals(3, commentRequests());
+      assertEquals(0, worker.runningTasks());
+    }
   }
 
   @Test
