@@ -181,6 +181,32 @@ class LookupsTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void closingMidwayEndsTheDrivingQueryAndEveryLookup(Mode mode) throws SQLException {
+    try (Connection c = DEMO.connect(mode)) {
+      BatchedLookup.Builder builder =
+          BatchedLookup.on(c).driving("SELECT id FROM demo.accounts WHERE id > 0").batchSize(50);
+      for (Table table : TABLES) {
+        builder.lookup(table.name(), table.lookup());
+      }
+      try (BatchedLookup lookup = builder.open()) {
+        BatchedLookup.Batch first = lookup.next();
+        assertEquals(50, first.ids().size());
+        first.results("P").next(); // started, not read to the end
+        assertTrue(lookup.hasNext());
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM sys.queries WHERE state = 'RUNNING'"
+                      + " AND connection_id IS NOT NULL AND sql_text NOT LIKE '%sys.queries%'")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1), "queries of this connection still running");
+      }
+    }
+  }
+
   /** Requests for n ids: lookup batches of 100 ids, each cut into chunks of at most max. */
   private static long chunks(int ids, int max) {
     long total = 0;
