@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /** A connection to an embedded engine or a remote arrowtap server. */
@@ -23,6 +24,11 @@ public class ArrowtapConnection extends AvaticaConnection {
     } catch (SQLException e) {
       throw ClientErrors.clean(e);
     }
+  }
+
+  /** The Meta that serves this connection, for the result sets' own iterables. */
+  Meta meta() {
+    return meta;
   }
 
   /** A connection property as given in the URL or the Properties, or null. */

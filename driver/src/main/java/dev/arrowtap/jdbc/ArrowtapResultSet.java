@@ -2,13 +2,19 @@ package dev.arrowtap.jdbc;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
 
-/** A result set whose fetch errors (a feed failing on page 7) arrive as clean SQLExceptions. */
+/**
+ * A result set whose fetch errors (a feed failing on page 7) arrive as clean SQLExceptions, and
+ * whose DOUBLE columns may hold NaN and infinities.
+ */
 final class ArrowtapResultSet extends AvaticaResultSet {
   ArrowtapResultSet(
       AvaticaStatement statement,
@@ -19,6 +25,24 @@ final class ArrowtapResultSet extends AvaticaResultSet {
       Meta.Frame firstFrame)
       throws SQLException {
     super(statement, state, signature, metaData, timeZone, firstFrame);
+  }
+
+  /** Avatica's own execute, with the rows passed through {@link SpecialDoubles}. */
+  @Override
+  protected AvaticaResultSet execute() throws SQLException {
+    Iterable<Object> rows =
+        ((ArrowtapConnection) statement.connection)
+            .meta()
+            .createIterable(
+                statement.handle,
+                state,
+                signature,
+                Collections.<TypedValue>emptyList(),
+                firstFrame);
+    int[] approximate = SpecialDoubles.approximateColumns(columnMetaDataList);
+    return execute2(
+        MetaImpl.createCursor(signature.cursorFactory, SpecialDoubles.restore(rows, approximate)),
+        columnMetaDataList);
   }
 
   @Override

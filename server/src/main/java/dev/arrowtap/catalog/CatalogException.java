@@ -1,7 +1,7 @@
 package dev.arrowtap.catalog;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 
 /** A catalog file that does not load: names the file, the line and the key. */
 public final class CatalogException extends ArrowtapException {

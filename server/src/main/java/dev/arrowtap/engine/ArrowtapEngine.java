@@ -3,12 +3,15 @@ package dev.arrowtap.engine;
 import dev.arrowtap.catalog.Catalog;
 import dev.arrowtap.catalog.CatalogLoader;
 import dev.arrowtap.catalog.HostAllowlist;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
-import dev.arrowtap.metrics.SysSchema;
+import dev.arrowtap.source.TaskTypes;
 import dev.arrowtap.source.http.FeedSchema;
 import dev.arrowtap.source.http.ReadJsonTableMacro;
 import dev.arrowtap.source.http.SchemaCache;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
+import dev.arrowtap.sys.SysSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,6 +32,12 @@ public final class ArrowtapEngine implements AutoCloseable {
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
 
+  /**
+   * Set by the Meta (never taken from a client) on a server with a login, for a user who is not an
+   * administrator: the sys tables of the session show only this user's queries.
+   */
+  public static final String VISIBLE_USER = "arrowtap.internal.visible_user";
+
   private final EngineConfig config;
   private final ExecutionServices services;
   private final Catalog catalog;
@@ -41,6 +50,7 @@ public final class ArrowtapEngine implements AutoCloseable {
    * @throws ArrowtapException (SQLState F0000) when the catalog does not load
    */
   public ArrowtapEngine(EngineConfig config) {
+    TaskTypes.registerBuiltIns();
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services =
@@ -77,7 +87,13 @@ public final class ArrowtapEngine implements AutoCloseable {
         .forEach(
             (name, feeds) ->
                 root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
-    root.add("sys", new SysSchema(settings, services, clientProperties.get(CONNECTION_ID)));
+    root.add(
+        "sys",
+        new SysSchema(
+            settings,
+            services,
+            clientProperties.get(CONNECTION_ID),
+            java.util.Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
     return connection;
   }
 

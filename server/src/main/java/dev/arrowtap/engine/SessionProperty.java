@@ -1,5 +1,8 @@
 package dev.arrowtap.engine;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,10 +1,13 @@
 package dev.arrowtap.exec;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
+import dev.arrowtap.log.LogLine;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.StageMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
+import dev.arrowtap.metrics.TaskState;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -45,6 +50,7 @@ public final class ScanExecution implements AutoCloseable {
   private final CountDownLatch finished;
   private int runnersLeft;
   private boolean closed;
+  private static final Logger LOG = Logger.getLogger("dev.arrowtap.exec");
   private final AtomicReference<ArrowtapException> failure = new AtomicReference<>();
 
   private ScanExecution(
@@ -205,10 +211,12 @@ public final class ScanExecution implements AutoCloseable {
       TaskTicket ticket =
           new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);
       Attempt outcome = runAttempt(runner, ticket, metrics);
+      services.reportAttempt(runner, outcome.error);
       if (outcome.error == null) {
         metrics.finish(outcome.state, null);
         return;
       }
+      logFailedAttempt(ticket, runner, attempt, outcome.error);
       long sent = metrics.rows() - before;
       boolean resumable = sent == 0 || original.remainder(sent).isPresent();
       if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
@@ -259,6 +267,23 @@ public final class ScanExecution implements AutoCloseable {
             ? TaskState.CANCELLED
             : stopped.get() ? TaskState.STOPPED : TaskState.FINISHED;
     return new Attempt(state, null);
+  }
+
+  /** A failed attempt leaves a line in the server's log, whether or not it is tried again. */
+  private static void logFailedAttempt(
+      TaskTicket ticket, TaskRunner runner, int attempt, Exception error) {
+    if (LOG.isLoggable(Level.WARNING)) {
+      String cause = error.getMessage() == null ? error.toString() : error.getMessage();
+      LOG.warning(
+          LogLine.event("task_failed")
+              .with("query", ticket.queryId())
+              .with("stage", ticket.stage())
+              .with("task", ticket.task())
+              .with("worker", runner.location())
+              .with("attempt", attempt)
+              .with("error", ticket.spec().redact(cause))
+              .toString());
+    }
   }
 
   private String failureMessage(

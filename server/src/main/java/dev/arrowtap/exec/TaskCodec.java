@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.arrowtap.metrics.TaskProbeTask;
-import dev.arrowtap.source.http.FeedTask;
-import dev.arrowtap.source.numbers.NumbersTask;
+import dev.arrowtap.metrics.TaskProgress;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns task tickets into bytes and back. Task types travel by a registered name only, never by
- * class name, so nothing on the wire can make a worker load a class. Adding a task type is one
- * {@link #register} call.
+ * class name, so nothing on the wire can make a worker load a class. The sources register their
+ * types where the engine and the worker start ({@code dev.arrowtap.source.TaskTypes}), so execution
+ * depends on no source.
  */
 public final class TaskCodec {
   private static final ObjectMapper MAPPER =
@@ -25,19 +24,15 @@ public final class TaskCodec {
           .registerModule(new JavaTimeModule());
   private static final Map<String, Class<? extends TaskSpec>> NAMES = new ConcurrentHashMap<>();
 
-  static {
-    register(NumbersTask.class, "numbers");
-    register(TaskProbeTask.class, "task_probe");
-    register(FeedTask.class, "feed");
-    register(dev.arrowtap.source.http.FeedLookupTask.class, "feed_lookup");
-  }
-
   private TaskCodec() {}
 
   /** Makes a task type known to coordinators and workers in this JVM under {@code name}. */
   public static synchronized void register(Class<? extends TaskSpec> type, String name) {
     Class<? extends TaskSpec> existing = NAMES.putIfAbsent(name, type);
-    if (existing != null && existing != type) {
+    if (existing == type) {
+      return; // every engine and worker registers at start; the mapper learns each type once
+    }
+    if (existing != null) {
       throw new IllegalArgumentException(
           "task type name '" + name + "' is taken by " + existing.getSimpleName());
     }

@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import dev.arrowtap.metrics.TaskMetrics;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;

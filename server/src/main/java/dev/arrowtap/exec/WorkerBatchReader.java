@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import dev.arrowtap.metrics.TaskMetrics;
 import java.io.IOException;
 import org.apache.arrow.flight.FlightRuntimeException;
 import org.apache.arrow.flight.FlightStream;

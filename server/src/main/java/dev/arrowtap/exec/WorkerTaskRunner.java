@@ -97,11 +97,28 @@ public final class WorkerTaskRunner implements TaskRunner {
    * the worker's address must not receive tasks, nor the credentials feed tasks carry.
    */
   private void verifyWorker() {
+    verifyWorker(VERIFY_TIMEOUT);
+  }
+
+  /**
+   * Checks that the worker answers and proves it knows the secret, within {@code timeout}.
+   *
+   * @throws org.apache.arrow.flight.FlightRuntimeException when it does not
+   */
+  void probe(java.time.Duration timeout) {
+    verifyWorker(timeout);
+  }
+
+  private static final java.time.Duration VERIFY_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+  private void verifyWorker(java.time.Duration timeout) {
     String challenge = WorkerSecret.newNonce();
     java.util.Iterator<Result> answer =
         client.doAction(
             new Action(HELLO, challenge.getBytes(StandardCharsets.UTF_8)),
-            new HeaderCallOption(proofHeaders()));
+            new HeaderCallOption(proofHeaders()),
+            org.apache.arrow.flight.CallOptions.timeout(
+                timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     String proof =
         answer.hasNext() ? new String(answer.next().getBody(), StandardCharsets.UTF_8) : null;
     while (answer.hasNext()) {

@@ -1,6 +1,5 @@
 package dev.arrowtap.metrics;
 
-import dev.arrowtap.exec.TaskMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One query's identity, state and stages, updated live while it runs. Its cancel flag stops every
@@ -28,8 +28,16 @@ public final class QueryMetrics {
   private volatile QueryState state = QueryState.RUNNING;
   private volatile long endNanos;
   private volatile String error;
+  private final Consumer<QueryMetrics> onFinish;
 
-  QueryMetrics(long id, String sql, String user, String connectionId, int statementId) {
+  QueryMetrics(
+      long id,
+      String sql,
+      String user,
+      String connectionId,
+      int statementId,
+      Consumer<QueryMetrics> onFinish) {
+    this.onFinish = onFinish;
     this.id = id;
     this.sql = SqlMasker.mask(sql);
     this.user = user;
@@ -68,13 +76,25 @@ public final class QueryMetrics {
   }
 
   /** Ends the query once; later calls change nothing. */
-  public synchronized void finish(QueryState finalState, String failure) {
-    if (state != QueryState.RUNNING) {
-      return;
+  public void finish(QueryState finalState, String failure) {
+    synchronized (this) {
+      if (state != QueryState.RUNNING) {
+        return;
+      }
+      error = failure;
+      endNanos = System.nanoTime();
+      state = finalState;
     }
-    error = failure;
-    endNanos = System.nanoTime();
-    state = finalState;
+    onFinish.accept(this);
+  }
+
+  /** HTTP requests made so far by every task of the query. */
+  public long httpRequests() {
+    long requests = 0;
+    for (TaskMetricsSnapshot task : taskSnapshots()) {
+      requests += task.httpRequests();
+    }
+    return requests;
   }
 
   /** Asks every task of the query to stop; the query then fails as cancelled. */

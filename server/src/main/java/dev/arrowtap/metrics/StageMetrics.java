@@ -1,6 +1,5 @@
 package dev.arrowtap.metrics;
 
-import dev.arrowtap.exec.TaskMetrics;
 import java.util.List;
 import java.util.Objects;
 

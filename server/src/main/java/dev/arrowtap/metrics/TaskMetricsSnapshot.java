@@ -1,7 +1,5 @@
 package dev.arrowtap.metrics;
 
-import dev.arrowtap.exec.TaskMetrics;
-
 /** One task's figures at one moment: a row of {@code sys.task_metrics}. */
 public record TaskMetricsSnapshot(
     long queryId,
@@ -62,7 +60,7 @@ public record TaskMetricsSnapshot(
   }
 
   /** The values in {@code sys.task_metrics} column order. */
-  Object[] toRow() {
+  public Object[] toRow() {
     return new Object[] {
       queryId,
       stage,

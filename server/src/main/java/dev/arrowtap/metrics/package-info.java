@@ -1,5 +1,6 @@
 /**
- * Metrics: per-query and per-task figures kept for the last queries, the {@code sys} schema that
- * shows them, and the text of EXPLAIN ANALYZE.
+ * Metrics: per-query, per-stage and per-task figures kept for the last queries, the current query
+ * of a thread, and their renderings (EXPLAIN ANALYZE text, the timeline page). The {@code sys}
+ * tables over them live in {@code dev.arrowtap.sys}.
  */
 package dev.arrowtap.metrics;

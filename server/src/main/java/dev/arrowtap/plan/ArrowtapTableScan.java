@@ -1,10 +1,9 @@
 package dev.arrowtap.plan;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
-import dev.arrowtap.exec.ScanRuntime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +166,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
 
   @Override
   public RelDataType deriveRowType() {
-    return plan.shape().rowType(getCluster().getTypeFactory());
+    return SqlTypes.rowType(plan.shape(), getCluster().getTypeFactory());
   }
 
   @Override
@@ -195,7 +194,13 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       // Cannot run; any scan with the values bound must win.
       return planner.getCostFactory().makeHugeCost();
     }
-    return planner.getCostFactory().makeCost(rows, rows * width, rows * width);
+    // Each bound column makes the scan cheaper, so that the planner always takes the scan that
+    // sends the query's values over one that sends a parameter's default (which the filter above
+    // would then throw away).
+    double bound = Math.pow(0.5, bindings.size());
+    return planner
+        .getCostFactory()
+        .makeCost(rows * bound, rows * width * bound, rows * width * bound);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.arrowtap.plan;
 
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
-import dev.arrowtap.exec.ScanRuntime;
 import dev.arrowtap.types.ColumnType;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -97,7 +97,7 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return shape().rowType(typeFactory);
+    return SqlTypes.rowType(shape(), typeFactory);
   }
 
   @Override

@@ -4,31 +4,30 @@ import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.calcite.sql.type.SqlTypeName;
 
-/** The SQL column types arrowtap produces, each with its Arrow storage type. */
+/**
+ * The SQL column types arrowtap produces, each with its Arrow storage type; their Calcite types are
+ * in {@code dev.arrowtap.plan.SqlTypes}.
+ */
 public enum ColumnType {
-  BOOLEAN(SqlTypeName.BOOLEAN, ArrowType.Bool.INSTANCE),
-  BIGINT(SqlTypeName.BIGINT, new ArrowType.Int(64, true)),
-  DOUBLE(SqlTypeName.DOUBLE, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-  /** Exact numbers beyond the 64-bit range, kept as written. */
-  DECIMAL(SqlTypeName.DECIMAL, new ArrowType.Decimal(38, 0, 128)),
-  VARCHAR(SqlTypeName.VARCHAR, ArrowType.Utf8.INSTANCE),
-  DATE(SqlTypeName.DATE, new ArrowType.Date(DateUnit.DAY)),
-  TIMESTAMP(SqlTypeName.TIMESTAMP, new ArrowType.Timestamp(TimeUnit.MILLISECOND, null)),
+  BOOLEAN(ArrowType.Bool.INSTANCE),
+  BIGINT(new ArrowType.Int(64, true)),
+  DOUBLE(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
+  /**
+   * Exact numbers: DECIMAL(38, 0) when inferred (integers beyond the 64-bit range), any precision
+   * and scale when declared (see {@link Column}).
+   */
+  DECIMAL(new ArrowType.Decimal(38, 0, 128)),
+  VARCHAR(ArrowType.Utf8.INSTANCE),
+  DATE(new ArrowType.Date(DateUnit.DAY)),
+  TIMESTAMP(new ArrowType.Timestamp(TimeUnit.MILLISECOND, null)),
   /** Nested objects and arrays, shown as JSON text that JSON_VALUE and JSON_QUERY read. */
-  JSON(SqlTypeName.VARCHAR, ArrowType.Utf8.INSTANCE);
+  JSON(ArrowType.Utf8.INSTANCE);
 
-  private final SqlTypeName sqlType;
   private final ArrowType arrowType;
 
-  ColumnType(SqlTypeName sqlType, ArrowType arrowType) {
-    this.sqlType = sqlType;
+  ColumnType(ArrowType arrowType) {
     this.arrowType = arrowType;
-  }
-
-  public SqlTypeName sqlType() {
-    return sqlType;
   }
 
   public ArrowType arrowType() {

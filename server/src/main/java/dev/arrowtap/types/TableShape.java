@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 
-/** The ordered columns of a table, with their Arrow schema and SQL row type. */
+/** The ordered columns of a table, with their Arrow schema. */
 public record TableShape(List<Column> columns) {
   public TableShape {
     columns = List.copyOf(columns);
@@ -30,21 +28,6 @@ public record TableShape(List<Column> columns) {
       fields.add(column.toField());
     }
     return new Schema(fields);
-  }
-
-  public RelDataType rowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (Column column : columns) {
-      RelDataType type =
-          switch (column.type()) {
-            case VARCHAR, JSON -> typeFactory.createSqlType(column.type().sqlType());
-            case DECIMAL -> typeFactory.createSqlType(column.type().sqlType(), 38, 0);
-            case TIMESTAMP -> typeFactory.createSqlType(column.type().sqlType(), 3);
-            default -> typeFactory.createSqlType(column.type().sqlType());
-          };
-      builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));
-    }
-    return builder.build();
   }
 
   /** The shape restricted to the given column ordinals, in that order. */

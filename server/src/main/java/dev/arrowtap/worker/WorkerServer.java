@@ -2,6 +2,7 @@ package dev.arrowtap.worker;
 
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.source.TaskTypes;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,7 @@ public final class WorkerServer implements AutoCloseable {
   public static WorkerServer start(
       String bind, int port, WorkerSecret secret, java.util.Optional<WorkerTls> tls)
       throws IOException {
+    TaskTypes.registerBuiltIns();
     BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
     AtomicBoolean stopping = new AtomicBoolean();
     LocationHolder location = new LocationHolder();

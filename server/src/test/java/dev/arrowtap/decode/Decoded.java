@@ -1,6 +1,6 @@
 package dev.arrowtap.decode;
 
-import dev.arrowtap.exec.ColumnAccessor;
+import dev.arrowtap.plan.ColumnAccessor;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
 import java.io.ByteArrayInputStream;

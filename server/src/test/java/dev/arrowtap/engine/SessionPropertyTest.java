@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.arrowtap.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
 import dev.arrowtap.types.TableShape;

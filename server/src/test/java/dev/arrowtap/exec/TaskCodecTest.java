@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arrowtap.source.TaskTypes;
 import dev.arrowtap.source.numbers.NumbersTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TaskCodecTest {
+  @BeforeAll
+  static void registerTaskTypesAsAnEngineOrWorkerDoesAtStart() {
+    TaskTypes.registerBuiltIns();
+  }
+
   @Test
   void ticketsRoundTripWithTheTaskTypeByName() throws IOException {
     TaskTicket ticket = new TaskTicket(7, 1, 2, 8192, "{}", new NumbersTask(6, 11));
@@ -36,6 +43,14 @@ class TaskCodecTest {
   void aNameCannotBeTakenTwice() {
     assertThrows(
         IllegalArgumentException.class, () -> TaskCodec.register(TaskProbeLike.class, "numbers"));
+  }
+
+  @Test
+  void registeringTheSameTypeAgainChangesNothing() throws IOException {
+    TaskTypes.registerBuiltIns();
+    TaskCodec.register(NumbersTask.class, "numbers");
+    TaskTicket ticket = new TaskTicket(7, 1, 2, 8192, "{}", new NumbersTask(0, 3));
+    assertEquals(ticket, TaskCodec.decode(TaskCodec.encode(ticket)));
   }
 
   /** A task type that tries to take an existing name. */

@@ -3,7 +3,6 @@ package dev.arrowtap.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.exec.TaskState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.arrowtap.server.embedded;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
 import dev.arrowtap.engine.EngineConfig;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;

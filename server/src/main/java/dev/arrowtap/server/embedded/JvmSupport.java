@@ -1,6 +1,6 @@
 package dev.arrowtap.server.embedded;
 
-import dev.arrowtap.engine.ArrowtapException;
+import dev.arrowtap.common.ArrowtapException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 

@@ -2,6 +2,7 @@ package dev.arrowtap.server.http;
 
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerAddress;
+import dev.arrowtap.log.LogSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param tlsKeystore a keystore with the server's key and certificate: serve HTTPS only
  * @param tlsPasswordFile the file holding the keystore's password
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
+ * @param log where the log goes and how much of it
  */
 public record ServerOptions(
     String bind,
@@ -33,7 +35,8 @@ public record ServerOptions(
     Optional<Path> users,
     Optional<Path> tlsKeystore,
     Optional<Path> tlsPasswordFile,
-    Optional<Path> workerTlsCa) {
+    Optional<Path> workerTlsCa,
+    LogSettings log) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -42,6 +45,7 @@ public record ServerOptions(
     Objects.requireNonNull(catalog, "catalog is null");
     Objects.requireNonNull(secretFile, "secretFile is null");
     Objects.requireNonNull(users, "users is null");
+    Objects.requireNonNull(log, "log is null");
     if (tlsKeystore.isPresent() != tlsPasswordFile.isPresent()) {
       throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
     }
@@ -66,13 +70,14 @@ public record ServerOptions(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        LogSettings.DEFAULTS);
   }
 
   /**
    * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
    * [--secret-file FILE] [--task-attempts N] [--users FILE] [--tls-keystore FILE
-   * --tls-password-file FILE]}.
+   * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE]}.
    */
   public static ServerOptions parse(String... args) {
     String bind = DEFAULT_BIND;
@@ -85,6 +90,7 @@ public record ServerOptions(
     Optional<Path> tlsKeystore = Optional.empty();
     Optional<Path> tlsPasswordFile = Optional.empty();
     Optional<Path> workerTlsCa = Optional.empty();
+    LogSettings log = LogSettings.DEFAULTS;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -103,13 +109,16 @@ public record ServerOptions(
         case "--tls-keystore" -> tlsKeystore = Optional.of(Path.of(value));
         case "--tls-password-file" -> tlsPasswordFile = Optional.of(Path.of(value));
         case "--worker-tls-ca" -> workerTlsCa = Optional.of(Path.of(value));
+        case "--log-level" -> log = log.withLevel(LogSettings.parseLevel(value));
+        case "--log-file" -> log = log.withFile(Path.of(value));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + flag
                     + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
                     + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
-                    + " --tls-password-file FILE, --worker-tls-ca PEM");
+                    + " --tls-password-file FILE, --worker-tls-ca PEM, --log-level LEVEL,"
+                    + " --log-file FILE");
       }
     }
     return new ServerOptions(
@@ -122,7 +131,8 @@ public record ServerOptions(
         users,
         tlsKeystore,
         tlsPasswordFile,
-        workerTlsCa);
+        workerTlsCa,
+        log);
   }
 
   private static int number(String flag, String value) {

@@ -1,9 +1,10 @@
 package dev.arrowtap.server.meta;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.MetadataScope;
+import dev.arrowtap.common.Secrets;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.MetadataScope;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryState;
@@ -43,6 +44,7 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
+  private final Secrets secrets;
   private final ScheduledFuture<?> reaper;
 
   private static final ScheduledExecutorService REAPER =
@@ -56,7 +58,8 @@ public class ArrowtapMeta extends JdbcMeta {
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());
     this.engine = engine;
-    this.tracker = new QueryTracker(engine.services().metrics());
+    this.secrets = engine.catalog().secrets();
+    this.tracker = new QueryTracker(engine.services().metrics(), secrets);
     Duration idle = engine.config().resultIdleTimeout();
     long period = Math.max(100, Math.min(30_000, idle.toMillis() / 4));
     this.reaper =
@@ -76,6 +79,23 @@ public class ArrowtapMeta extends JdbcMeta {
       } catch (SQLException e) {
         // Already closed or broken: either way nothing is left to free.
       }
+    }
+  }
+
+  /**
+   * Begins the server's shutdown: running queries stop with SQLState 57P01 and new work is refused;
+   * waits up to {@code grace} for the calls in progress to answer their clients.
+   */
+  public void shutdown(Duration grace) {
+    tracker.shutdown(grace, this::releaseResults);
+  }
+
+  private void refuseIfShuttingDown(StatementHandle h) {
+    if (tracker.isShuttingDown()) {
+      QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
+      throw query != null
+          ? QueryTracker.shutdownError(query)
+          : new ArrowtapException(SqlStates.ADMIN_SHUTDOWN, "the server is shutting down");
     }
   }
 
@@ -110,6 +130,9 @@ public class ArrowtapMeta extends JdbcMeta {
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
     Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
+    // Set here only, never by a client: whose queries the sys tables show this session.
+    withId.remove(ArrowtapEngine.VISIBLE_USER);
+    RequestUser.visibleUser().ifPresent(user -> withId.put(ArrowtapEngine.VISIBLE_USER, user));
     super.openConnection(ch, withId);
     // The user who logged in, where the server has a login; else what the client says.
     String user = RequestUser.current().orElse(info == null ? null : info.get("user"));
@@ -142,6 +165,7 @@ public class ArrowtapMeta extends JdbcMeta {
       int maxRowsInFirstFrame,
       PrepareCallback callback)
       throws NoSuchStatementException {
+    refuseIfShuttingDown(h);
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     if (analyze.matches()) {
       return explainAnalyze(h, sql, analyze.group(1));
@@ -163,6 +187,7 @@ public class ArrowtapMeta extends JdbcMeta {
   public ExecuteResult execute(
       StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
+    refuseIfShuttingDown(h);
     QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
     ExecuteResult result =
         tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
@@ -197,10 +222,13 @@ public class ArrowtapMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    refuseIfShuttingDown(h);
     QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
     if (query != null && query.state() == QueryState.CANCELLED && query.isCancelled()) {
+      String error = query.error() == null ? "query cancelled" : query.error();
+      // The kept error starts with its SQLState; the client gets that apart.
       throw new ArrowtapException(
-          SqlStates.QUERY_CANCELED, query.error() == null ? "query cancelled" : query.error());
+          SqlStates.QUERY_CANCELED, error.replaceFirst("^" + SqlStates.QUERY_CANCELED + ": ", ""));
     }
     if (query == null) {
       return super.fetch(h, offset, fetchMaxRowCount);
@@ -226,7 +254,7 @@ public class ArrowtapMeta extends JdbcMeta {
       query.finish(QueryState.FINISHED, null);
       return TextResult.of(h, sql, "PLAN", ExplainAnalyzeRenderer.render(query, plan));
     } catch (SQLException e) {
-      query.finish(QueryState.FAILED, e.getMessage());
+      query.finish(QueryState.FAILED, ErrorText.of(MetaErrors.translate(e), secrets));
       throw new IllegalStateException(e);
     }
   }

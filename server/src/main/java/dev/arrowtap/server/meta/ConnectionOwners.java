@@ -1,6 +1,6 @@
 package dev.arrowtap.server.meta;
 
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.SqlStates;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

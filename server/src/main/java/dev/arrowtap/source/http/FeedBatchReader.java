@@ -1,11 +1,11 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
 import dev.arrowtap.decode.JsonDecodeException;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;
 import java.io.IOException;
@@ -152,15 +152,9 @@ final class FeedBatchReader implements BatchReader {
     return recordsBeforeThisPage;
   }
 
+  /** The decoder's message already names the byte, the record (of this page) and the column. */
   private ArrowtapException badData(JsonDecodeException e) {
-    StringBuilder where = new StringBuilder("at byte ").append(e.byteOffset());
-    if (e.recordIndex() >= 0) {
-      where.append(", record ").append(e.recordIndex() + 1);
-    }
-    if (e.column() != null) {
-      where.append(", column ").append(e.column());
-    }
-    return failure(e.sqlState(), e.getMessage() + " (" + where + ")", e);
+    return failure(e.sqlState(), e.getMessage(), e);
   }
 
   /** An error naming the table, the URL with secrets removed, and the page. */

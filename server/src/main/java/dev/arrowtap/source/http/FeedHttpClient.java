@@ -1,7 +1,7 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.HttpSettings;
-import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

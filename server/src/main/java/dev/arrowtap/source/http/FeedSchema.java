@@ -1,7 +1,7 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
-import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,11 +3,11 @@ package dev.arrowtap.source.http;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterBatch;
 import dev.arrowtap.catalog.ParameterDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.MetadataScope;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.MetadataScope;
-import dev.arrowtap.engine.SessionSettings;
-import dev.arrowtap.engine.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,8 +56,16 @@ public final class FeedTable extends ScanTable {
     return feed;
   }
 
+  /**
+   * The decoded columns. An inferred field named like a parameter is left out: the parameter's
+   * column already has that name and shows the value sent.
+   */
   private List<ColumnBinding> bindings() {
-    return schemas.columns(feed, cacheKey);
+    Set<String> parameters = new HashSet<>();
+    feed.parameters().forEach(p -> parameters.add(p.name().toLowerCase(Locale.ROOT)));
+    return schemas.columns(feed, cacheKey).stream()
+        .filter(b -> !parameters.contains(b.column().name().toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   @Override
@@ -220,12 +229,18 @@ public final class FeedTable extends ScanTable {
     return new ScanPlan(label, new TableShape(columns), specs, settings.batchSize());
   }
 
-  /** Every combination of the parameters' values; an unbound required one shows as {@code ?}. */
+  /**
+   * Every combination of the parameters' values; an unbound required one shows as {@code ?}, an
+   * unbound optional one is absent.
+   */
   private List<Map<String, String>> combinations(Map<Integer, List<String>> bindings) {
     List<Map<String, String>> combinations = new ArrayList<>();
     combinations.add(new LinkedHashMap<>());
     for (int p = 0; p < feed.parameters().size(); p++) {
       ParameterDef parameter = feed.parameters().get(p);
+      if (parameter.optional() && !bindings.containsKey(p)) {
+        continue;
+      }
       List<String> values =
           bindings.getOrDefault(p, parameter.defaultValue().map(List::of).orElse(List.of("?")));
       for (String value : values) {

@@ -1,12 +1,12 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonDecodeException;
 import dev.arrowtap.decode.SchemaInference;
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SqlStates;
-import dev.arrowtap.exec.TaskMetrics;
+import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
 import java.time.Clock;
@@ -93,14 +93,7 @@ public final class SchemaCache {
     } catch (JsonDecodeException e) {
       throw new ArrowtapException(
           e.sqlState(),
-          feed.secrets()
-              .redact(
-                  where
-                      + "cannot infer columns: "
-                      + e.getMessage()
-                      + " (at byte "
-                      + e.byteOffset()
-                      + ")"),
+          feed.secrets().redact(where + "cannot infer columns: " + e.getMessage()),
           e);
     } catch (IOException e) {
       throw new ArrowtapException(
@@ -118,7 +111,7 @@ public final class SchemaCache {
   }
 
   private static Column nullable(Column column) {
-    return new Column(column.name(), column.type(), true);
+    return column.withNullable(true);
   }
 
   private record Entry(List<ColumnBinding> columns, ArrowtapException failure, Instant expires) {}

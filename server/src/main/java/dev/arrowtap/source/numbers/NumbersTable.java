@@ -1,6 +1,6 @@
 package dev.arrowtap.source.numbers;
 
-import dev.arrowtap.engine.SessionSettings;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;

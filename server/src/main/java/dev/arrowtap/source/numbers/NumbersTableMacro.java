@@ -1,8 +1,8 @@
 package dev.arrowtap.source.numbers;
 
-import dev.arrowtap.engine.ArrowtapException;
-import dev.arrowtap.engine.SessionSettings;
-import dev.arrowtap.engine.SqlStates;
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
+import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.plan.LiteralParameter;
 import java.math.BigDecimal;

@@ -76,7 +76,7 @@ class FeedFaultsTest {
   /** The SQLState the JDBC client sees: the Meta reports the engine error's own state. */
   private static String state(SQLException error) {
     return dev.arrowtap.server.meta.MetaErrors.userError(error)
-        .map(dev.arrowtap.engine.ArrowtapException::sqlState)
+        .map(dev.arrowtap.common.ArrowtapException::sqlState)
         .orElse(error.getSQLState());
   }
 
@@ -182,7 +182,11 @@ class FeedFaultsTest {
       SQLException error = failure(c);
       assertEquals("22P02", state(error));
       assertTrue(error.getMessage().contains("feed t.users, page 2"), error.getMessage());
-      assertTrue(error.getMessage().matches("(?s).*at byte \\d+, record 2.*"), error.getMessage());
+      // Issue 7: one record number, counted from 1 within the page, and one byte offset.
+      String message = error.getMessage();
+      assertTrue(message.matches("(?s).*malformed JSON inside record 2 at byte \\d+: .*"), message);
+      assertEquals(1, message.split("record ", -1).length - 1, message);
+      assertEquals(1, message.split("byte ", -1).length - 1, message);
     }
   }
 

@@ -99,6 +99,80 @@ class FeedOnWorkersTest {
     assertEquals("k=***", copy.feed().secrets().redact("k=v4lue"));
   }
 
+  @Test
+  void aWorkerLogsEachTaskWithoutItsCredentials() throws Exception {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            lines.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.arrowtap.worker");
+    log.addHandler(capture);
+    try (FeedTestServer api = FeedTestServer.start();
+        WorkerServer worker = WorkerServer.start("127.0.0.1", 0, SECRET)) {
+      api.route("/ok", r -> Reply.json("[{\"id\": 1}, {\"id\": 2}]"));
+      api.route("/gone", r -> Reply.status(410, "gone"));
+      Path catalog = dir.resolve("logged.yaml");
+      Files.writeString(
+          catalog,
+          "schemas:\n  - name: t\n    tables:\n"
+              + "      - {name: ok, url: '"
+              + api.url("/ok")
+              + "', auth: {type: api_key, name: key, value: s3cr3t-v4lue, in: query},"
+              + " columns: [{name: id, type: BIGINT}]}\n"
+              + "      - {name: gone, url: '"
+              + api.url("/gone")
+              + "', auth: {type: api_key, name: key, value: s3cr3t-v4lue, in: query},"
+              + " columns: [{name: id, type: BIGINT}]}\n");
+      ExecutionConfig onWorker =
+          ExecutionConfig.local()
+              .withTaskAttempts(1)
+              .withWorkers(List.of(worker.address()), Optional.of(SECRET));
+      try (ArrowtapEngine engine =
+              new ArrowtapEngine(
+                  EngineConfig.defaults().withCatalog(catalog).withExecution(onWorker));
+          Connection c = engine.connect(Map.of());
+          Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t.ok")) {
+          rs.next();
+          assertEquals(2, rs.getLong(1));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.sql.SQLException.class, () -> s.executeQuery("SELECT * FROM t.gone").next());
+      }
+    } finally {
+      log.removeHandler(capture);
+    }
+    String all = String.join("\n", lines);
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "event=task query=\\d+ stage=1 task=0 slice=\"\\[all pages]\" state=FINISHED"
+                            + " duration_ms=\\d+ rows=2 requests=1")),
+        all);
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.contains("state=FAILED")
+                        && l.contains("requests=1")
+                        && l.contains("key=***")
+                        && l.contains("HTTP 410")),
+        all);
+    assertTrue(!all.contains("s3cr3t-v4lue"), all);
+  }
+
   private static String run(ArrowtapEngine engine, String sql) throws Exception {
     try (engine;
         Connection c = engine.connect(Map.of());

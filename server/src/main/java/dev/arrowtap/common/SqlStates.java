@@ -1,0 +1,42 @@
+package dev.arrowtap.common;
+
+/** The SQLState codes arrowtap reports, named after what went wrong. */
+public final class SqlStates {
+  /** A function argument out of its domain (SQL standard class 22, data exception). */
+  public static final String INVALID_ARGUMENT = "22023";
+
+  /** A NULL where a value is required. */
+  public static final String NULL_NOT_ALLOWED = "22004";
+
+  /** A statement that does not parse or does not validate. */
+  public static final String SYNTAX_OR_ACCESS_RULE = "42000";
+
+  /** A table, schema or function that does not exist. */
+  public static final String UNDEFINED_OBJECT = "42704";
+
+  /** A query stopped by cancel or timeout. */
+  public static final String QUERY_CANCELED = "57014";
+
+  /** A query ended because the server is shutting down (as PostgreSQL's admin_shutdown). */
+  public static final String ADMIN_SHUTDOWN = "57P01";
+
+  /** A connection property that is unknown or not allowed. */
+  public static final String INVALID_CONNECTION_PROPERTY = "08001";
+
+  /** A feed that answered with an error or could not be reached. */
+  public static final String FEED_UNAVAILABLE = "08006";
+
+  /** A feed whose body is not the JSON the catalog describes. */
+  public static final String FEED_BAD_DATA = "22P02";
+
+  /** A catalog file that does not validate. */
+  public static final String BAD_CATALOG = "F0000";
+
+  /** A host not on the allowlist, or a credential that is missing. */
+  public static final String NOT_PERMITTED = "42501";
+
+  /** Anything unforeseen: a bug in arrowtap. */
+  public static final String INTERNAL = "XX000";
+
+  private SqlStates() {}
+}

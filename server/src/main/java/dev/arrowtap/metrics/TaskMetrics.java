@@ -1,0 +1,147 @@
+package dev.arrowtap.metrics;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counters one task updates while it runs; read at any time, so they survive LIMIT, cancel and
+ * failure. On a coordinator, a worker's own counts arrive with each batch and replace the HTTP and
+ * memory figures here.
+ */
+public final class TaskMetrics {
+  private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong arrowBytes = new AtomicLong();
+  private final AtomicLong httpRequests = new AtomicLong();
+  private final AtomicLong httpBytes = new AtomicLong();
+  private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong peakMemory = new AtomicLong();
+  private final AtomicInteger attempts = new AtomicInteger();
+  private volatile TaskState state = TaskState.PENDING;
+  private volatile String location = "";
+  private volatile String error;
+  private volatile long startNanos;
+  private volatile long startEpochMillis;
+  private volatile long firstBatchNanos;
+  private volatile long endNanos;
+
+  public void addBatch(int batchRows, long bytes) {
+    if (batches.getAndIncrement() == 0) {
+      firstBatchNanos = System.nanoTime();
+    }
+    rows.addAndGet(batchRows);
+    arrowBytes.addAndGet(bytes);
+  }
+
+  public void addHttpRequest(long bytes) {
+    httpRequests.incrementAndGet();
+    httpBytes.addAndGet(bytes);
+  }
+
+  public void addHttpBytes(long bytes) {
+    httpBytes.addAndGet(bytes);
+  }
+
+  public void addRetry() {
+    retries.incrementAndGet();
+  }
+
+  /** Records a memory high-water mark; the largest one seen is kept. */
+  public void notePeakMemory(long bytes) {
+    peakMemory.accumulateAndGet(bytes, Math::max);
+  }
+
+  /** Takes over the figures a worker reports for its side of the task. */
+  public void absorb(TaskProgress progress) {
+    httpRequests.set(progress.httpRequests());
+    httpBytes.set(progress.httpBytes());
+    notePeakMemory(progress.peakMemory());
+  }
+
+  /** Marks the start of an attempt at {@code where} ({@code local} or a worker address). */
+  public void startAttempt(String where) {
+    if (attempts.getAndIncrement() == 0) {
+      startNanos = System.nanoTime();
+      startEpochMillis = System.currentTimeMillis();
+    }
+    location = where;
+    state = TaskState.RUNNING;
+  }
+
+  public void finish(TaskState finalState, String failure) {
+    error = failure;
+    endNanos = System.nanoTime();
+    state = finalState;
+  }
+
+  /** The progress to send with a batch: cumulative, so the latest one is all a reader needs. */
+  public TaskProgress progress() {
+    return new TaskProgress(
+        rows(), batches(), arrowBytes(), httpRequests(), httpBytes(), retries(), peakMemory());
+  }
+
+  /** When the task's first attempt started (epoch millis), or 0 if it has not started. */
+  public long startedAtMillis() {
+    return startEpochMillis;
+  }
+
+  public long rows() {
+    return rows.get();
+  }
+
+  public long batches() {
+    return batches.get();
+  }
+
+  public long arrowBytes() {
+    return arrowBytes.get();
+  }
+
+  public long httpRequests() {
+    return httpRequests.get();
+  }
+
+  public long httpBytes() {
+    return httpBytes.get();
+  }
+
+  public long retries() {
+    return retries.get();
+  }
+
+  public long peakMemory() {
+    return peakMemory.get();
+  }
+
+  public int attempts() {
+    return attempts.get();
+  }
+
+  public TaskState state() {
+    return state;
+  }
+
+  public String location() {
+    return location;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  /** Milliseconds from the first attempt's start to the first batch, or -1 before it. */
+  public long firstBatchMillis() {
+    long first = firstBatchNanos;
+    return first == 0 || startNanos == 0 ? -1 : (first - startNanos) / 1_000_000;
+  }
+
+  /** Milliseconds from the first attempt's start to the end, or to now while running. */
+  public long elapsedMillis() {
+    long start = startNanos;
+    if (start == 0) {
+      return 0;
+    }
+    long end = state.isDone() ? endNanos : System.nanoTime();
+    return (end - start) / 1_000_000;
+  }
+}
