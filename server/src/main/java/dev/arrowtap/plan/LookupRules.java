@@ -1,5 +1,6 @@
 package dev.arrowtap.plan;
 
+import java.util.function.IntPredicate;
 import org.apache.calcite.adapter.enumerable.EnumerableBatchNestedLoopJoinRule;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptUtil;
@@ -27,19 +28,22 @@ import org.apache.calcite.sql.SqlKind;
 final class LookupRules {
   /**
    * Outer rows per lookup batch. Calcite generates one variable per row of a batch, and warns that
-   * around 1,000 the generated code grows too large; 100 keeps it small.
+   * around 1,000 the generated code grows too large; 100 keeps it small where requests take 100 ids
+   * or fewer.
    */
   static final int BATCH = 100;
 
+  /**
+   * Outer rows per batch when the feed takes more than {@value #BATCH} ids a request, so that its
+   * chunks can be as large as the catalog allows, up to this.
+   */
+  static final int LARGE_BATCH = 1000;
+
   private static final EnumerableBatchNestedLoopJoinRule BATCH_JOIN =
-      EnumerableBatchNestedLoopJoinRule.Config.DEFAULT
-          .withOperandSupplier(
-              b ->
-                  b.operand(LogicalJoin.class).predicate(LookupRules::rightKeyIsLookup).anyInputs())
-          .withDescription("ArrowtapLookupJoinRule")
-          .as(EnumerableBatchNestedLoopJoinRule.Config.class)
-          .withBatchSize(BATCH)
-          .toRule();
+      batchJoin(BATCH, chunk -> chunk <= BATCH, "ArrowtapLookupJoinRule");
+
+  private static final EnumerableBatchNestedLoopJoinRule LARGE_BATCH_JOIN =
+      batchJoin(LARGE_BATCH, chunk -> chunk > BATCH, "ArrowtapLookupJoinRule:large");
 
   private static final JoinCommuteRule COMMUTE =
       JoinCommuteRule.Config.DEFAULT
@@ -58,10 +62,26 @@ final class LookupRules {
 
   private LookupRules() {}
 
+  private static EnumerableBatchNestedLoopJoinRule batchJoin(
+      int size, IntPredicate chunks, String description) {
+    return EnumerableBatchNestedLoopJoinRule.Config.DEFAULT
+        .withOperandSupplier(
+            b ->
+                b.operand(LogicalJoin.class)
+                    .predicate(
+                        join -> rightKeyIsLookup(join) && chunks.test(rightLookupChunk(join)))
+                    .anyInputs())
+        .withDescription(description)
+        .as(EnumerableBatchNestedLoopJoinRule.Config.class)
+        .withBatchSize(size)
+        .toRule();
+  }
+
   static void register(RelOptPlanner planner) {
     planner.addRule(LookupScanRule.INSTANCE);
     planner.addRule(LookupScanRule.THROUGH_PROJECT);
     planner.addRule(BATCH_JOIN);
+    planner.addRule(LARGE_BATCH_JOIN);
     planner.addRule(COMMUTE);
   }
 
@@ -78,7 +98,18 @@ final class LookupRules {
     return keyIsLookup(join, true);
   }
 
+  /** The most ids one request of the right side's lookup takes (1 a request, or a chunk). */
+  static int rightLookupChunk(Join join) {
+    return lookupChunk(join, false);
+  }
+
   private static boolean keyIsLookup(Join join, boolean lookupOnLeft) {
+    return lookupChunk(join, lookupOnLeft) > 0;
+  }
+
+  /** The largest chunk of a lookup column among the join's keys on one side; 0 for none. */
+  private static int lookupChunk(Join join, boolean lookupOnLeft) {
+    int best = 0;
     int leftCount = join.getLeft().getRowType().getFieldCount();
     for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
       if (conjunct.getKind() != SqlKind.EQUALS) {
@@ -100,37 +131,34 @@ final class LookupRules {
           continue;
         }
         int index = lookupOnLeft ? ref.getIndex() : ref.getIndex() - leftCount;
-        if (isLookupColumn(lookupOnLeft ? join.getLeft() : join.getRight(), index)) {
-          return true;
-        }
+        best = Math.max(best, origin(lookupOnLeft ? join.getLeft() : join.getRight(), index, 0));
       }
     }
-    return false;
-  }
-
-  private static boolean isLookupColumn(RelNode input, int index) {
-    return origin(input, index, 0);
+    return best;
   }
 
   /**
-   * Whether output column {@code index} of {@code rel} is a lookup column of a scan below it,
-   * passed through unchanged by filters and projections. Calcite's column-origin metadata cannot
-   * answer for a scan that reads fewer columns than its table, so this follows the inputs itself.
+   * If output column {@code index} of {@code rel} is a lookup column of a scan below it, passed
+   * through unchanged by filters and projections, the most ids one request takes; else 0. Calcite's
+   * column-origin metadata cannot answer for a scan that reads fewer columns than its table, so
+   * this follows the inputs itself.
    */
-  private static boolean origin(RelNode rel, int index, int depth) {
+  private static int origin(RelNode rel, int index, int depth) {
     if (depth > 20) {
-      return false;
+      return 0;
     }
     if (rel instanceof RelSubset subset) {
+      int best = 0;
       for (RelNode member : subset.getRelList()) {
-        if (origin(member, index, depth + 1)) {
-          return true;
-        }
+        best = Math.max(best, origin(member, index, depth + 1));
       }
-      return false;
+      return best;
     }
     if (rel instanceof ArrowtapTableScan scan) {
-      return scan.lookup() == null && scan.scanTable().supportsLookup(scan.projection()[index]);
+      int column = scan.projection()[index];
+      return scan.lookup() == null && scan.scanTable().supportsLookup(column)
+          ? scan.scanTable().lookupChunk(column)
+          : 0;
     }
     if (rel instanceof Filter filter) {
       return origin(filter.getInput(), index, depth + 1);
@@ -139,6 +167,6 @@ final class LookupRules {
         && project.getProjects().get(index) instanceof RexInputRef ref) {
       return origin(project.getInput(), ref.getIndex(), depth + 1);
     }
-    return false;
+    return 0;
   }
 }

@@ -22,8 +22,9 @@ import org.apache.calcite.sql.SqlKind;
  * (one per value, or chunks the catalog allows) instead of a read of the whole feed.
  *
  * <p>With one request per value, every row the scan returns has exactly a requested value in that
- * column, so the disjunction is dropped; with chunked requests the feed says which value each
- * record answers and the filter stays, so rows are exact whatever the API returns.
+ * column, so the disjunction is dropped. With chunked requests the feed says which value each
+ * record answers, and a record for a value not asked for is dropped by the batch join's own
+ * condition, so rows are exact whatever the API returns.
  */
 final class LookupScanRule extends RelOptRule {
   static final LookupScanRule INSTANCE =
@@ -60,7 +61,10 @@ final class LookupScanRule extends RelOptRule {
           lookup == null ? lookupOf(conjunct, scan) : Optional.empty();
       if (found.isPresent()) {
         lookup = found.get();
-        if (scan.scanTable().lookupChunk(lookup.column()) > 1) {
+        // A batch join (many correlation variables) checks its own condition on every pair, so
+        // rows a chunked request returns beyond those asked for never reach its output; a single
+        // correlated filter (a correlated subquery) is the only check, so it stays.
+        if (scan.scanTable().lookupChunk(lookup.column()) > 1 && lookup.values().size() == 1) {
           rest.add(conjunct);
         }
       } else {
