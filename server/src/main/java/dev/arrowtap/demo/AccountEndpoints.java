@@ -10,8 +10,8 @@ import java.util.function.LongFunction;
  * per id), and resources (R) and statuses (S) of many accounts a request.
  */
 final class AccountEndpoints {
-  /** The most ids one request of P, R or S takes. */
-  static final int MAX_IDS = 100;
+  /** The most ids one request of P, R or S takes (the catalog may ask for fewer). */
+  static final int MAX_IDS = 1_000;
 
   private AccountEndpoints() {}
 

@@ -75,7 +75,7 @@ public final class LookupBenchmark {
         print(results);
         System.out.println();
         System.out.println(
-            "BatchedLookup over numbers(1, n + 1) into P (100 ids a request), batches of 65,536:");
+            "BatchedLookup over numbers(1, n + 1) into P (up to 1,000 ids a request), batches of 65,536:");
         System.out.println(
             "| ids | rows | requests | ms | peak heap MB | live heap after each batch, max MB |");
         System.out.println("|---|---|---|---|---|---|");
