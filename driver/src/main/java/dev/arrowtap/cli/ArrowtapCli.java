@@ -1,5 +1,8 @@
 package dev.arrowtap.cli;
 
+import dev.arrowtap.demo.DemoMain;
+import dev.arrowtap.server.http.ServerMain;
+import dev.arrowtap.worker.WorkerMain;
 import java.util.Arrays;
 
 /** {@code arrowtap COMMAND ...}: the command line behind {@code bin/arrowtap}. */
@@ -28,11 +31,11 @@ public final class ArrowtapCli {
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
-      case "server" -> dev.arrowtap.server.http.ServerMain.main(rest);
-      case "worker" -> dev.arrowtap.worker.WorkerMain.main(rest);
+      case "server" -> ServerMain.main(rest);
+      case "worker" -> WorkerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
       case "lookups" -> System.exit(LookupsCommand.run(rest, System.out, System.err));
-      case "demo-api" -> dev.arrowtap.demo.DemoMain.main(rest);
+      case "demo-api" -> DemoMain.main(rest);
       default -> {
         System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);
         System.exit(2);

@@ -35,10 +35,4 @@ public class ArrowtapConnection extends AvaticaConnection {
   String property(String key) {
     return info.getProperty(key);
   }
-
-  /** True when this connection runs the engine in this JVM. */
-  public boolean isEmbedded() {
-    String url = info.getProperty("url");
-    return url == null || url.isBlank();
-  }
 }

@@ -57,8 +57,12 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
     }
   }
 
-  /** Stops the running query on the engine, then here; safe to call from another thread. */
+  /**
+   * Stops the running query on the engine, then here; safe to call from another thread. Not
+   * synchronized, for the reason {@link ArrowtapStatement#cancel} gives.
+   */
   @Override
+  @SuppressWarnings("UnsynchronizedOverridesSynchronized")
   public void cancel() throws SQLException {
     if (isClosed()) {
       return;

@@ -38,6 +38,7 @@ public class ArrowtapStatement extends AvaticaStatement {
    * of the cancel before that execution can return.
    */
   @Override
+  @SuppressWarnings("UnsynchronizedOverridesSynchronized") // see above
   public void cancel() throws SQLException {
     if (isClosed()) {
       return;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -221,12 +222,8 @@ public final class BatchedLookup implements AutoCloseable, Iterable<BatchedLooku
   /** The array element type for the driving query's id column. */
   private static String arrayType(int sqlType) {
     return switch (sqlType) {
-      case java.sql.Types.BIGINT,
-              java.sql.Types.INTEGER,
-              java.sql.Types.SMALLINT,
-              java.sql.Types.TINYINT ->
-          "BIGINT";
-      case java.sql.Types.VARCHAR, java.sql.Types.CHAR, java.sql.Types.LONGVARCHAR -> "VARCHAR";
+      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> "BIGINT";
+      case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR -> "VARCHAR";
       default -> JDBCType.valueOf(sqlType).getName();
     };
   }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -305,7 +306,7 @@ public final class CatalogLoader {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
         throw table.error("url", "expected an http:// or https:// URL with a host");
       }
     } catch (URISyntaxException e) {
@@ -468,7 +469,7 @@ public final class CatalogLoader {
       }
       if (format != null && !format.equals("epoch_seconds") && !format.equals("epoch_millis")) {
         try {
-          java.time.format.DateTimeFormatter.ofPattern(format);
+          var unused = DateTimeFormatter.ofPattern(format); // validates the pattern only
         } catch (IllegalArgumentException e) {
           throw column.error("format", "not a valid date-time pattern: " + e.getMessage());
         }

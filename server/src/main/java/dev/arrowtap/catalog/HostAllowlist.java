@@ -90,7 +90,7 @@ public record HostAllowlist(List<String> patterns) {
       }
       return host.equals("*")
           || host.equals(candidate)
-          || host.startsWith("*.") && candidate.endsWith(host.substring(1));
+          || (host.startsWith("*.") && candidate.endsWith(host.substring(1)));
     }
   }
 }

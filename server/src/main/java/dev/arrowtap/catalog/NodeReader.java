@@ -1,6 +1,7 @@
 package dev.arrowtap.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -73,10 +74,7 @@ final class NodeReader {
   NodeReader objectOrEmpty(String key) {
     return has(key)
         ? object(key)
-        : new NodeReader(
-            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-            child(key),
-            context);
+        : new NodeReader(JsonNodeFactory.instance.objectNode(), child(key), context);
   }
 
   String string(String key) {
@@ -115,7 +113,7 @@ final class NodeReader {
       return fallback;
     }
     JsonNode value = node.get(key);
-    if (!value.canConvertToLong() || !value.isIntegralNumber() && !value.isTextual()) {
+    if (!value.canConvertToLong() || (!value.isIntegralNumber() && !value.isTextual())) {
       throw error(key, "expected a whole number, got " + describe(value));
     }
     long result;

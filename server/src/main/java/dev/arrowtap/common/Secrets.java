@@ -2,6 +2,8 @@ package dev.arrowtap.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +48,7 @@ public final class Secrets {
     String out = text;
     for (String value : values) {
       out = out.replace(value, MASK);
-      String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+      String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
       if (!encoded.equals(value)) {
         out = out.replace(encoded, MASK).replace(encoded.replace("+", "%20"), MASK);
       }

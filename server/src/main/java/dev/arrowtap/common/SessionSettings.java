@@ -1,13 +1,25 @@
 package dev.arrowtap.common;
 
+import java.time.Duration;
+
 /**
  * The typed settings of one connection, from the whitelisted connection properties.
  *
  * @param numbersPerTask how many numbers one task of {@code numbers()} produces at most
  * @param batchSize rows per Arrow batch
+ * @param inferTimeout how long reading a feed's first page to infer its columns may take
+ * @param inferMaxBytes how many bytes of a feed's first page inference may read
  */
-public record SessionSettings(long numbersPerTask, int batchSize) {
-  public static final SessionSettings DEFAULTS = new SessionSettings(10, 8192);
+public record SessionSettings(
+    long numbersPerTask, int batchSize, Duration inferTimeout, long inferMaxBytes) {
+  /** The most a session may let inference read: the first page is held in memory. */
+  public static final long INFER_MAX_BYTES_LIMIT = 256L << 20;
+
+  /** The longest a session may let inference take. */
+  public static final Duration INFER_TIMEOUT_LIMIT = Duration.ofMinutes(10);
+
+  public static final SessionSettings DEFAULTS =
+      new SessionSettings(10, 8192, Duration.ofSeconds(30), 16L << 20);
 
   public SessionSettings {
     if (numbersPerTask < 1) {
@@ -16,5 +28,24 @@ public record SessionSettings(long numbersPerTask, int batchSize) {
     if (batchSize < 1 || batchSize > 1 << 20) {
       throw new IllegalArgumentException("batch_size must be between 1 and 1048576: " + batchSize);
     }
+    if (inferTimeout.toMillis() < 1 || inferTimeout.compareTo(INFER_TIMEOUT_LIMIT) > 0) {
+      throw new IllegalArgumentException(
+          "infer_timeout_ms must be between 1 and "
+              + INFER_TIMEOUT_LIMIT.toMillis()
+              + ": "
+              + inferTimeout.toMillis());
+    }
+    if (inferMaxBytes < 1024 || inferMaxBytes > INFER_MAX_BYTES_LIMIT) {
+      throw new IllegalArgumentException(
+          "infer_max_bytes must be between 1024 and "
+              + INFER_MAX_BYTES_LIMIT
+              + ": "
+              + inferMaxBytes);
+    }
+  }
+
+  /** Default inference bounds. */
+  public SessionSettings(long numbersPerTask, int batchSize) {
+    this(numbersPerTask, batchSize, DEFAULTS.inferTimeout(), DEFAULTS.inferMaxBytes());
   }
 }

@@ -35,6 +35,9 @@ public final class SqlStates {
   /** A host not on the allowlist, or a credential that is missing. */
   public static final String NOT_PERMITTED = "42501";
 
+  /** A safety cap reached: pages, rows, inference bytes, inferred columns. */
+  public static final String PROGRAM_LIMIT = "54000";
+
   /** Anything unforeseen: a bug in arrowtap. */
   public static final String INTERNAL = "XX000";
 

@@ -2,6 +2,7 @@ package dev.arrowtap.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class BodyWalker {
         continue;
       }
       if (token == null) {
-        throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, null, "body ended");
+        throw new JsonEOFException(parser, null, "body ended");
       }
       PointerTrie.Node child;
       if (frame.object) {

@@ -2,6 +2,7 @@ package dev.arrowtap.decode;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ final class PointerTrie {
     /** The child for a field name seen as the {@code position}-th field of its object, or null. */
     Node child(String name, int position) {
       if (position < REMEMBERED) {
-        if (namesAt[position] == name) {
+        if (sameInstance(namesAt[position], name)) {
           return nodesAt[position];
         }
         Node child = children.get(name);
@@ -85,7 +86,7 @@ final class PointerTrie {
     }
 
     void addWriter(ColumnWriter writer) {
-      ColumnWriter[] more = java.util.Arrays.copyOf(writers, writers.length + 1);
+      ColumnWriter[] more = Arrays.copyOf(writers, writers.length + 1);
       more[writers.length] = writer;
       writers = more;
     }
@@ -107,5 +108,14 @@ final class PointerTrie {
     void setTarget() {
       this.target = true;
     }
+  }
+
+  /**
+   * Jackson interns field names, so the same name at the same position is usually the very same
+   * string: an identity check is the fast path, and any other string falls through to the map.
+   */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean sameInstance(String remembered, String name) {
+    return remembered == name;
   }
 }

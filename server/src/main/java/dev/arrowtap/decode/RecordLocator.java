@@ -41,10 +41,11 @@ final class RecordLocator {
   /** Moves to the next record: true with the parser on its START_OBJECT, false at the end. */
   boolean next() throws IOException {
     switch (state) {
-      case UNOPENED:
+      case UNOPENED -> {
         open();
         return next();
-      case SEQUENCE:
+      }
+      case SEQUENCE -> {
         JsonToken token = pending != null ? pending : parser.nextToken();
         pending = null;
         if (token == null) {
@@ -52,22 +53,27 @@ final class RecordLocator {
           return false;
         }
         return record(token);
-      case ARRAY:
-        token = parser.nextToken();
+      }
+      case ARRAY -> {
+        JsonToken token = parser.nextToken();
         if (token == JsonToken.END_ARRAY) {
           finish();
           return false;
         }
         return record(token);
-      case SINGLE:
+      }
+      case SINGLE -> {
         state = State.AFTER_SINGLE;
         found++;
         return true;
-      case AFTER_SINGLE:
+      }
+      case AFTER_SINGLE -> {
         finish();
         return false;
-      default:
+      }
+      default -> {
         return false;
+      }
     }
   }
 

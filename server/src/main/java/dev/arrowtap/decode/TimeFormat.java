@@ -42,19 +42,19 @@ final class TimeFormat {
     if (format == null) {
       return ISO;
     }
-    switch (format.toLowerCase(Locale.ROOT)) {
-      case "epoch_seconds":
-        return new TimeFormat(Kind.EPOCH_SECONDS, null, format);
-      case "epoch_millis":
-        return new TimeFormat(Kind.EPOCH_MILLIS, null, format);
-      default:
-        try {
-          return new TimeFormat(
-              Kind.PATTERN, DateTimeFormatter.ofPattern(format, Locale.ROOT), format);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              "bad date/time format '" + format + "': " + e.getMessage(), e);
-        }
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "epoch_seconds" -> new TimeFormat(Kind.EPOCH_SECONDS, null, format);
+      case "epoch_millis" -> new TimeFormat(Kind.EPOCH_MILLIS, null, format);
+      default -> pattern(format);
+    };
+  }
+
+  private static TimeFormat pattern(String format) {
+    try {
+      return new TimeFormat(Kind.PATTERN, DateTimeFormatter.ofPattern(format, Locale.ROOT), format);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "bad date/time format '" + format + "': " + e.getMessage(), e);
     }
   }
 
@@ -76,15 +76,17 @@ final class TimeFormat {
 
   private long millisFromText(char[] c, int off, int len, String typeName) throws ValueMismatch {
     switch (kind) {
-      case ISO:
+      case ISO -> {
         long millis = IsoTime.parseMillis(c, off, len);
         if (millis != IsoTime.NOT_ISO) {
           return millis;
         }
         return parseWith(c, off, len, typeName);
-      case PATTERN:
+      }
+      case PATTERN -> {
         return parseWith(c, off, len, typeName);
-      default:
+      }
+      default -> {
         String number = new String(c, off, len).trim();
         try {
           return fromEpoch(new BigDecimal(number), number);
@@ -97,6 +99,7 @@ final class TimeFormat {
                   + ", got "
                   + ValueMismatch.quote(c, off, len));
         }
+      }
     }
   }
 

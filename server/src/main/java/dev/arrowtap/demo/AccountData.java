@@ -40,7 +40,7 @@ final class AccountData {
     List<LogEntry> out = new ArrayList<>();
     for (int seq = 1; seq <= 1 + id % 10; seq++) {
       out.add(
-          new LogEntry(id, seq, (int) ((id * 31 + seq * 7) % 24), "event " + seq + " of " + id));
+          new LogEntry(id, seq, (int) ((id * 31 + seq * 7L) % 24), "event " + seq + " of " + id));
     }
     return out;
   }
@@ -49,7 +49,7 @@ final class AccountData {
   static List<Resource> resources(long id) {
     List<Resource> out = new ArrayList<>();
     for (int i = 0; i <= id % 4; i++) {
-      out.add(new Resource(id, KINDS[i], (id * 13 + i * 101) % 1000));
+      out.add(new Resource(id, KINDS[i], (id * 13 + i * 101L) % 1000));
     }
     return out;
   }

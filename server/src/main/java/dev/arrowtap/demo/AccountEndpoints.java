@@ -71,7 +71,7 @@ final class AccountEndpoints {
                 () ->
                     new DemoRequest.BadParameterException(
                         "query parameter '" + name + "' is required"));
-    String[] parts = value.split(",");
+    String[] parts = value.split(",", -1);
     if (parts.length > MAX_IDS) {
       throw new DemoRequest.BadParameterException(
           "query parameter '" + name + "' takes at most " + MAX_IDS + " ids");

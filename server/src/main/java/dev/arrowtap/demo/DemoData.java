@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -129,7 +130,7 @@ record DemoData(
           new User(
               id,
               first + " " + last,
-              (first + "." + last).toLowerCase().replace("-", "") + id + "@example.com",
+              (first + "." + last).toLowerCase(Locale.ROOT).replace("-", "") + id + "@example.com",
               signup.toString(),
               random.nextInt(10) < 8,
               withFraction(random.nextInt(10_000)),

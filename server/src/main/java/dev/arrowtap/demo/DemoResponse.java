@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param body the body, uncompressed
  * @param headers further headers, such as {@code Link}
  */
+@SuppressWarnings("ArrayRecordComponent") // bodies are sent, never compared
 record DemoResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
   static final String JSON = "application/json; charset=utf-8";
   static final String NDJSON = "application/x-ndjson; charset=utf-8";

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -26,8 +27,7 @@ import org.apache.calcite.schema.SchemaPlus;
  * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
  */
 public final class ArrowtapEngine implements AutoCloseable {
-  private static final org.apache.calcite.jdbc.Driver CALCITE =
-      new org.apache.calcite.jdbc.Driver();
+  private static final Driver CALCITE = new Driver();
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";

@@ -31,6 +31,8 @@ public final class DescribedTables implements CalciteMetaTableFactory {
 
   /** A table row of getTables with remarks; the field shadows Avatica's always-null one. */
   public static final class DescribedTable extends CalciteMetaTable {
+    @SuppressWarnings(
+        "HidingField") // Avatica reads the field by name, so it must hide the null one
     public final String remarks;
 
     DescribedTable(

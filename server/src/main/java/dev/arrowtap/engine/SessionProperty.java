@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public enum SessionProperty {
   NUMBERS_PER_TASK("numbers_per_task", "how many numbers one numbers() task produces at most"),
-  BATCH_SIZE("batch_size", "rows per Arrow batch");
+  BATCH_SIZE("batch_size", "rows per Arrow batch"),
+  INFER_TIMEOUT_MS(
+      "infer_timeout_ms", "how long reading a feed's first page to infer its columns may take"),
+  INFER_MAX_BYTES("infer_max_bytes", "how many bytes of a feed's first page inference may read");
 
   private final String key;
   private final String description;
@@ -35,8 +38,14 @@ public enum SessionProperty {
     SessionSettings defaults = SessionSettings.DEFAULTS;
     long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
     long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
+    long inferTimeout = longValue(properties, INFER_TIMEOUT_MS, defaults.inferTimeout().toMillis());
+    long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
     try {
-      return new SessionSettings(numbersPerTask, (int) Math.min(Integer.MAX_VALUE, batchSize));
+      return new SessionSettings(
+          numbersPerTask,
+          (int) Math.min(Integer.MAX_VALUE, batchSize),
+          java.time.Duration.ofMillis(inferTimeout),
+          inferMaxBytes);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }

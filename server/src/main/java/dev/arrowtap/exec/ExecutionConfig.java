@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public record ExecutionConfig(
     Optional<WorkerSecret> secret,
     int taskAttempts,
     int queryRetention,
-    Optional<java.nio.file.Path> workerTlsCa) {
+    Optional<Path> workerTlsCa) {
   public static final int DEFAULT_TASK_ATTEMPTS = 3;
   public static final int DEFAULT_QUERY_RETENTION = 1000;
 
@@ -50,15 +51,11 @@ public record ExecutionConfig(
   }
 
   /** Workers speak TLS; their certificates are trusted when this CA (PEM) signed them. */
-  public ExecutionConfig withWorkerTls(java.nio.file.Path ca) {
+  public ExecutionConfig withWorkerTls(Path ca) {
     return new ExecutionConfig(workers, secret, taskAttempts, queryRetention, Optional.of(ca));
   }
 
   public ExecutionConfig withTaskAttempts(int attempts) {
     return new ExecutionConfig(workers, secret, attempts, queryRetention, workerTlsCa);
-  }
-
-  public ExecutionConfig withQueryRetention(int queries) {
-    return new ExecutionConfig(workers, secret, taskAttempts, queries, workerTlsCa);
   }
 }

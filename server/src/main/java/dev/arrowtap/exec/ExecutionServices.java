@@ -88,7 +88,7 @@ public final class ExecutionServices implements AutoCloseable {
       WorkerHealth worker = health.get(i);
       boolean due =
           worker.dueForCheck(now)
-              || worker.inRotation() && now - lastChecks[i] >= CHECK_EVERY.toNanos();
+              || (worker.inRotation() && now - lastChecks[i] >= CHECK_EVERY.toNanos());
       if (!due) {
         continue;
       }

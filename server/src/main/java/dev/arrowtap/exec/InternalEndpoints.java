@@ -54,7 +54,7 @@ public final class InternalEndpoints {
       for (InetAddress address : addresses) {
         // 127.0.0.2 or this machine's LAN address may reach a server bound to loopback or to all
         // interfaces: any address of this machine counts as the endpoint's.
-        if (target.equals(address) || isThisMachine(target) && isThisMachine(address)) {
+        if (target.equals(address) || (isThisMachine(target) && isThisMachine(address))) {
           return true;
         }
       }

@@ -219,7 +219,10 @@ public final class ScanExecution implements AutoCloseable {
       logFailedAttempt(ticket, runner, attempt, outcome.error);
       long sent = metrics.rows() - before;
       boolean resumable = sent == 0 || original.remainder(sent).isPresent();
-      if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
+      if (!runner.isRemote()
+          || attempt >= services.taskAttempts()
+          || !resumable
+          || outcome.error instanceof PermanentFailure) {
         String message = failureMessage(index, runner, metrics, outcome.error);
         metrics.finish(TaskState.FAILED, message);
         if (!runner.isRemote() && outcome.error instanceof ArrowtapException user) {

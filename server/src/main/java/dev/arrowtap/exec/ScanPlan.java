@@ -19,18 +19,6 @@ public record ScanPlan(String label, TableShape shape, List<TaskSpec> tasks, int
     }
   }
 
-  /** The tasks in the plan notation of the seeds: {@code t0:[0-6), t1:[6-11)}. */
-  public String describeTasks() {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < tasks.size(); i++) {
-      if (i > 0) {
-        out.append(", ");
-      }
-      out.append('t').append(i).append(':').append(tasks.get(i).slice());
-    }
-    return out.toString();
-  }
-
   @Override
   public String toString() {
     return label + " " + tasks.stream().map(TaskSpec::slice).collect(Collectors.joining(","));

@@ -28,12 +28,6 @@ public record TaskContext(
     }
   }
 
-  /** A context for a task that runs in this JVM. */
-  public TaskContext(
-      BufferAllocator allocator, int batchSize, BooleanSupplier stopped, TaskMetrics metrics) {
-    this(allocator, batchSize, stopped, metrics, LOCAL);
-  }
-
   public boolean isStopped() {
     return stopped.getAsBoolean();
   }

@@ -40,7 +40,7 @@ public record WorkerAddress(String host, int port) {
     if (text == null) {
       return workers;
     }
-    for (String part : text.split(",")) {
+    for (String part : text.split(",", -1)) {
       if (!part.isBlank()) {
         workers.add(parse(part));
       }

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret that coordinator and workers share. Never printed: {@link #toString()} hides it, and
@@ -25,7 +31,7 @@ public final class WorkerSecret {
   /** How far a coordinator's nonce timestamp may be from the worker's clock. */
   static final long NONCE_WINDOW_MILLIS = 5 * 60 * 1000;
 
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final int MIN_LENGTH = 8;
 
@@ -69,11 +75,11 @@ public final class WorkerSecret {
    */
   public String proof(String purpose, String nonce) {
     try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(value, "HmacSHA256"));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(value, "HmacSHA256"));
       byte[] digest = mac.doFinal((purpose + "|" + nonce).getBytes(StandardCharsets.UTF_8));
-      return java.util.Base64.getEncoder().encodeToString(digest);
-    } catch (java.security.GeneralSecurityException e) {
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }
   }
@@ -94,7 +100,7 @@ public final class WorkerSecret {
     RANDOM.nextBytes(random);
     return System.currentTimeMillis()
         + ":"
-        + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /** True when a coordinator's nonce was made within the window around now. */
@@ -112,9 +118,9 @@ public final class WorkerSecret {
   }
 
   /** The headers that prove a coordinator's knowledge of the secret on one call. */
-  public java.util.Map<String, String> coordinatorHeaders() {
+  public Map<String, String> coordinatorHeaders() {
     String nonce = newNonce();
-    return java.util.Map.of(NONCE_HEADER, nonce, HEADER, proof(COORDINATOR, nonce));
+    return Map.of(NONCE_HEADER, nonce, HEADER, proof(COORDINATOR, nonce));
   }
 
   /** Whether a call's headers prove the coordinator knows the secret, with a fresh nonce. */

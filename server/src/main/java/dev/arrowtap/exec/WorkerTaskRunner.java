@@ -1,6 +1,12 @@
 package dev.arrowtap.exec;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Optional;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallHeaders;
 import org.apache.arrow.flight.CallStatus;
@@ -25,20 +31,13 @@ public final class WorkerTaskRunner implements TaskRunner {
   private final FlightClient client;
   private volatile boolean verified;
 
-  public WorkerTaskRunner(WorkerAddress address, WorkerSecret secret, BufferAllocator parent) {
-    this(address, secret, parent, java.util.Optional.empty());
-  }
-
   /**
    * A runner for one worker.
    *
    * @param tlsCa when present, the worker speaks TLS and its certificate must chain to this CA
    */
   public WorkerTaskRunner(
-      WorkerAddress address,
-      WorkerSecret secret,
-      BufferAllocator parent,
-      java.util.Optional<java.nio.file.Path> tlsCa) {
+      WorkerAddress address, WorkerSecret secret, BufferAllocator parent, Optional<Path> tlsCa) {
     this.address = address;
     this.secret = secret;
     this.allocator = parent.newChildAllocator("worker client " + address, 0, Long.MAX_VALUE);
@@ -46,19 +45,17 @@ public final class WorkerTaskRunner implements TaskRunner {
   }
 
   private static FlightClient client(
-      WorkerAddress address,
-      java.util.Optional<java.nio.file.Path> tlsCa,
-      BufferAllocator allocator) {
+      WorkerAddress address, Optional<Path> tlsCa, BufferAllocator allocator) {
     if (tlsCa.isEmpty()) {
       return FlightClient.builder(
               allocator, Location.forGrpcInsecure(address.host(), address.port()))
           .build();
     }
-    try (java.io.InputStream ca = java.nio.file.Files.newInputStream(tlsCa.get())) {
+    try (InputStream ca = Files.newInputStream(tlsCa.get())) {
       return FlightClient.builder(allocator, Location.forGrpcTls(address.host(), address.port()))
           .trustedCertificates(ca)
           .build();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       allocator.close();
       throw new IllegalArgumentException(
           "cannot read the worker TLS CA " + tlsCa.get() + ": " + e.getMessage(), e);
@@ -113,7 +110,7 @@ public final class WorkerTaskRunner implements TaskRunner {
 
   private void verifyWorker(java.time.Duration timeout) {
     String challenge = WorkerSecret.newNonce();
-    java.util.Iterator<Result> answer =
+    Iterator<Result> answer =
         client.doAction(
             new Action(HELLO, challenge.getBytes(StandardCharsets.UTF_8)),
             new HeaderCallOption(proofHeaders()),

@@ -20,7 +20,8 @@ public final class ProcessLog {
   /** The parent of every arrowtap logger. */
   public static final String ROOT = "dev.arrowtap";
 
-  // JUL holds loggers weakly: a configured logger must stay referenced.
+  // JUL holds loggers weakly: a configured logger must stay referenced, though never read.
+  @SuppressWarnings("UnusedVariable")
   private static Logger configured;
 
   private ProcessLog() {}

@@ -23,7 +23,7 @@ public final class ExplainAnalyzeRenderer {
             + " rows in "
             + query.elapsedMillis()
             + " ms");
-    for (String line : plan.split("\n")) {
+    for (String line : plan.split("\n", -1)) {
       if (!line.isBlank()) {
         lines.add(line.stripTrailing());
       }

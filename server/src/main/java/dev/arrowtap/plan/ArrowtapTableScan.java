@@ -5,8 +5,10 @@ import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -130,7 +132,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (lookup == null) {
       return bindings;
     }
-    Map<Integer, List<String>> all = new java.util.HashMap<>(bindings);
+    Map<Integer, List<String>> all = new HashMap<>(bindings);
     all.put(lookup.column(), List.of("?"));
     return all;
   }
@@ -236,14 +238,14 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         && super.deepEquals(obj)
         && Arrays.equals(projection, other.projection)
         && bindings.equals(other.bindings)
-        && java.util.Objects.equals(lookup, other.lookup);
+        && Objects.equals(lookup, other.lookup);
   }
 
   @Override
   public int deepHashCode() {
     return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
             * 31
-        + java.util.Objects.hashCode(lookup);
+        + Objects.hashCode(lookup);
   }
 
   /** {@code postId IN ($cor0.id, ..., $cor99.id), 1 value a request}. */

@@ -89,7 +89,7 @@ final class FilterScanRule extends RelOptRule {
       Set<String> values = new LinkedHashSet<>();
       for (RexNode operand : ((RexCall) node).getOperands()) {
         Optional<Binding> one = binding(operand);
-        if (one.isEmpty() || input != null && input != one.get().input) {
+        if (one.isEmpty() || (input != null && input != one.get().input)) {
           return Optional.empty();
         }
         input = one.get().input;

@@ -43,6 +43,7 @@ final class LookupCode {
             implementor.getConformance(),
             block,
             null,
+            null,
             implementor.getRootExpression(),
             (list, index, storageType) -> {
               throw new IllegalStateException("a lookup value reads no input column");

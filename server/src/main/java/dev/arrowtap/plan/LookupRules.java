@@ -116,11 +116,9 @@ final class LookupRules {
         continue;
       }
       RexCall equals = (RexCall) conjunct;
-      for (RexNode operand : equals.getOperands()) {
-        RexNode other =
-            equals.getOperands().get(0) == operand
-                ? equals.getOperands().get(1)
-                : equals.getOperands().get(0);
+      for (int side = 0; side < 2; side++) {
+        RexNode operand = equals.getOperands().get(side);
+        RexNode other = equals.getOperands().get(1 - side);
         if (!(operand instanceof RexInputRef ref)
             || !(RexUtil.removeCast(other) instanceof RexInputRef otherRef)) {
           continue;

@@ -1,6 +1,7 @@
 package dev.arrowtap.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.plan.RelOptRule;
@@ -27,12 +28,14 @@ import org.apache.calcite.sql.SqlKind;
  * condition, so rows are exact whatever the API returns.
  */
 final class LookupScanRule extends RelOptRule {
+  @SuppressWarnings("deprecation") // the operand helpers, as in FilterScanRule
   static final LookupScanRule INSTANCE =
       new LookupScanRule(
           operand(LogicalFilter.class, operand(ArrowtapTableScan.class, none())),
           "ArrowtapLookupScanRule");
 
   /** The same through the projection that narrows a join's input to the columns it uses. */
+  @SuppressWarnings("deprecation")
   static final LookupScanRule THROUGH_PROJECT =
       new LookupScanRule(
           operand(
@@ -100,7 +103,7 @@ final class LookupScanRule extends RelOptRule {
       }
       composed[i] = current[ref.getIndex()];
     }
-    if (java.util.Arrays.stream(composed).distinct().count() != composed.length) {
+    if (Arrays.stream(composed).distinct().count() != composed.length) {
       return null;
     }
     return scan.withProjection(composed);
@@ -118,8 +121,9 @@ final class LookupScanRule extends RelOptRule {
       RexCall equals = (RexCall) disjunct;
       RexNode left = equals.getOperands().get(0);
       RexNode right = equals.getOperands().get(1);
-      RexNode ref = left instanceof RexInputRef ? left : right;
-      RexNode value = ref == left ? right : left;
+      boolean leftIsColumn = left instanceof RexInputRef;
+      RexNode ref = leftIsColumn ? left : right;
+      RexNode value = leftIsColumn ? right : left;
       if (!(ref instanceof RexInputRef column) || !isRuntimeValue(value)) {
         return Optional.empty();
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
@@ -71,7 +72,7 @@ final class ProjectScanRule extends RelOptRule {
   /** The input columns that expressions read. */
   private static final class RelOptUtilBits {
     static ImmutableBitSet inputsUsed(List<RexNode> nodes) {
-      return org.apache.calcite.plan.RelOptUtil.InputFinder.bits(nodes, null);
+      return RelOptUtil.InputFinder.bits(nodes, null);
     }
   }
 }

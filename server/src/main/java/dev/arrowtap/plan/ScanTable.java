@@ -3,6 +3,7 @@ package dev.arrowtap.plan;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.types.TableShape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
 
   /** The names of a lookup's task slots, the same for every batch. */
   public List<String> lookupSlots(int column, int tasks) {
-    List<String> slots = new java.util.ArrayList<>();
+    List<String> slots = new ArrayList<>();
     String name = shape().columns().get(column).name();
     for (int i = 0; i < tasks; i++) {
       slots.add("[" + name + " lookups, share " + (i + 1) + " of " + tasks + "]");

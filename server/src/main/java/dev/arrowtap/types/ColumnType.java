@@ -1,5 +1,6 @@
 package dev.arrowtap.types;
 
+import java.util.Locale;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -9,6 +10,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * The SQL column types arrowtap produces, each with its Arrow storage type; their Calcite types are
  * in {@code dev.arrowtap.plan.SqlTypes}.
  */
+@SuppressWarnings("ImmutableEnumChecker") // ArrowType values are immutable, though not annotated
 public enum ColumnType {
   BOOLEAN(ArrowType.Bool.INSTANCE),
   BIGINT(new ArrowType.Int(64, true)),
@@ -36,28 +38,22 @@ public enum ColumnType {
 
   /** Parses a type name as written in a catalog file, case-insensitively; null if unknown. */
   public static ColumnType fromName(String name) {
-    String upper = name.trim().toUpperCase(java.util.Locale.ROOT);
-    switch (upper) {
-      case "INT":
-      case "INTEGER":
-      case "LONG":
-        return BIGINT;
-      case "FLOAT":
-      case "REAL":
-      case "NUMBER":
-        return DOUBLE;
-      case "STRING":
-      case "TEXT":
-        return VARCHAR;
-      case "BOOL":
-        return BOOLEAN;
-      default:
-        for (ColumnType type : values()) {
-          if (type.name().equals(upper)) {
-            return type;
-          }
-        }
-        return null;
+    String upper = name.trim().toUpperCase(Locale.ROOT);
+    return switch (upper) {
+      case "INT", "INTEGER", "LONG" -> BIGINT;
+      case "FLOAT", "REAL", "NUMBER" -> DOUBLE;
+      case "STRING", "TEXT" -> VARCHAR;
+      case "BOOL" -> BOOLEAN;
+      default -> byName(upper);
+    };
+  }
+
+  private static ColumnType byName(String upper) {
+    for (ColumnType type : values()) {
+      if (type.name().equals(upper)) {
+        return type;
+      }
     }
+    return null;
   }
 }

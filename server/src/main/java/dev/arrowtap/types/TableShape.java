@@ -30,15 +30,6 @@ public record TableShape(List<Column> columns) {
     return new Schema(fields);
   }
 
-  /** The shape restricted to the given column ordinals, in that order. */
-  public TableShape project(int[] ordinals) {
-    List<Column> projected = new ArrayList<>(ordinals.length);
-    for (int ordinal : ordinals) {
-      projected.add(columns.get(ordinal));
-    }
-    return new TableShape(projected);
-  }
-
   public int size() {
     return columns.size();
   }

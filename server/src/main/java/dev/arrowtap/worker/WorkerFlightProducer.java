@@ -4,6 +4,7 @@ import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.Batches;
 import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.exec.TaskErrors;
 import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.log.LogLine;
@@ -11,6 +12,7 @@ import dev.arrowtap.log.ProcessLog;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.metrics.TaskState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -74,12 +76,9 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
               .toRuntimeException());
       return;
     }
-    String challenge = new String(action.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    String challenge = new String(action.getBody(), StandardCharsets.UTF_8);
     listener.onNext(
-        new Result(
-            secret
-                .proof(WorkerSecret.WORKER, challenge)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        new Result(secret.proof(WorkerSecret.WORKER, challenge).getBytes(StandardCharsets.UTF_8)));
     listener.onCompleted();
   }
 
@@ -169,11 +168,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
       metrics.finish(
           backpressure.cancelled.get() ? TaskState.STOPPED : TaskState.FAILED, e.getMessage());
       if (!backpressure.cancelled.get()) {
-        listener.error(
-            CallStatus.INTERNAL
-                .withDescription(ticket.describe() + " failed: " + e.getMessage())
-                .withCause(e)
-                .toRuntimeException());
+        listener.error(TaskErrors.toStatus(ticket, e, metrics).toRuntimeException());
       }
     }
   }

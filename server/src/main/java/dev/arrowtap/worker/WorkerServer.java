@@ -4,6 +4,7 @@ import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.TaskTypes;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public final class WorkerServer implements AutoCloseable {
 
   /** Starts a worker on {@code bind:port} ({@code port} 0 picks a free one). */
   public static WorkerServer start(String bind, int port, WorkerSecret secret) throws IOException {
-    return start(bind, port, secret, java.util.Optional.empty());
+    return start(bind, port, secret, Optional.empty());
   }
 
   /**
@@ -61,8 +62,7 @@ public final class WorkerServer implements AutoCloseable {
    * only.
    */
   public static WorkerServer start(
-      String bind, int port, WorkerSecret secret, java.util.Optional<WorkerTls> tls)
-      throws IOException {
+      String bind, int port, WorkerSecret secret, Optional<WorkerTls> tls) throws IOException {
     TaskTypes.registerBuiltIns();
     BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
     AtomicBoolean stopping = new AtomicBoolean();
@@ -91,8 +91,8 @@ public final class WorkerServer implements AutoCloseable {
     return new WorkerServer(allocator, server, producer, stopping, address);
   }
 
-  private static FlightServer.Builder tls(
-      FlightServer.Builder builder, java.util.Optional<WorkerTls> tls) throws IOException {
+  private static FlightServer.Builder tls(FlightServer.Builder builder, Optional<WorkerTls> tls)
+      throws IOException {
     if (tls.isPresent()) {
       builder.useTls(tls.get().certificateChain().toFile(), tls.get().privateKey().toFile());
     }

@@ -19,12 +19,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -137,7 +139,7 @@ public final class DecodeBenchmark {
 
   private static void summary(
       String what,
-      java.util.function.ToDoubleFunction<List<Double>> statistic,
+      ToDoubleFunction<List<Double>> statistic,
       List<Double> duck1,
       List<Double> duck2,
       List<Double> arrow,
@@ -292,7 +294,7 @@ public final class DecodeBenchmark {
         Integer.toString(distinct),
         "|",
         Double.toString(scores),
-        java.time.Instant.ofEpochMilli(maxCreated).toString());
+        Instant.ofEpochMilli(maxCreated).toString());
   }
 
   /**
@@ -375,7 +377,7 @@ public final class DecodeBenchmark {
             .append(",\"active\":")
             .append(random.nextBoolean())
             .append(",\"created_at\":\"")
-            .append(java.time.Instant.ofEpochSecond(created))
+            .append(Instant.ofEpochSecond(created))
             .append("\",\"category\":\"")
             .append(CATEGORIES[random.nextInt(CATEGORIES.length)])
             .append("\"}\n");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +36,7 @@ class ColumnTypesTest {
         "{\"v\":9007199254740993}\n{\"v\":-9223372036854775808}\n{\"v\":\"123\"}\n{\"v\":5.0}\n"
             + "{\"v\":null}\n{}\n{\"v\":9223372036854775807}";
     assertEquals(
-        java.util.Arrays.asList(
-            9007199254740993L, Long.MIN_VALUE, 123L, 5L, null, null, Long.MAX_VALUE),
+        Arrays.asList(9007199254740993L, Long.MIN_VALUE, 123L, 5L, null, null, Long.MAX_VALUE),
         column(lines, col("v", ColumnType.BIGINT)));
   }
 
@@ -90,7 +90,7 @@ class ColumnTypesTest {
             + longText
             + "\"}\n{}\n{\"v\":\"\"}";
     assertEquals(
-        java.util.Arrays.asList("a", null, null, "bb", longText, null, ""),
+        Arrays.asList("a", null, null, "bb", longText, null, ""),
         column(lines, col("v", ColumnType.VARCHAR)));
   }
 
@@ -100,7 +100,7 @@ class ColumnTypesTest {
         "{\"v\":{\"a\": {\"b\": [1, 2.50, null, \"s\\n\"]}, \"c\": false}}\n{\"v\":5}\n"
             + "{\"v\":\"x\"}\n{\"v\":true}\n{\"v\":null}\n{\"v\":123456789012345678901234567890}";
     assertEquals(
-        java.util.Arrays.asList(
+        Arrays.asList(
             "{\"a\":{\"b\":[1,2.50,null,\"s\\n\"]},\"c\":false}",
             "5",
             "\"x\"",

@@ -2,6 +2,7 @@ package dev.arrowtap.decode;
 
 import static dev.arrowtap.decode.Decoded.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.types.ColumnType;
@@ -63,7 +64,7 @@ class DecoderMemoryTest {
                 Set.of(),
                 allocator,
                 16)) {
-      org.junit.jupiter.api.Assertions.assertThrows(JsonDecodeException.class, decoder::next);
+      assertThrows(JsonDecodeException.class, decoder::next);
       assertTrue(allocator.getAllocatedMemory() > 0);
     }
   }

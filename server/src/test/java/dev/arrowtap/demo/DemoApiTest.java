@@ -134,7 +134,7 @@ class DemoApiTest {
       pages++;
       assertEquals(200, page.status());
       assertTrue(page.header("Content-Type").orElseThrow().startsWith("application/x-ndjson"));
-      for (String line : page.body().split("\n")) {
+      for (String line : page.body().lines().toList()) {
         JsonNode event = JSON.readTree(line);
         assertEquals(List.of("id", "user_id", "type", "at", "payload"), fieldNames(event));
         ids.add(event.get("id").asLong());

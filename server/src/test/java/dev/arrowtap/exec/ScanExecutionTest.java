@@ -67,10 +67,7 @@ class ScanExecutionTest {
       ScanExecution execution = ScanExecution.start(plan, services, new AtomicBoolean());
       assertTrue(failed.await(10, TimeUnit.SECONDS));
       // Read nothing for a while, as a slow client does: longer than the runner waits to queue.
-      Object slowReader = new Object();
-      synchronized (slowReader) {
-        slowReader.wait(300);
-      }
+      TimeUnit.MILLISECONDS.sleep(300);
       int rows = 0;
       ArrowtapException error;
       try {

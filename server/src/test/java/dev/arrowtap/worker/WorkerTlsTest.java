@@ -8,6 +8,7 @@ import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
@@ -94,7 +95,10 @@ class WorkerTlsTest {
             .redirectErrorStream(true)
             .start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes()));
+    assertEquals(
+        0,
+        process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     KeyStore keyStore = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(store)) {
       keyStore.load(in, "changeit".toCharArray());

@@ -65,9 +65,9 @@ public final class LookupBenchmark {
       Files.writeString(catalog, text);
       try (Connection c = DriverManager.getConnection("jdbc:arrowtap:catalog=" + catalog)) {
         System.out.println("driving query: " + driving + "; batches of " + batch + " ids");
-        bigJoin(c, driving, api); // warm-up: planning and JIT
+        bigJoin(c, driving); // warm-up: planning and JIT
         List<Result> results = new ArrayList<>();
-        results.add(measure("one big join", api, () -> bigJoin(c, driving, api)));
+        results.add(measure("one big join", api, () -> bigJoin(c, driving)));
         results.add(
             measure("LIMIT/OFFSET batches (seed)", api, () -> offsetBatches(c, driving, batch)));
         results.add(measure("join-bound lookup per table", api, () -> joinBound(c, driving)));
@@ -146,7 +146,7 @@ public final class LookupBenchmark {
     }
   }
 
-  private static long bigJoin(Connection c, String driving, DemoApi api) throws SQLException {
+  private static long bigJoin(Connection c, String driving) throws SQLException {
     String sql =
         "SELECT "
             + String.join(", ", COLUMNS)

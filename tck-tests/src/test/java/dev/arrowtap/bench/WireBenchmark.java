@@ -14,8 +14,6 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
  * process so that the ratios are comparable. Run with bench/wire.sh; not a test.
  */
 public final class WireBenchmark {
-  private static final String SQL =
-      "SELECT number, number * 2 AS twice, 'row ' || CAST(number AS VARCHAR) AS label FROM numbers(0, %d)";
 
   private WireBenchmark() {}
 
@@ -65,7 +63,11 @@ public final class WireBenchmark {
       long start = System.nanoTime();
       long count = 0;
       long sum = 0;
-      try (ResultSet rs = statement.executeQuery(String.format(SQL, rows))) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              String.format(
+                  "SELECT number, number * 2 AS twice, 'row ' || CAST(number AS VARCHAR) AS label FROM numbers(0, %d)",
+                  rows))) {
         while (rs.next()) {
           count++;
           sum += rs.getLong(2) + rs.getString(3).length();

@@ -1,6 +1,7 @@
 package dev.arrowtap.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.engine.ArrowtapEngine;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** A client that stops fetching (and never closes) must not keep the server's tasks running. */
@@ -35,7 +37,7 @@ class AbandonedQueryTest {
       }
       // The client that comes back learns why.
       SQLException error =
-          org.junit.jupiter.api.Assertions.assertThrows(
+          assertThrows(
               SQLException.class,
               () -> {
                 while (rs.next()) {
@@ -58,7 +60,7 @@ class AbandonedQueryTest {
     }
   }
 
-  private static void eventually(java.util.function.BooleanSupplier condition, String what)
+  private static void eventually(BooleanSupplier condition, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Object monitor = new Object();

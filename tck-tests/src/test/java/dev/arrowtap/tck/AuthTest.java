@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +19,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,9 +94,10 @@ class AuthTest {
       spoofing.setProperty("authentication", "BASIC");
       try (Connection ann =
           DriverManager.getConnection("jdbc:arrowtap:url=" + server.url(), spoofing)) {
-        String annId = ((org.apache.calcite.avatica.AvaticaConnection) ann).id;
+        String annId = ((AvaticaConnection) ann).id;
         String body = "{\"request\":\"createStatement\",\"connectionId\":\"" + annId + "\"}";
-        String carl = java.util.Base64.getEncoder().encodeToString("carl:carl-pw".getBytes());
+        String carl =
+            Base64.getEncoder().encodeToString("carl:carl-pw".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> hijack =
             HttpClient.newHttpClient()
                 .send(

@@ -96,7 +96,8 @@ class FeedsTest {
     try (Connection c = DEMO.connect(Mode.REMOTE)) {
       long orders = single(c, "SELECT count(*) FROM demo.orders");
       assertEquals(
-          orders, embedded.stream().mapToLong(line -> Long.parseLong(line.split("\\|")[1])).sum());
+          orders,
+          embedded.stream().mapToLong(line -> Long.parseLong(line.split("\\|", -1)[1])).sum());
     }
   }
 

@@ -227,7 +227,8 @@ class LookupsTest {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       for (String row : rows(rs)) {
-        out.computeIfAbsent(Long.parseLong(row.split("\\|")[0]), id -> new ArrayList<>()).add(row);
+        out.computeIfAbsent(Long.parseLong(row.split("\\|", -1)[0]), id -> new ArrayList<>())
+            .add(row);
       }
     }
     return out;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.jdbc.ArrowtapStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -155,15 +157,13 @@ class MetricsTest {
   @EnumSource(Mode.class)
   void preparedStatementTimesOutAndStopsItsTasksToo(Mode mode) throws Exception {
     try (Connection connection = mode.connect();
-        java.sql.PreparedStatement statement =
-            connection.prepareStatement(ENDLESS + " WHERE number >= ?")) {
+        PreparedStatement statement = connection.prepareStatement(ENDLESS + " WHERE number >= ?")) {
       statement.setLong(1, 0);
       statement.setQueryTimeout(1);
       SQLException error = assertThrows(SQLException.class, () -> statement.executeQuery().next());
       assertEquals("57014", error.getSQLState(), error.getMessage());
       assertTrue(error.getMessage().contains("timed out"), error.getMessage());
-      assertTasksStopped(
-          connection, ((org.apache.calcite.avatica.AvaticaStatement) statement).getId());
+      assertTasksStopped(connection, ((AvaticaStatement) statement).getId());
     }
   }
 

@@ -10,12 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +77,8 @@ class TimelineTest {
             Serialization.JSON,
             Optional.of(users))) {
       assertEquals(401, get(server.url() + "/timeline", null).statusCode());
-      String ann = java.util.Base64.getEncoder().encodeToString("ann:s3cret-pw".getBytes());
+      String ann =
+          Base64.getEncoder().encodeToString("ann:s3cret-pw".getBytes(StandardCharsets.UTF_8));
       assertEquals(200, get(server.url() + "/timeline", "Basic " + ann).statusCode());
     }
   }

@@ -8,6 +8,7 @@ import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.server.http.ArrowtapServer;
 import dev.arrowtap.server.http.TlsSettings;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,7 +60,10 @@ class TlsTest {
             .redirectErrorStream(true)
             .start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes()));
+    assertEquals(
+        0,
+        process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 
     try (ArrowtapServer server =
         ArrowtapServer.start(

@@ -30,11 +30,6 @@ public final class EmbeddedServices {
 
   private EmbeddedServices() {}
 
-  /** The service for a catalog file, or for the built-in functions when {@code catalog} is null. */
-  public static Service forCatalog(String catalog) throws SQLException {
-    return forProperties(catalog == null ? Map.of() : Map.of("catalog", catalog));
-  }
-
   /** The service for the engine-level properties of an embedded connection. */
   public static Service forProperties(Map<String, String> properties) throws SQLException {
     EngineConfig config;

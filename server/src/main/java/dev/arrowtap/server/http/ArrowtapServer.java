@@ -14,6 +14,7 @@ import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.HandlerCollection;
@@ -118,7 +119,7 @@ public final class ArrowtapServer implements AutoCloseable {
             security.setHandler(user);
           } else {
             HandlerCollection handlers = (HandlerCollection) server.getHandler();
-            org.eclipse.jetty.server.Handler[] all = handlers.getHandlers();
+            Handler[] all = handlers.getHandlers();
             // The list is [health, avatica, default]: the timeline wraps Avatica's handler.
             inFlight.setHandler(all[1]);
             timeline.setHandler(inFlight);

@@ -128,7 +128,7 @@ public class ArrowtapMeta extends JdbcMeta {
 
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-    Map<String, String> withId = new java.util.HashMap<>(info == null ? Map.of() : info);
+    Map<String, String> withId = new HashMap<>(info == null ? Map.of() : info);
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
     // Set here only, never by a client: whose queries the sys tables show this session.
     withId.remove(ArrowtapEngine.VISIBLE_USER);

@@ -2,10 +2,19 @@ package dev.arrowtap.server.meta;
 
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SqlStates;
+import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -13,7 +22,9 @@ import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
@@ -83,9 +94,8 @@ public final class MetaErrors {
    * attaches a failure while generating code as suppressed, not as the cause).
    */
   public static Optional<ArrowtapException> userError(Throwable failure) {
-    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
-    java.util.Set<Throwable> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    ArrayDeque<Throwable> todo = new ArrayDeque<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     todo.add(failure);
     while (!todo.isEmpty()) {
       Throwable next = todo.poll();
@@ -98,7 +108,7 @@ public final class MetaErrors {
       if (next.getCause() != null) {
         todo.add(next.getCause());
       }
-      todo.addAll(java.util.List.of(next.getSuppressed()));
+      todo.addAll(List.of(next.getSuppressed()));
     }
     return Optional.empty();
   }
@@ -114,8 +124,8 @@ public final class MetaErrors {
   }
 
   /** Words that, when unexpected, are a misplaced clause rather than a name. */
-  private static final java.util.Set<String> CLAUSE_WORDS =
-      java.util.Set.of(
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
           "SELECT",
           "FROM",
           "WHERE",
@@ -154,24 +164,21 @@ public final class MetaErrors {
           "EXCEPT",
           "INTERSECT");
 
-  private static final java.util.regex.Pattern ENCOUNTERED =
-      java.util.regex.Pattern.compile("Encountered \"([^\"]*)\"");
+  private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"([^\"]*)\"");
 
   /**
    * A table or column named after a reserved word ({@code rows}, {@code search}, {@code user}) is a
    * common surprise with JSON APIs; the hint says how to write it.
    */
   private static String reservedWordHint(String message) {
-    java.util.regex.Matcher matcher = ENCOUNTERED.matcher(String.valueOf(message));
+    Matcher matcher = ENCOUNTERED.matcher(String.valueOf(message));
     if (!matcher.find()) {
       return "";
     }
-    org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata words =
-        org.apache.calcite.sql.parser.impl.SqlParserImpl.FACTORY
-            .getParser(new java.io.StringReader(""))
-            .getMetadata();
-    for (String token : matcher.group(1).split("[^A-Za-z_]+")) {
-      String upper = token.toUpperCase(java.util.Locale.ROOT);
+    SqlAbstractParserImpl.Metadata words =
+        SqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
+    for (String token : matcher.group(1).split("[^A-Za-z_]+", -1)) {
+      String upper = token.toUpperCase(Locale.ROOT);
       if (!token.isEmpty() && words.isReservedWord(upper) && !CLAUSE_WORDS.contains(upper)) {
         return " (" + token + " is a reserved word; as a name it needs quotes: \"" + token + "\")";
       }

@@ -9,10 +9,13 @@ import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.QueryState;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.calcite.avatica.Meta;
@@ -30,7 +33,7 @@ final class QueryTracker {
   private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
   private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
-  private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
   private volatile boolean shuttingDown;
 
   QueryTracker(MetricsStore store, Secrets secrets) {
@@ -181,7 +184,7 @@ final class QueryTracker {
    *
    * @return how many were stopped
    */
-  int stopAbandoned(java.time.Duration idle, java.util.function.Consumer<QueryMetrics> release) {
+  int stopAbandoned(Duration idle, Consumer<QueryMetrics> release) {
     long now = System.nanoTime();
     int stopped = 0;
     for (Map.Entry<String, QueryMetrics> entry : running.entrySet()) {
@@ -201,12 +204,12 @@ final class QueryTracker {
     return stopped;
   }
 
-  static String abandonedMessage(java.time.Duration idle) {
+  static String abandonedMessage(Duration idle) {
     return "query stopped: its client fetched nothing for " + idle.toSeconds() + " s";
   }
 
   /** Throws a checked exception unchanged from a method that does not declare it. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // E is inferred as unchecked
   static <E extends Exception> E rethrow(Exception e) throws E {
     throw (E) e;
   }

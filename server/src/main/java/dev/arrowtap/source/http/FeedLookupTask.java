@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param requests the value of every parameter, by name, for each request in order
  * @param layout as {@link FeedTask#layout()}
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedLookupTask(
     FeedDef feed,
     List<ColumnBinding> columns,

@@ -63,7 +63,9 @@ public final class FeedTable extends ScanTable {
   private List<ColumnBinding> bindings() {
     Set<String> parameters = new HashSet<>();
     feed.parameters().forEach(p -> parameters.add(p.name().toLowerCase(Locale.ROOT)));
-    return schemas.columns(feed, cacheKey).stream()
+    // Bounds that change what inference may find are part of the cache key.
+    String key = cacheKey + " " + settings.inferMaxBytes();
+    return schemas.columns(feed, key, settings, FirstPageHandover::offer).stream()
         .filter(b -> !parameters.contains(b.column().name().toLowerCase(Locale.ROOT)))
         .toList();
   }

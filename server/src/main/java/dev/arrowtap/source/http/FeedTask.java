@@ -8,6 +8,7 @@ import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.types.Column;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * @param layout the output columns: {@code i >= 0} is decoded column i, {@code -1 - p} is parameter
  *     p
  */
+@SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedTask(
     FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout)
     implements TaskSpec {
@@ -93,12 +95,12 @@ public record FeedTask(
         && feed.equals(task.feed)
         && columns.equals(task.columns)
         && parameters.equals(task.parameters)
-        && java.util.Arrays.equals(layout, task.layout);
+        && Arrays.equals(layout, task.layout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(feed, columns, parameters, java.util.Arrays.hashCode(layout));
+    return Objects.hash(feed, columns, parameters, Arrays.hashCode(layout));
   }
 
   @Override

@@ -20,7 +20,7 @@ final class LinkHeader {
       while (link.find()) {
         Matcher rel = REL.matcher(link.group(2));
         if (rel.find()) {
-          for (String value : rel.group(1).trim().split("\\s+")) {
+          for (String value : rel.group(1).trim().split("\\s+", -1)) {
             if (value.toLowerCase(Locale.ROOT).equals("next")) {
               return Optional.of(link.group(1).trim());
             }

@@ -45,7 +45,7 @@ final class PagePrefetch implements AutoCloseable {
         outcome = mine.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        mine.thenAccept(PagePrefetch::release);
+        CompletableFuture<Void> unused = mine.thenAccept(PagePrefetch::release);
         throw new HttpFailure("cancelled", 0, 0, e);
       } catch (ExecutionException e) {
         throw new HttpFailure(String.valueOf(e.getCause()), 0, 0, e.getCause());
@@ -62,7 +62,7 @@ final class PagePrefetch implements AutoCloseable {
   /** Drops a guess that will not be used; its response is closed whenever it arrives. */
   void discard() {
     if (pending != null) {
-      pending.thenAccept(PagePrefetch::release);
+      CompletableFuture<Void> unused = pending.thenAccept(PagePrefetch::release);
       pending = null;
       request = null;
     }

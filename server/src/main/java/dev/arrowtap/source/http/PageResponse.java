@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,6 +41,10 @@ public final class PageResponse implements AutoCloseable {
 
   public int status() {
     return status;
+  }
+
+  Map<String, List<String>> headers() {
+    return headers;
   }
 
   /** The values of a header, names matched case-insensitively. */
@@ -106,7 +111,7 @@ public final class PageResponse implements AutoCloseable {
   }
 
   /** Counts the bytes that pass through, for metrics and error offsets. */
-  private static final class CountingInputStream extends java.io.FilterInputStream {
+  private static final class CountingInputStream extends FilterInputStream {
     private long count;
     private volatile boolean ended;
 

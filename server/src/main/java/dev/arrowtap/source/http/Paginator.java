@@ -50,7 +50,7 @@ final class Paginator {
     // A next URL may follow an empty page (a quiet time window); only its absence ends the feed.
     boolean emptyEnds = def.style() != PaginationDef.Style.NEXT_URL;
     if (def.style() == PaginationDef.Style.NONE
-        || emptyEnds && page.records() == 0
+        || (emptyEnds && page.records() == 0)
         || reachedTotal(page)) {
       return Optional.empty();
     }

@@ -14,6 +14,9 @@ import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.plan.LiteralParameter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.util.NlsString;
 
 /**
  * {@code read_json(url [, pointer])}: an ad-hoc URL read as a table with inferred columns, limited
@@ -66,7 +70,7 @@ public final class ReadJsonTableMacro implements TableMacro {
           SqlStates.INVALID_ARGUMENT, "read_json: not a valid URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+    if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
       throw new ArrowtapException(
           SqlStates.INVALID_ARGUMENT,
           "read_json: expected an http:// or https:// URL, got '" + url + "'");
@@ -124,14 +128,12 @@ public final class ReadJsonTableMacro implements TableMacro {
 
   /** Values in an ad-hoc URL's query string may be tokens: errors show them as ***. */
   private static Secrets querySecrets(URI uri) {
-    List<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
+      for (String pair : uri.getRawQuery().split("&", -1)) {
         int eq = pair.indexOf('=');
         if (eq >= 0) {
-          values.add(
-              java.net.URLDecoder.decode(
-                  pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+          values.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
     }
@@ -143,7 +145,7 @@ public final class ReadJsonTableMacro implements TableMacro {
       throw new ArrowtapException(
           SqlStates.NULL_NOT_ALLOWED, "read_json: " + name + " must not be NULL");
     }
-    if (value instanceof org.apache.calcite.util.NlsString nls) {
+    if (value instanceof NlsString nls) {
       return nls.getValue();
     }
     if (value instanceof String s) {

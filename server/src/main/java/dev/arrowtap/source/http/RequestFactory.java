@@ -100,7 +100,10 @@ final class RequestFactory {
     Map<String, String> merged = new LinkedHashMap<>();
     String existing = uri.getRawQuery();
     if (existing != null && !existing.isEmpty()) {
-      for (String pair : existing.split("&")) {
+      for (String pair : existing.split("&", -1)) {
+        if (pair.isEmpty()) {
+          continue;
+        }
         int eq = pair.indexOf('=');
         merged.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
       }
@@ -135,7 +138,8 @@ final class RequestFactory {
 
   private static String jsonEscape(String value) {
     StringBuilder out = new StringBuilder();
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

@@ -5,6 +5,7 @@ import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -47,8 +48,6 @@ public record TaskProbeTask(int task) implements TaskSpec {
   }
 
   static List<TaskSpec> tasks(int count) {
-    return java.util.stream.IntStream.range(0, count)
-        .<TaskSpec>mapToObj(TaskProbeTask::new)
-        .toList();
+    return IntStream.range(0, count).<TaskSpec>mapToObj(TaskProbeTask::new).toList();
   }
 }

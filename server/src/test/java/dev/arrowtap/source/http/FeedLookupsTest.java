@@ -83,7 +83,7 @@ class FeedLookupsTest {
     api.routePrefix(
         "/posts/",
         r -> {
-          long post = Long.parseLong(r.path().split("/")[2]);
+          long post = Long.parseLong(r.path().split("/", -1)[2]);
           List<String> comments = new ArrayList<>();
           for (int i = 1; i <= post % 3; i++) {
             comments.add("{\"id\":" + (post * 100 + i) + ",\"body\":\"on " + post + "\"}");
@@ -95,7 +95,7 @@ class FeedLookupsTest {
         "/users",
         r -> {
           List<String> users = new ArrayList<>();
-          for (String id : r.param("id").split(",")) {
+          for (String id : r.param("id").split(",", -1)) {
             users.add("{\"id\":" + id + ",\"name\":\"user " + id + "\"}");
           }
           users.add("{\"id\":-1,\"name\":\"not asked for\"}");

@@ -3,6 +3,8 @@ package dev.arrowtap.source.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arrowtap.catalog.CatalogLoader;
+import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
@@ -10,6 +12,8 @@ import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
+import dev.arrowtap.types.Column;
+import dev.arrowtap.types.ColumnType;
 import dev.arrowtap.worker.WorkerServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +76,52 @@ class FeedOnWorkersTest {
     }
   }
 
+  /** Issue 7: a refused request is sent once, not once per worker, and the task counts it. */
+  @Test
+  void refusedRequestFailsAtOnceOnEveryWorkerAndIsCounted() throws Exception {
+    try (FeedTestServer api = FeedTestServer.start();
+        WorkerServer first = WorkerServer.start("127.0.0.1", 0, SECRET);
+        WorkerServer second = WorkerServer.start("127.0.0.1", 0, SECRET)) {
+      api.route("/users", r -> Reply.status(401, "{\"error\":\"bad token\"}"));
+      Path catalog = dir.resolve("catalog.yaml");
+      Files.writeString(
+          catalog,
+          "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
+              + api.url("/users")
+              + "\n        columns: [{name: id, type: BIGINT}]\n");
+      ExecutionConfig onWorkers =
+          ExecutionConfig.local()
+              .withWorkers(List.of(first.address(), second.address()), Optional.of(SECRET));
+      try (ArrowtapEngine engine =
+              new ArrowtapEngine(
+                  EngineConfig.defaults().withCatalog(catalog).withExecution(onWorkers));
+          Connection c = engine.connect(Map.of());
+          Statement s = c.createStatement()) {
+        java.sql.SQLException error =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                java.sql.SQLException.class, () -> s.executeQuery("SELECT id FROM t.users"));
+        String state =
+            dev.arrowtap.server.meta.MetaErrors.userError(error)
+                .map(dev.arrowtap.common.ArrowtapException::sqlState)
+                .orElse(error.getSQLState());
+        assertEquals("08006", state, error.getMessage());
+        assertTrue(error.getMessage().contains("feed t.users, page 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("HTTP 401"), error.getMessage());
+        assertEquals(1, api.count("/users"), "the refused request was sent again");
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT state, attempts, http_requests FROM sys.task_metrics"
+                    + " WHERE scan LIKE '%users%'")) {
+          assertTrue(rs.next());
+          assertEquals("FAILED", rs.getString(1));
+          assertEquals(1, rs.getInt(2));
+          assertEquals(1, rs.getLong(3));
+        }
+      }
+      assertEquals(0, first.runningTasks() + second.runningTasks());
+    }
+  }
+
   @Test
   void feedTaskSurvivesTheWireIncludingItsCredentials() throws Exception {
     Path catalog = dir.resolve("c.yaml");
@@ -80,14 +130,9 @@ class FeedOnWorkersTest {
         "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://127.0.0.1:1/x\n        method: POST\n"
             + "        body: '{\"p\": ${page}}'\n        auth: {type: api_key, name: k, value: v4lue, in: query}\n"
             + "        records: {format: ndjson}\n        pagination: {style: cursor, cursor_pointer: /next}\n");
-    var feed = dev.arrowtap.catalog.CatalogLoader.load(catalog).schemas().get("s").get(0);
+    var feed = CatalogLoader.load(catalog).schemas().get("s").get(0);
     FeedTask task =
-        new FeedTask(
-            feed,
-            List.of(
-                dev.arrowtap.decode.ColumnBinding.of(
-                    new dev.arrowtap.types.Column(
-                        "a", dev.arrowtap.types.ColumnType.BIGINT, true))));
+        new FeedTask(feed, List.of(ColumnBinding.of(new Column("a", ColumnType.BIGINT, true))));
     TaskTicket ticket = new TaskTicket(1, 1, 0, 100, "{}", task);
     TaskTicket back = TaskCodec.decode(TaskCodec.encode(ticket));
     FeedTask copy = (FeedTask) back.spec();

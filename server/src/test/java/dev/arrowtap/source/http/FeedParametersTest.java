@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.server.meta.MetaErrors;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ class FeedParametersTest {
     SQLException thrown =
         assertThrows(SQLException.class, () -> rows("SELECT title FROM gh.issues"));
     // What the JDBC client sees: the engine's error inside Calcite's wrapping (see MetaErrors).
-    Throwable error = dev.arrowtap.server.meta.MetaErrors.userError(thrown).orElseThrow();
+    Throwable error = MetaErrors.userError(thrown).orElseThrow();
     assertEquals(
         "table gh.issues needs a value for owner: add WHERE owner = ... or owner IN (...)",
         error.getMessage());

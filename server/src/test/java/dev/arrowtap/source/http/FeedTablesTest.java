@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,10 +99,10 @@ class FeedTablesTest {
       assertEquals(
           List.of(List.of(250L, 250L, 250L * 249 / 2)),
           rows(c, "SELECT count(*), count(DISTINCT id), sum(id) FROM t.users"));
-      // One request infers the columns; three read pages; with no total to go by, a fourth may
-      // have been sent ahead while the short third page decoded (then discarded): never more.
-      List<String> offsets =
-          api.requests("/users").stream().skip(1).map(r -> r.param("offset")).toList();
+      // The request that inferred the columns read page 1, which the scan decodes without
+      // fetching it again (issue 7); with no total to go by, a fourth may have been sent ahead
+      // while the short third page decoded (then discarded): never more.
+      List<String> offsets = api.requests("/users").stream().map(r -> r.param("offset")).toList();
       assertEquals(List.of("0", "100", "200"), offsets.subList(0, 3));
       assertTrue(
           offsets.size() == 3 || offsets.equals(List.of("0", "100", "200", "300")),
@@ -287,7 +290,7 @@ class FeedTablesTest {
       assertEquals("blue", first.header("X-Team"));
       assertEquals("en", first.param("lang"));
       assertEquals(
-          "Basic " + java.util.Base64.getEncoder().encodeToString("ann:pw".getBytes()),
+          "Basic " + Base64.getEncoder().encodeToString("ann:pw".getBytes(StandardCharsets.UTF_8)),
           first.header("Authorization"));
       assertEquals("{\"query\": \"x\", \"page\": 3}", api.requests("/search").get(2).body());
     }
@@ -295,8 +298,7 @@ class FeedTablesTest {
 
   @Test
   void nextPageIsRequestedWhileThisOneStillStreams() throws Exception {
-    java.util.concurrent.CountDownLatch secondRequested =
-        new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch secondRequested = new CountDownLatch(1);
     api.route(
         "/users",
         r -> {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -52,6 +53,7 @@ final class FeedTestServer implements AutoCloseable {
   }
 
   /** What to answer: status, headers, body, and faults (cut the body short, stall). */
+  @SuppressWarnings("ArrayRecordComponent") // replies are sent, never compared
   record Reply(
       int status,
       Map<String, String> headers,
@@ -217,7 +219,10 @@ final class FeedTestServer implements AutoCloseable {
     if (raw == null) {
       return out;
     }
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
       int eq = pair.indexOf('=');
       String name =
           URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
@@ -254,6 +259,6 @@ final class FeedTestServer implements AutoCloseable {
   public void close() {
     released.countDown();
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 }
