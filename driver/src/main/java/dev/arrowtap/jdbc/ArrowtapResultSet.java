@@ -45,14 +45,38 @@ final class ArrowtapResultSet extends AvaticaResultSet {
         columnMetaDataList);
   }
 
+  /** True once next() said there are no more rows: the engine has ended the query itself. */
+  private boolean exhausted;
+
   @Override
   public boolean next() throws SQLException {
     try {
-      return super.next();
+      boolean more = super.next();
+      exhausted |= !more;
+      return more;
     } catch (SQLException e) {
+      exhausted = true;
       throw ClientErrors.clean(e);
     } catch (RuntimeException e) {
+      exhausted = true;
       throw ClientErrors.clean(e);
+    }
+  }
+
+  /**
+   * Closes the result here and, when rows were left unread, on the engine, so that the query's
+   * tasks and HTTP requests stop now rather than when an idle timeout notices.
+   */
+  @Override
+  public void close() {
+    try {
+      boolean unread = !isClosed() && !exhausted;
+      super.close();
+      if (unread && statement != null && !statement.isClosed()) {
+        QueryControl.closeOnEngine(statement.connection, statement.getId());
+      }
+    } catch (SQLException e) {
+      // The statement or connection is gone: the engine has stopped the query with it.
     }
   }
 }

@@ -54,7 +54,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services =
-        new ExecutionServices(config.localSlots(), config.memoryLimitBytes(), config.execution());
+        new ExecutionServices(
+            config.localSlots(), config.memoryLimitBytes(), config.execution(), config.memory());
   }
 
   public Catalog catalog() {

@@ -41,6 +41,8 @@ public class ArrowtapMeta extends JdbcMeta {
           "\\s*EXPLAIN\\s+ANALYZE\\s+(.+?)[\\s;]*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern CANCEL =
       Pattern.compile("\\s*CANCEL\\s+STATEMENT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CLOSE_RESULT =
+      Pattern.compile("\\s*CLOSE\\s+RESULT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
@@ -139,20 +141,37 @@ public class ArrowtapMeta extends JdbcMeta {
     tracker.connectionOpened(ch.id, user);
   }
 
+  /**
+   * Closing a connection stops its running queries at once: Calcite does not close the result sets
+   * of a connection it closes, so their tasks and HTTP requests would run on until the idle reaper.
+   */
   @Override
   public void closeConnection(ConnectionHandle ch) {
+    for (QueryMetrics query : tracker.runningOn(ch.id)) {
+      releaseResults(query);
+      tracker.resultClosed(ch.id, query.statementId());
+    }
     tracker.connectionClosed(ch.id);
     super.closeConnection(ch);
   }
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    if (EXPLAIN_ANALYZE.matcher(sql).matches() || CANCEL.matcher(sql).matches()) {
+    if (EXPLAIN_ANALYZE.matcher(sql).matches()
+        || CANCEL.matcher(sql).matches()
+        || CLOSE_RESULT.matcher(sql).matches()) {
       throw new ArrowtapException(
           SqlStates.SYNTAX_OR_ACCESS_RULE,
           "EXPLAIN ANALYZE and CANCEL STATEMENT run with Statement.execute, not prepareStatement");
     }
-    StatementHandle h = super.prepare(ch, sql, maxRowCount);
+    StatementHandle h;
+    try {
+      h = super.prepare(ch, sql, maxRowCount);
+    } catch (RuntimeException e) {
+      // Not a query yet, so no sys.queries row: the log is where an operator sees it.
+      tracker.prepareFailed(ch.id, ErrorText.of(MetaErrors.translate(e), secrets));
+      throw e;
+    }
     tracker.prepared(h, sql);
     return h;
   }
@@ -173,6 +192,10 @@ public class ArrowtapMeta extends JdbcMeta {
     Matcher cancel = CANCEL.matcher(sql);
     if (cancel.matches()) {
       return cancel(h, sql, Integer.parseInt(cancel.group(1)));
+    }
+    Matcher closeResult = CLOSE_RESULT.matcher(sql);
+    if (closeResult.matches()) {
+      return closeResult(h, sql, Integer.parseInt(closeResult.group(1)));
     }
     QueryMetrics query = tracker.begin(h, sql);
     ExecuteResult result =
@@ -291,6 +314,20 @@ public class ArrowtapMeta extends JdbcMeta {
       query.cancel();
     }
     return TextResult.of(h, sql, "cancelled", List.of(String.valueOf(cancelled)));
+  }
+
+  /**
+   * The driver's {@code CLOSE RESULT n}, sent when a client closes a result set it has not read to
+   * its end: closes statement n's result on this connection, which stops its tasks and requests.
+   */
+  private ExecuteResult closeResult(StatementHandle h, String sql, int statementId) {
+    QueryMetrics query = tracker.running(h.connectionId, statementId).orElse(null);
+    boolean closed = query != null && query.state() == QueryState.RUNNING;
+    if (closed) {
+      releaseResults(query);
+      tracker.resultClosed(h.connectionId, statementId);
+    }
+    return TextResult.of(h, sql, "closed", List.of(String.valueOf(closed)));
   }
 
   /**

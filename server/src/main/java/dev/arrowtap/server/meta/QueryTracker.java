@@ -53,6 +53,18 @@ final class QueryTracker {
     preparedSql.put(key(h), sql);
   }
 
+  /** Logs a statement that failed to prepare (a syntax error in a prepared statement). */
+  void prepareFailed(String connectionId, String error) {
+    if (LOG.isLoggable(Level.WARNING)) {
+      String user = users.getOrDefault(connectionId, "");
+      LOG.warning(
+          LogLine.event("prepare_failed")
+              .with("user", user.isEmpty() ? "-" : user)
+              .with("error", error)
+              .toString());
+    }
+  }
+
   String preparedSql(Meta.StatementHandle h) {
     return preparedSql.getOrDefault(key(h), "");
   }
@@ -119,6 +131,25 @@ final class QueryTracker {
     return new ArrowtapException(
         SqlStates.ADMIN_SHUTDOWN,
         "the server is shutting down: query " + query.id() + " was stopped");
+  }
+
+  /** The running queries of a connection. */
+  java.util.List<QueryMetrics> runningOn(String connectionId) {
+    String prefix = connectionId + "/";
+    return running.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(prefix))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  /** The client closed a statement's result before its end; the statement stays open. */
+  void resultClosed(String connectionId, int statementId) {
+    String key = connectionId + "/" + statementId;
+    lastFetch.remove(key);
+    QueryMetrics query = running.remove(key);
+    if (query != null) {
+      query.finish(QueryState.FINISHED, null);
+    }
   }
 
   /** Runs {@code work} as part of {@code query}; a failure ends the query. */
