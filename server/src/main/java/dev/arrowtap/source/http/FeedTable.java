@@ -229,7 +229,8 @@ public final class FeedTable extends ScanTable {
       specs.add(
           new FeedLookupTask(feed, decoded, requests.subList(from, to), layout, slots.get(t)));
     }
-    return new ScanPlan(label, new TableShape(columns), specs, settings.batchSize());
+    return new ScanPlan(
+        label, new TableShape(columns), specs, settings.batchSize(), settings.queryMemoryLimit());
   }
 
   /**
