@@ -121,7 +121,7 @@ public final class ScanExecution implements AutoCloseable {
       AtomicBoolean externalCancel,
       QueryMetrics query,
       StageMetrics stage) {
-    int parallelism = services.parallelism(plan.tasks().size());
+    int parallelism = services.parallelism(plan);
     ScanExecution execution =
         new ScanExecution(plan, services, externalCancel, query, stage, parallelism);
     for (int i = 0; i < parallelism; i++) {

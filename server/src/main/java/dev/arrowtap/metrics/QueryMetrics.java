@@ -19,6 +19,7 @@ public final class QueryMetrics {
   private final String user;
   private final String connectionId;
   private final int statementId;
+  private final String application;
   private final long startMillis = System.currentTimeMillis();
   private final long startNanos = System.nanoTime();
   private final AtomicLong rows = new AtomicLong();
@@ -39,6 +40,7 @@ public final class QueryMetrics {
       String user,
       String connectionId,
       int statementId,
+      String application,
       Consumer<QueryMetrics> onFinish) {
     this.onFinish = onFinish;
     this.id = id;
@@ -46,6 +48,7 @@ public final class QueryMetrics {
     this.user = user;
     this.connectionId = connectionId;
     this.statementId = statementId;
+    this.application = application == null ? "" : application;
   }
 
   /** Registers a scan about to start; its stage number is its position among the query's scans. */
@@ -165,6 +168,13 @@ public final class QueryMetrics {
 
   public int statementId() {
     return statementId;
+  }
+
+  /**
+   * The application name the client gave ({@code setClientInfo("ApplicationName", ...)}), or "".
+   */
+  public String application() {
+    return application;
   }
 
   public long startMillis() {

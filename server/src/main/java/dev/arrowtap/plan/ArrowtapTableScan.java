@@ -38,6 +38,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final ScanTable scanTable;
   private final int[] projection;
   private final Map<Integer, List<String>> bindings;
+  private final long limit;
+  private final List<PushedFilter> filters;
   private final ScanPlan plan;
   private final Lookup lookup;
 
@@ -71,6 +73,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         scanTable,
         projection,
         bindings,
+        -1,
+        List.of(),
         scanTable.planLookup(
             projection, bindings, lookup.column(), List.of(), scanTable.services().taskSlots()),
         lookup);
@@ -87,6 +91,37 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings) {
+    this(cluster, table, scanTable, projection, bindings, -1);
+  }
+
+  /**
+   * As above, for a consumer that needs at most {@code limit} rows (-1: all).
+   *
+   * @param limit rows the query needs from this scan, from a LIMIT directly above it, or -1
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit) {
+    this(cluster, table, scanTable, projection, bindings, limit, List.of());
+  }
+
+  /**
+   * As above, with comparisons that the source applies itself.
+   *
+   * @param filters comparisons handed to the source, shown by EXPLAIN
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     this(
         cluster,
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
@@ -94,7 +129,13 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         scanTable,
         projection,
         bindings,
-        scanTable.planScan(projection, bindings),
+        limit,
+        filters,
+        !filters.isEmpty()
+            ? scanTable.planScan(projection, bindings, limit, filters)
+            : limit >= 0
+                ? scanTable.planScan(projection, bindings, limit)
+                : scanTable.planScan(projection, bindings),
         null);
   }
 
@@ -105,21 +146,18 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters,
       ScanPlan plan,
       Lookup lookup) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
     this.bindings = Map.copyOf(bindings);
+    this.limit = limit;
+    this.filters = List.copyOf(filters);
     this.plan = plan;
     this.lookup = lookup;
-  }
-
-  /** The same scan reading other columns: a lookup stays a lookup. */
-  ArrowtapTableScan withProjection(int[] narrowed) {
-    return lookup == null
-        ? new ArrowtapTableScan(getCluster(), table, scanTable, narrowed, bindings)
-        : new ArrowtapTableScan(getCluster(), table, scanTable, narrowed, bindings, lookup);
   }
 
   /** The run-time values this scan reads rows for, or null for a scan planned whole. */
@@ -135,6 +173,38 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     Map<Integer, List<String>> all = new HashMap<>(bindings);
     all.put(lookup.column(), List.of("?"));
     return all;
+  }
+
+  /** This scan with other bindings, everything else kept. */
+  ArrowtapTableScan withBindings(Map<Integer, List<String>> newBindings) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, newBindings, limit, filters);
+  }
+
+  /** This scan with other columns, everything else kept: a lookup stays a lookup. */
+  ArrowtapTableScan withProjection(int[] newProjection) {
+    if (lookup != null) {
+      return new ArrowtapTableScan(getCluster(), table, scanTable, newProjection, bindings, lookup);
+    }
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, newProjection, bindings, limit, filters);
+  }
+
+  /** This scan stopping after {@code rows} rows, everything else kept. */
+  ArrowtapTableScan withLimit(long rows) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, bindings, rows, filters);
+  }
+
+  /** This scan handing these comparisons to its source, everything else kept. */
+  ArrowtapTableScan withFilters(List<PushedFilter> newFilters) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, bindings, limit, newFilters);
+  }
+
+  /** The comparisons this scan hands to its source. */
+  List<PushedFilter> filters() {
+    return filters;
   }
 
   public ScanPlan plan() {
@@ -153,16 +223,33 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return bindings;
   }
 
+  /** Rows the query needs from this scan, or -1 for all. */
+  long limit() {
+    return limit;
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ArrowtapTableScan(
-        getCluster(), traitSet, table, scanTable, projection, bindings, plan, lookup);
+        getCluster(),
+        traitSet,
+        table,
+        scanTable,
+        projection,
+        bindings,
+        limit,
+        filters,
+        plan,
+        lookup);
   }
 
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(ProjectScanRule.INSTANCE);
     planner.addRule(FilterScanRule.INSTANCE);
+    planner.addRule(LimitScanRule.LOGICAL);
+    planner.addRule(LimitScanRule.PHYSICAL);
+    planner.addRule(RangeFilterScanRule.INSTANCE);
     LookupRules.register(planner);
   }
 
@@ -177,16 +264,41 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (scanTable.supportsProjection() && projection.length < scanTable.shape().size()) {
       pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
     }
+    pw.itemIf("limit", limit, limit >= 0);
+    pw.itemIf("api_filters", describeFilters(), !filters.isEmpty());
     if (lookup != null) {
       pw.item("lookup", describeLookup());
     }
     return pw.item("tasks", scanTable.services().describeTasks(plan));
   }
 
+  /** {@code created_at >= 2024-01-05 (exact)}, by table column name. */
+  private List<String> describeFilters() {
+    List<String> out = new java.util.ArrayList<>();
+    List<dev.arrowtap.types.Column> columns = scanTable.shape().columns();
+    for (PushedFilter filter : filters) {
+      out.add(
+          columns.get(filter.column()).name()
+              + " "
+              + filter.op()
+              + " "
+              + filter.value()
+              + (filter.exact() ? "" : " (checked again)"));
+    }
+    return out;
+  }
+
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
+    // Each comparison the source applies leaves fewer rows to fetch.
+    rows *= Math.pow(0.5, filters.size());
+    if (limit >= 0) {
+      // A scan that stops at the LIMIT's rows reads less than one that reads on, whatever the
+      // estimate of the table's size says.
+      rows = Math.min(rows, (double) limit) / 2;
+    }
     double width = Math.max(1, plan.shape().size());
     if (lookup != null) {
       // Reads only the rows asked for, never the whole feed: the cheapest way to these rows.
@@ -238,6 +350,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         && super.deepEquals(obj)
         && Arrays.equals(projection, other.projection)
         && bindings.equals(other.bindings)
+        && limit == other.limit
+        && filters.equals(other.filters)
         && Objects.equals(lookup, other.lookup);
   }
 
@@ -245,7 +359,9 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   public int deepHashCode() {
     return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
             * 31
-        + Objects.hashCode(lookup);
+        + Long.hashCode(limit)
+        + 17 * filters.hashCode()
+        + 31 * Objects.hashCode(lookup);
   }
 
   /** {@code postId IN ($cor0.id, ..., $cor99.id), 1 value a request}. */

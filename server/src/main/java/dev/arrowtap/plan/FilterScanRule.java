@@ -40,7 +40,9 @@ final class FilterScanRule extends RelOptRule {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
     Set<Integer> bindable = scan.scanTable().bindableColumns();
-    if (bindable.isEmpty() || scan.lookup() != null) {
+    // A filter above a limited scan applies to the first rows of all values, not to any value's.
+    // A lookup scan's values come at run time; it takes no other bindings.
+    if (bindable.isEmpty() || scan.limit() >= 0 || scan.lookup() != null) {
       return;
     }
     int[] projection = scan.projection();
@@ -59,9 +61,7 @@ final class FilterScanRule extends RelOptRule {
       }
     }
     if (changed) {
-      ArrowtapTableScan bound =
-          new ArrowtapTableScan(
-              scan.getCluster(), scan.getTable(), scan.scanTable(), projection, bindings);
+      ArrowtapTableScan bound = scan.withBindings(bindings);
       call.transformTo(filter.copy(filter.getTraitSet(), bound, filter.getCondition()));
     }
   }
