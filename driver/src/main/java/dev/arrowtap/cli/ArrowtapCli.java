@@ -18,6 +18,8 @@ public final class ArrowtapCli {
           "         [--log-level LEVEL] [--log-file FILE]",
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
           "  shell [URL]                                        open sqlline (default: embedded)",
+          "  lookups [--url URL] [--batch-size N] [--rows] --driving SQL --lookup NAME=SQL...",
+          "                                                     stream batched lookups (seed 003)",
           "  demo-api [--port N]                                run the demo JSON API on loopback");
 
   private ArrowtapCli() {}
@@ -32,6 +34,7 @@ public final class ArrowtapCli {
       case "server" -> ServerMain.main(rest);
       case "worker" -> WorkerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
+      case "lookups" -> System.exit(LookupsCommand.run(rest, System.out, System.err));
       case "demo-api" -> DemoMain.main(rest);
       default -> {
         System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arrowtap.catalog.PaginationDef.Style;
 import dev.arrowtap.common.Secrets;
+import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.RecordLayout;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -217,12 +218,40 @@ public final class CatalogLoader {
         filters(table));
   }
 
+  /** {@code batch: {max: 100, separator: ",", pointer: /id}}: many values in one request. */
+  private static Optional<ParameterBatch> batch(
+      NodeReader parameter, String name, ColumnType type) {
+    if (!parameter.has("batch")) {
+      return Optional.empty();
+    }
+    NodeReader batch = parameter.object("batch");
+    batch.allowOnly("max", "separator", "pointer");
+    if (!batch.has("max")) {
+      throw batch.error("max", "missing; expected the most values one request may carry");
+    }
+    int max = (int) batch.integer("max", 1, 1, ParameterBatch.MAX);
+    String separator = batch.string("separator", ",");
+    if (separator.isEmpty()) {
+      throw batch.error("separator", "expected the text between values, such as ','");
+    }
+    String pointer = batch.string("pointer", "/" + name);
+    if (pointer.isEmpty()) {
+      throw batch.error("pointer", "expected where each record holds its value, such as /" + name);
+    }
+    try {
+      new ColumnBinding(new Column(name, type, true), pointer, null);
+    } catch (IllegalArgumentException e) {
+      throw batch.error("pointer", e.getMessage());
+    }
+    return Optional.of(new ParameterBatch(max, separator, pointer));
+  }
+
   private static List<ParameterDef> parameters(NodeReader table, String url) {
     List<ParameterDef> parameters = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> placeholders = UrlTemplate.placeholders(url);
     for (NodeReader parameter : table.list("parameters", false)) {
-      parameter.allowOnly("name", "type", "in", "default", "optional");
+      parameter.allowOnly("name", "type", "in", "default", "optional", "batch");
       String name = identifier(parameter, "name");
       if (!names.add(name.toLowerCase(Locale.ROOT))) {
         throw parameter.error("name", "parameter '" + name + "' is declared twice");
@@ -251,7 +280,9 @@ public final class CatalogLoader {
         throw parameter.error(
             "optional", "an optional parameter has no default: it is sent only when bound");
       }
-      parameters.add(new ParameterDef(name, type, in.equals("path"), fallback, optional));
+      parameters.add(
+          new ParameterDef(
+              name, type, in.equals("path"), fallback, optional, batch(parameter, name, type)));
     }
     for (String placeholder : placeholders) {
       if (!names.contains(placeholder.toLowerCase(Locale.ROOT))) {

@@ -13,13 +13,20 @@ import java.util.Optional;
  * @param defaultValue the value when a query binds none; empty makes the parameter required unless
  *     it is optional
  * @param optional true when a query that binds no value sends no value (and the column is NULL)
+ * @param batch how one request carries many values in lookups; empty for one value a request
  */
 public record ParameterDef(
-    String name, ColumnType type, boolean inPath, Optional<String> defaultValue, boolean optional) {
+    String name,
+    ColumnType type,
+    boolean inPath,
+    Optional<String> defaultValue,
+    boolean optional,
+    Optional<ParameterBatch> batch) {
   public ParameterDef {
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(type, "type is null");
     Objects.requireNonNull(defaultValue, "defaultValue is null");
+    Objects.requireNonNull(batch, "batch is null");
     if (type != ColumnType.VARCHAR && type != ColumnType.BIGINT) {
       throw new IllegalArgumentException("a parameter is VARCHAR or BIGINT, not " + type);
     }
@@ -32,6 +39,16 @@ public record ParameterDef(
   /** A parameter that is always sent: the query's value, else the default. */
   public ParameterDef(String name, ColumnType type, boolean inPath, Optional<String> defaultValue) {
     this(name, type, inPath, defaultValue, false);
+  }
+
+  /** A parameter that takes one value a request. */
+  public ParameterDef(
+      String name,
+      ColumnType type,
+      boolean inPath,
+      Optional<String> defaultValue,
+      boolean optional) {
+    this(name, type, inPath, defaultValue, optional, Optional.empty());
   }
 
   public boolean required() {

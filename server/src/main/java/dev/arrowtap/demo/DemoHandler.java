@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -19,6 +21,7 @@ final class DemoHandler implements HttpHandler {
   private final DemoRoutes routes;
   private final String baseUrl;
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, AtomicLong> requestsByPath = new ConcurrentHashMap<>();
 
   DemoHandler(DemoRoutes routes, String baseUrl) {
     this.routes = routes;
@@ -29,9 +32,17 @@ final class DemoHandler implements HttpHandler {
     return requests.get();
   }
 
+  long requestCount(String path) {
+    AtomicLong count = requestsByPath.get(path);
+    return count == null ? 0 : count.get();
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
+    requestsByPath
+        .computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicLong())
+        .incrementAndGet();
     try (exchange) {
       send(exchange, answer(exchange));
     }

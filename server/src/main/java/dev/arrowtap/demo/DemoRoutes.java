@@ -25,6 +25,11 @@ final class DemoRoutes {
     endpoints.put("/api/tickets", new TicketsEndpoint(data.tickets()));
     endpoints.put("/api/status", new StatusEndpoint(data));
     endpoints.put("/api/secure/users", new BearerAuthEndpoint(TOKEN, users));
+    endpoints.put("/api/accounts", AccountEndpoints.listing());
+    endpoints.put("/api/accounts/by_id", AccountEndpoints.byId());
+    endpoints.put("/api/logs", AccountEndpoints.logs());
+    endpoints.put("/api/resources", AccountEndpoints.resources());
+    endpoints.put("/api/statuses", AccountEndpoints.statuses());
     return new DemoRoutes(endpoints);
   }
 

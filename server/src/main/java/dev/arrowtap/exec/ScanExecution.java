@@ -60,12 +60,17 @@ public final class ScanExecution implements AutoCloseable {
       ExecutionServices services,
       AtomicBoolean externalCancel,
       QueryMetrics query,
+      StageMetrics stage,
       int parallelism) {
     this.plan = plan;
     this.services = services;
     this.externalCancel = externalCancel;
     this.query = query;
-    this.stage = query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
+    this.stage = stage;
+    if (stage.tasks().size() < plan.tasks().size()) {
+      throw new IllegalArgumentException(
+          "stage " + stage.scan() + " has fewer tasks than " + plan.label());
+    }
     this.schemaJson = plan.shape().arrowSchema().toJson();
     this.memoryLimit = Math.min(plan.queryMemoryLimit(), services.memoryLimits().queryBytes());
     this.allocator = services.queryAllocators().open(query.id(), plan.label(), memoryLimit);
@@ -83,10 +88,42 @@ public final class ScanExecution implements AutoCloseable {
    */
   public static ScanExecution start(
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
-    QueryMetrics query =
-        QueryScope.current().orElseGet(() -> services.metrics().begin(plan.label(), "", "", -1));
+    QueryMetrics query = queryOf(plan, services);
+    StageMetrics stage =
+        query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
+    return start(plan, services, externalCancel, query, stage);
+  }
+
+  /**
+   * Starts one run of a scan that runs many times within a query (a lookup, once per batch of ids):
+   * every run adds its figures to the one stage registered under {@code stageKey}, whose tasks are
+   * named by {@code slots}; the plan has at most that many tasks.
+   */
+  public static ScanExecution startRepeated(
+      ScanPlan plan,
+      ExecutionServices services,
+      AtomicBoolean externalCancel,
+      Object stageKey,
+      String stageLabel,
+      List<String> slots) {
+    QueryMetrics query = queryOf(plan, services);
+    StageMetrics stage = query.stageFor(stageKey, stageLabel, slots);
+    return start(plan, services, externalCancel, query, stage);
+  }
+
+  private static QueryMetrics queryOf(ScanPlan plan, ExecutionServices services) {
+    return QueryScope.current().orElseGet(() -> services.metrics().begin(plan.label(), "", "", -1));
+  }
+
+  private static ScanExecution start(
+      ScanPlan plan,
+      ExecutionServices services,
+      AtomicBoolean externalCancel,
+      QueryMetrics query,
+      StageMetrics stage) {
     int parallelism = services.parallelism(plan);
-    ScanExecution execution = new ScanExecution(plan, services, externalCancel, query, parallelism);
+    ScanExecution execution =
+        new ScanExecution(plan, services, externalCancel, query, stage, parallelism);
     for (int i = 0; i < parallelism; i++) {
       services.taskThreads().execute(execution::runTasks);
     }
@@ -185,8 +222,10 @@ public final class ScanExecution implements AutoCloseable {
   private void runTask(int index) {
     TaskMetrics metrics = stage.tasks().get(index);
     TaskSpec original = plan.tasks().get(index);
+    // A repeated stage's counters already hold earlier runs' rows; only this run's count here.
+    long before = metrics.rows();
     for (int attempt = 1; ; attempt++) {
-      long delivered = metrics.rows();
+      long delivered = metrics.rows() - before;
       // After rows were delivered only the rest of the slice may run again, if it can.
       TaskSpec spec = delivered == 0 ? original : original.remainder(delivered).orElse(null);
       TaskRunner runner = services.runnerFor(index, attempt);
@@ -200,7 +239,8 @@ public final class ScanExecution implements AutoCloseable {
         return;
       }
       logFailedAttempt(ticket, runner, attempt, outcome.error);
-      boolean resumable = metrics.rows() == 0 || original.remainder(metrics.rows()).isPresent();
+      long sent = metrics.rows() - before;
+      boolean resumable = sent == 0 || original.remainder(sent).isPresent();
       if (!runner.isRemote()
           || attempt >= services.taskAttempts()
           || !resumable
@@ -342,7 +382,8 @@ public final class ScanExecution implements AutoCloseable {
     while ((item = queue.poll()) != null) {
       closeItem(item);
     }
-    for (TaskMetrics metrics : stage.tasks()) {
+    for (int i = 0; i < plan.tasks().size(); i++) {
+      TaskMetrics metrics = stage.tasks().get(i);
       if (metrics.state() == TaskState.PENDING) {
         metrics.finish(isCancelled() ? TaskState.CANCELLED : TaskState.STOPPED, null);
       }

@@ -1,7 +1,9 @@
 package dev.arrowtap.metrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ public final class QueryMetrics {
   private final AtomicBoolean cancel = new AtomicBoolean();
   private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
   private final List<StageMetrics> stages = new CopyOnWriteArrayList<>();
+  private final Map<Object, StageMetrics> keyedStages = new HashMap<>();
   private volatile QueryState state = QueryState.RUNNING;
   private volatile long endNanos;
   private volatile String error;
@@ -57,6 +60,20 @@ public final class QueryMetrics {
     StageMetrics stage = new StageMetrics(stages.size() + 1, scan, slices, tasks);
     stages.add(stage);
     return stage;
+  }
+
+  /**
+   * The stage registered under {@code key}, created on first use: a scan that runs again and again
+   * within one query (a lookup, once per batch of ids) adds its figures to one stage with a fixed
+   * number of tasks, so that memory stays bounded however many batches it runs.
+   */
+  public synchronized StageMetrics stageFor(Object key, String scan, List<String> slices) {
+    StageMetrics existing = keyedStages.get(key);
+    if (existing == null) {
+      existing = addStage(scan, slices);
+      keyedStages.put(key, existing);
+    }
+    return existing;
   }
 
   /** Adds rows handed to the client. */

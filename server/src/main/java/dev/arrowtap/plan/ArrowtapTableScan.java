@@ -5,8 +5,11 @@ import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -25,6 +28,7 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * The physical scan of every arrowtap table: it knows its columns and tasks at plan time, shows
@@ -37,10 +41,43 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final long limit;
   private final List<PushedFilter> filters;
   private final ScanPlan plan;
+  private final Lookup lookup;
+
+  /**
+   * Values for one column that arrive at run time: {@code column} (a table ordinal) takes the
+   * values of these expressions (correlation variables of a batch join, or an array parameter).
+   */
+  record Lookup(int column, List<RexNode> values) {
+    Lookup {
+      values = List.copyOf(values);
+    }
+  }
 
   public ArrowtapTableScan(
       RelOptCluster cluster, RelOptTable table, ScanTable scanTable, int[] projection) {
     this(cluster, table, scanTable, projection, Map.of());
+  }
+
+  /** A scan that reads rows only for the values of {@code lookup}, a batch at a time. */
+  ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      Lookup lookup) {
+    this(
+        cluster,
+        cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        table,
+        scanTable,
+        projection,
+        bindings,
+        -1,
+        List.of(),
+        scanTable.planLookup(
+            projection, bindings, lookup.column(), List.of(), scanTable.services().taskSlots()),
+        lookup);
   }
 
   /**
@@ -98,7 +135,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
             ? scanTable.planScan(projection, bindings, limit, filters)
             : limit >= 0
                 ? scanTable.planScan(projection, bindings, limit)
-                : scanTable.planScan(projection, bindings));
+                : scanTable.planScan(projection, bindings),
+        null);
   }
 
   private ArrowtapTableScan(
@@ -110,7 +148,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       Map<Integer, List<String>> bindings,
       long limit,
       List<PushedFilter> filters,
-      ScanPlan plan) {
+      ScanPlan plan,
+      Lookup lookup) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
@@ -118,6 +157,22 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     this.limit = limit;
     this.filters = List.copyOf(filters);
     this.plan = plan;
+    this.lookup = lookup;
+  }
+
+  /** The run-time values this scan reads rows for, or null for a scan planned whole. */
+  Lookup lookup() {
+    return lookup;
+  }
+
+  /** The bindings with the lookup's column counted as bound. */
+  private Map<Integer, List<String>> boundColumns() {
+    if (lookup == null) {
+      return bindings;
+    }
+    Map<Integer, List<String>> all = new HashMap<>(bindings);
+    all.put(lookup.column(), List.of("?"));
+    return all;
   }
 
   /** This scan with other bindings, everything else kept. */
@@ -126,8 +181,11 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         getCluster(), table, scanTable, projection, newBindings, limit, filters);
   }
 
-  /** This scan with other columns, everything else kept. */
+  /** This scan with other columns, everything else kept: a lookup stays a lookup. */
   ArrowtapTableScan withProjection(int[] newProjection) {
+    if (lookup != null) {
+      return new ArrowtapTableScan(getCluster(), table, scanTable, newProjection, bindings, lookup);
+    }
     return new ArrowtapTableScan(
         getCluster(), table, scanTable, newProjection, bindings, limit, filters);
   }
@@ -173,7 +231,16 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ArrowtapTableScan(
-        getCluster(), traitSet, table, scanTable, projection, bindings, limit, filters, plan);
+        getCluster(),
+        traitSet,
+        table,
+        scanTable,
+        projection,
+        bindings,
+        limit,
+        filters,
+        plan,
+        lookup);
   }
 
   @Override
@@ -183,6 +250,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     planner.addRule(LimitScanRule.LOGICAL);
     planner.addRule(LimitScanRule.PHYSICAL);
     planner.addRule(RangeFilterScanRule.INSTANCE);
+    LookupRules.register(planner);
   }
 
   @Override
@@ -198,6 +266,9 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     }
     pw.itemIf("limit", limit, limit >= 0);
     pw.itemIf("api_filters", describeFilters(), !filters.isEmpty());
+    if (lookup != null) {
+      pw.item("lookup", describeLookup());
+    }
     return pw.item("tasks", scanTable.services().describeTasks(plan));
   }
 
@@ -229,6 +300,10 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       rows = Math.min(rows, (double) limit) / 2;
     }
     double width = Math.max(1, plan.shape().size());
+    if (lookup != null) {
+      // Reads only the rows asked for, never the whole feed: the cheapest way to these rows.
+      return planner.getCostFactory().makeTinyCost();
+    }
     if (scanTable.missingBindings(bindings).isPresent()) {
       // Cannot run; any scan with the values bound must win.
       return planner.getCostFactory().makeHugeCost();
@@ -245,13 +320,16 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     scanTable
-        .missingBindings(bindings)
+        .missingBindings(boundColumns())
         .ifPresent(
             why -> {
               throw new ArrowtapException(SqlStates.SYNTAX_OR_ACCESS_RULE, why);
             });
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
+    if (lookup != null) {
+      return implementor.result(physType, LookupCode.rows(this, implementor));
+    }
     Expression planExpression = implementor.stash(plan, ScanPlan.class);
     Expression servicesExpression =
         implementor.stash(scanTable.services(), ExecutionServices.class);
@@ -273,7 +351,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         && Arrays.equals(projection, other.projection)
         && bindings.equals(other.bindings)
         && limit == other.limit
-        && filters.equals(other.filters);
+        && filters.equals(other.filters)
+        && Objects.equals(lookup, other.lookup);
   }
 
   @Override
@@ -281,6 +360,23 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
             * 31
         + Long.hashCode(limit)
-        + 17 * filters.hashCode();
+        + 17 * filters.hashCode()
+        + 31 * Objects.hashCode(lookup);
+  }
+
+  /** {@code postId IN ($cor0.id, ..., $cor99.id), 1 value a request}. */
+  private String describeLookup() {
+    String name = scanTable.shape().columns().get(lookup.column()).name();
+    List<RexNode> values = lookup.values();
+    String list =
+        values.size() <= 3
+            ? values.stream().map(RexNode::toString).collect(Collectors.joining(", "))
+            : values.get(0) + ", ..., " + values.get(values.size() - 1);
+    int chunk = scanTable.lookupChunk(lookup.column());
+    return name
+        + " IN ("
+        + list
+        + "), "
+        + (chunk == 1 ? "1 value a request" : "up to " + chunk + " values a request");
   }
 }

@@ -41,7 +41,8 @@ final class FilterScanRule extends RelOptRule {
     ArrowtapTableScan scan = call.rel(1);
     Set<Integer> bindable = scan.scanTable().bindableColumns();
     // A filter above a limited scan applies to the first rows of all values, not to any value's.
-    if (bindable.isEmpty() || scan.limit() >= 0) {
+    // A lookup scan's values come at run time; it takes no other bindings.
+    if (bindable.isEmpty() || scan.limit() >= 0 || scan.lookup() != null) {
       return;
     }
     int[] projection = scan.projection();

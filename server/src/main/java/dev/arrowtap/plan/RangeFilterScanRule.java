@@ -44,8 +44,9 @@ final class RangeFilterScanRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
-    // A filter above a limited scan applies to its first rows, not to the source's.
-    if (scan.limit() >= 0) {
+    // A filter above a limited scan applies to its first rows, not to the source's; a lookup scan
+    // plans its requests per batch and takes no other comparisons.
+    if (scan.limit() >= 0 || scan.lookup() != null) {
       return;
     }
     RexBuilder rex = filter.getCluster().getRexBuilder();

@@ -3,6 +3,7 @@ package dev.arrowtap.plan;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.types.TableShape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,43 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
   /** Why a scan with these bindings cannot run (a required value is missing), or empty. */
   public Optional<String> missingBindings(Map<Integer, List<String>> bindings) {
     return Optional.empty();
+  }
+
+  /**
+   * Whether the column's values may be given at run time, a batch at a time (ids from an array
+   * parameter or from the other side of a join); false unless overridden.
+   */
+  public boolean supportsLookup(int column) {
+    return false;
+  }
+
+  /** How many values of the column one request carries in a lookup: 1 unless overridden. */
+  public int lookupChunk(int column) {
+    return 1;
+  }
+
+  /**
+   * The tasks that read the given columns for rows whose {@code column} takes one of {@code
+   * values}, known only at run time: exactly {@code tasks} tasks (some may have nothing to read),
+   * each named by {@link #lookupSlots}.
+   */
+  public ScanPlan planLookup(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      int column,
+      List<String> values,
+      int tasks) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no lookups");
+  }
+
+  /** The names of a lookup's task slots, the same for every batch. */
+  public List<String> lookupSlots(int column, int tasks) {
+    List<String> slots = new ArrayList<>();
+    String name = shape().columns().get(column).name();
+    for (int i = 0; i < tasks; i++) {
+      slots.add("[" + name + " lookups, share " + (i + 1) + " of " + tasks + "]");
+    }
+    return slots;
   }
 
   /** Whether a scan can read fewer columns than the table has; true unless overridden. */

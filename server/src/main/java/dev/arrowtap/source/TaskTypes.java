@@ -1,6 +1,7 @@
 package dev.arrowtap.source;
 
 import dev.arrowtap.exec.TaskCodec;
+import dev.arrowtap.source.http.FeedLookupTask;
 import dev.arrowtap.source.http.FeedTask;
 import dev.arrowtap.source.numbers.NumbersTask;
 import dev.arrowtap.source.probe.TaskProbeTask;
@@ -17,5 +18,6 @@ public final class TaskTypes {
     TaskCodec.register(NumbersTask.class, "numbers");
     TaskCodec.register(TaskProbeTask.class, "task_probe");
     TaskCodec.register(FeedTask.class, "feed");
+    TaskCodec.register(FeedLookupTask.class, "feed_lookup");
   }
 }

@@ -111,6 +111,38 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void batchedParameterTakesManyValuesARequest() {
+    String table =
+        "schemas:\n  - name: crm\n    tables:\n      - name: users\n        url: http://x/users\n"
+            + "        columns: [{name: name, type: VARCHAR}]\n        parameters:\n";
+    FeedDef users =
+        parse(table + "          - {name: id, type: BIGINT, batch: {max: 50}}\n")
+            .schemas()
+            .get("crm")
+            .get(0);
+    assertEquals(
+        Optional.of(new ParameterBatch(50, ",", "/id")), users.parameters().get(0).batch());
+    FeedDef custom =
+        parse(
+                table
+                    + "          - {name: ids, batch: {max: 7, separator: '|', pointer: /user/id}}\n")
+            .schemas()
+            .get("crm")
+            .get(0);
+    assertEquals(
+        Optional.of(new ParameterBatch(7, "|", "/user/id")), custom.parameters().get(0).batch());
+    assertTrue(
+        error(table + "          - {name: id, batch: {separator: ','}}\n")
+            .contains("key 'schemas[0].tables[0].parameters[0].batch.max': missing"));
+    assertTrue(
+        error(table + "          - {name: id, batch: {max: 0}}\n")
+            .contains("expected a number from 1 to 10000, got 0"));
+    assertTrue(
+        error(table + "          - {name: id, batch: {max: 5, pointer: id}}\n")
+            .contains("batch.pointer"));
+  }
+
+  @Test
   void decimalTakesPrecisionAndScale() {
     String table =
         "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://x\n        columns:\n          - {name: a, type: %s}\n";

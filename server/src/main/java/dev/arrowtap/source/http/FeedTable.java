@@ -1,6 +1,7 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.ParameterBatch;
 import dev.arrowtap.catalog.ParameterDef;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.MetadataScope;
@@ -16,6 +17,7 @@ import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
 import dev.arrowtap.types.TableShape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,6 +210,81 @@ public final class FeedTable extends ScanTable {
         label,
         new TableShape(columns),
         tasks,
+        settings.batchSize(),
+        settings.queryMemoryLimit(),
+        feed.fetch().concurrency());
+  }
+
+  @Override
+  public boolean supportsLookup(int column) {
+    return column < feed.parameters().size();
+  }
+
+  @Override
+  public int lookupChunk(int column) {
+    return feed.parameters().get(column).batch().map(ParameterBatch::max).orElse(1);
+  }
+
+  @Override
+  public ScanPlan planLookup(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      int column,
+      List<String> values,
+      int tasks) {
+    ParameterDef looked = feed.parameters().get(column);
+    Optional<ParameterBatch> batch = looked.batch();
+    List<ColumnBinding> all = bindings();
+    int count = feed.parameters().size();
+    List<ColumnBinding> decoded = new ArrayList<>();
+    int[] layout = new int[projection.length];
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < projection.length; i++) {
+      int field = projection[i];
+      if (field == column && batch.isPresent()) {
+        // One request answers many values: each record says which one it belongs to.
+        layout[i] = decoded.size();
+        decoded.add(new ColumnBinding(looked.column(), batch.get().pointer(), null));
+        columns.add(looked.column());
+      } else if (field < count) {
+        layout[i] = -1 - field;
+        columns.add(feed.parameters().get(field).column());
+      } else {
+        layout[i] = decoded.size();
+        decoded.add(all.get(field - count));
+        columns.add(all.get(field - count).column());
+      }
+    }
+    List<String> chunks = new ArrayList<>();
+    int size = batch.map(ParameterBatch::max).orElse(1);
+    String separator = batch.map(ParameterBatch::separator).orElse("");
+    for (int from = 0; from < values.size(); from += size) {
+      chunks.add(
+          String.join(separator, values.subList(from, Math.min(values.size(), from + size))));
+    }
+    Map<Integer, List<String>> others = new HashMap<>(bindings);
+    others.put(column, List.of("?"));
+    List<Map<String, String>> requests = new ArrayList<>();
+    for (Map<String, String> combination : combinations(others)) {
+      for (String chunk : chunks) {
+        Map<String, String> request = new LinkedHashMap<>(combination);
+        request.put(looked.name(), chunk);
+        requests.add(request);
+      }
+    }
+    List<String> slots = lookupSlots(column, tasks);
+    List<TaskSpec> specs = new ArrayList<>();
+    int share = (requests.size() + tasks - 1) / tasks;
+    for (int t = 0; t < tasks; t++) {
+      int from = Math.min(requests.size(), t * share);
+      int to = Math.min(requests.size(), from + share);
+      specs.add(
+          new FeedLookupTask(feed, decoded, requests.subList(from, to), layout, slots.get(t)));
+    }
+    return new ScanPlan(
+        label,
+        new TableShape(columns),
+        specs,
         settings.batchSize(),
         settings.queryMemoryLimit(),
         feed.fetch().concurrency());

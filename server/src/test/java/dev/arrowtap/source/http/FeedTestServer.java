@@ -27,6 +27,7 @@ import java.util.function.Function;
 final class FeedTestServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
+  private final Map<String, Function<Request, Reply>> prefixRoutes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
   private final java.util.concurrent.atomic.AtomicInteger inFlight =
@@ -119,6 +120,11 @@ final class FeedTestServer implements AutoCloseable {
     }
   }
 
+  static {
+    // Without it the JDK server's small responses wait for delayed ACKs (Nagle): ~40 ms each.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private FeedTestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -141,6 +147,17 @@ final class FeedTestServer implements AutoCloseable {
   FeedTestServer route(String path, Function<Request, Reply> responder) {
     routes.put(path, responder);
     return this;
+  }
+
+  /** Answers every path that starts with {@code prefix} and has no route of its own. */
+  FeedTestServer routePrefix(String prefix, Function<Request, Reply> responder) {
+    prefixRoutes.put(prefix, responder);
+    return this;
+  }
+
+  /** Every request so far, in arrival order. */
+  List<Request> requests() {
+    return List.copyOf(requests);
   }
 
   /** Every answer waits this long before its headers, as a slow API's would. */
@@ -217,6 +234,13 @@ final class FeedTestServer implements AutoCloseable {
   private void respond(HttpExchange exchange, Request request) throws IOException {
     String path = request.path();
     Function<Request, Reply> responder = routes.get(path);
+    if (responder == null) {
+      for (Map.Entry<String, Function<Request, Reply>> prefix : prefixRoutes.entrySet()) {
+        if (path.startsWith(prefix.getKey())) {
+          responder = prefix.getValue();
+        }
+      }
+    }
     Reply reply =
         responder == null
             ? Reply.status(404, "{\"error\":\"no route\"}")
