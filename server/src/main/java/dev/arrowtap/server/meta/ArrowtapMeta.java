@@ -250,8 +250,14 @@ public class ArrowtapMeta extends JdbcMeta {
     }
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     String inner = analyze.matches() ? analyze.group(1) : sql;
-    StatementHandle h =
-        super.prepare(ch, typedArrays(ch, PostgresSyntax.rewrite(inner)), maxRowCount);
+    StatementHandle h;
+    try {
+      h = super.prepare(ch, typedArrays(ch, PostgresSyntax.rewrite(inner)), maxRowCount);
+    } catch (RuntimeException e) {
+      // Not a query yet, so no sys.queries row: the log is where an operator sees it.
+      tracker.prepareFailed(ch.id, ErrorText.of(MetaErrors.translate(e), secrets));
+      throw e;
+    }
     tracker.prepared(h, inner);
     if (analyze.matches()) {
       // Executes as EXPLAIN ANALYZE of the prepared query, with its parameters.

@@ -64,6 +64,18 @@ final class QueryTracker {
     preparedSql.put(key(h), sql);
   }
 
+  /** Logs a statement that failed to prepare (a syntax error in a prepared statement). */
+  void prepareFailed(String connectionId, String error) {
+    if (LOG.isLoggable(Level.WARNING)) {
+      String user = users.getOrDefault(connectionId, "");
+      LOG.warning(
+          LogLine.event("prepare_failed")
+              .with("user", user.isEmpty() ? "-" : user)
+              .with("error", error)
+              .toString());
+    }
+  }
+
   String preparedSql(Meta.StatementHandle h) {
     return preparedSql.getOrDefault(key(h), "");
   }
