@@ -51,6 +51,9 @@ final class ArrowtapResultSet extends AvaticaResultSet {
         columnMetaDataList);
   }
 
+  /** True once next() said there are no more rows: the engine has ended the query itself. */
+  private boolean exhausted;
+
   @Override
   public boolean next() throws SQLException {
     // Avatica sends a prepared statement's max rows only when it prepares, so it is applied here.
@@ -60,14 +63,34 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     }
     try {
       boolean more = super.next();
+      exhausted |= !more;
       if (more) {
         delivered++;
       }
       return more;
     } catch (SQLException e) {
+      exhausted = true;
       throw ClientErrors.clean(e);
     } catch (RuntimeException e) {
+      exhausted = true;
       throw ClientErrors.clean(e);
+    }
+  }
+
+  /**
+   * Closes the result here and, when rows were left unread, on the engine, so that the query's
+   * tasks and HTTP requests stop now rather than when an idle timeout notices.
+   */
+  @Override
+  public void close() {
+    try {
+      boolean unread = !isClosed() && !exhausted;
+      super.close();
+      if (unread && statement != null && !statement.isClosed()) {
+        QueryControl.closeOnEngine(statement.connection, statement.getId());
+      }
+    } catch (SQLException e) {
+      // The statement or connection is gone: the engine has stopped the query with it.
     }
   }
 

@@ -27,7 +27,8 @@ import org.apache.calcite.schema.SchemaPlus;
  * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
  */
 public final class ArrowtapEngine implements AutoCloseable {
-  private static final Driver CALCITE = new Driver();
+  private static final Driver CALCITE =
+      new Driver().withPrepareFactory(CheckedArithmeticPrepare::new);
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
@@ -54,7 +55,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services =
-        new ExecutionServices(config.localSlots(), config.memoryLimitBytes(), config.execution());
+        new ExecutionServices(
+            config.localSlots(), config.memoryLimitBytes(), config.execution(), config.memory());
   }
 
   public Catalog catalog() {
@@ -115,6 +117,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     // PostgreSQL's functions (date_trunc, to_char, ILIKE, string functions) beside the standard
     // ones.
     properties.setProperty("fun", "standard,postgresql");
+    // Sums that cannot wrap; arithmetic overflow is checked by CheckedArithmeticPrepare.
+    properties.setProperty("typeSystem", ArrowtapTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
   }

@@ -24,12 +24,20 @@ public final class ExecutionServices implements AutoCloseable {
   private final MetricsStore metrics;
   private final InternalEndpoints internalEndpoints = new InternalEndpoints();
   private final WorkerRotation rotation;
+  private final MemoryLimits memoryLimits;
+  private final QueryAllocators queryAllocators;
+  private final HeapWatchdog heapWatchdog;
 
   public ExecutionServices(int localSlots, long memoryLimitBytes) {
     this(localSlots, memoryLimitBytes, ExecutionConfig.local());
   }
 
   public ExecutionServices(int localSlots, long memoryLimitBytes, ExecutionConfig config) {
+    this(localSlots, memoryLimitBytes, config, MemoryLimits.defaults(memoryLimitBytes));
+  }
+
+  public ExecutionServices(
+      int localSlots, long memoryLimitBytes, ExecutionConfig config, MemoryLimits limits) {
     if (localSlots < 1) {
       throw new IllegalArgumentException("localSlots must be positive: " + localSlots);
     }
@@ -38,6 +46,9 @@ public final class ExecutionServices implements AutoCloseable {
     this.rootAllocator = new RootAllocator(memoryLimitBytes);
     this.taskThreads = Executors.newCachedThreadPool(daemonThreads("arrowtap-task-"));
     this.metrics = new MetricsStore(config.queryRetention());
+    this.memoryLimits = limits;
+    this.queryAllocators = new QueryAllocators(rootAllocator);
+    this.heapWatchdog = new HeapWatchdog(metrics, limits.heapGuardBytes());
     this.runners = new ArrayList<>();
     if (config.workers().isEmpty()) {
       runners.add(new LocalTaskRunner());
@@ -69,6 +80,15 @@ public final class ExecutionServices implements AutoCloseable {
 
   public BufferAllocator rootAllocator() {
     return rootAllocator;
+  }
+
+  public MemoryLimits memoryLimits() {
+    return memoryLimits;
+  }
+
+  /** The allocators of running queries, each limited to the query's memory. */
+  QueryAllocators queryAllocators() {
+    return queryAllocators;
   }
 
   public ExecutorService taskThreads() {
@@ -135,6 +155,7 @@ public final class ExecutionServices implements AutoCloseable {
     if (rotation != null) {
       rotation.close();
     }
+    heapWatchdog.close();
     taskThreads.shutdownNow();
     for (TaskRunner runner : runners) {
       runner.close();

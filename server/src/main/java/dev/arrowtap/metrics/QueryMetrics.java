@@ -28,6 +28,8 @@ public final class QueryMetrics {
   private volatile long endNanos;
   private volatile String error;
   private final Consumer<QueryMetrics> onFinish;
+  private volatile String stopState;
+  private volatile String stopReason;
 
   QueryMetrics(
       long id,
@@ -82,6 +84,25 @@ public final class QueryMetrics {
       requests += task.httpRequests();
     }
     return requests;
+  }
+
+  /**
+   * Stops the query for a reason other than a user's cancel: it then fails with {@code sqlState}
+   * and {@code reason} instead of 57014.
+   */
+  public void stop(String sqlState, String reason) {
+    stopState = sqlState;
+    stopReason = reason;
+    cancel();
+  }
+
+  /** The SQLState a stopped query fails with, or null when it was cancelled by its user. */
+  public String stopState() {
+    return stopState;
+  }
+
+  public String stopReason() {
+    return stopReason;
   }
 
   /** Asks every task of the query to stop; the query then fails as cancelled. */

@@ -65,6 +65,8 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private static final Pattern CANCEL =
       Pattern.compile("\\s*CANCEL\\s+STATEMENT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CLOSE_RESULT =
+      Pattern.compile("\\s*CLOSE\\s+RESULT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
@@ -234,15 +236,25 @@ public class ArrowtapMeta extends JdbcMeta {
         : value;
   }
 
+  /**
+   * Closing a connection stops its running queries at once: Calcite does not close the result sets
+   * of a connection it closes, so their tasks and HTTP requests would run on until the idle reaper.
+   */
   @Override
   public void closeConnection(ConnectionHandle ch) {
+    for (QueryMetrics query : tracker.runningOn(ch.id)) {
+      releaseResults(query);
+      tracker.resultClosed(ch.id, query.statementId());
+    }
     tracker.connectionClosed(ch.id);
     super.closeConnection(ch);
   }
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    if (CANCEL.matcher(sql).matches() || APPLICATION_NAME.matcher(sql).matches()) {
+    if (CANCEL.matcher(sql).matches()
+        || CLOSE_RESULT.matcher(sql).matches()
+        || APPLICATION_NAME.matcher(sql).matches()) {
       throw new ArrowtapException(
           SqlStates.SYNTAX_OR_ACCESS_RULE,
           "CANCEL STATEMENT and SET application_name run with Statement.execute, not"
@@ -291,6 +303,10 @@ public class ArrowtapMeta extends JdbcMeta {
     Matcher cancel = CANCEL.matcher(sql);
     if (cancel.matches()) {
       return cancel(h, sql, Integer.parseInt(cancel.group(1)));
+    }
+    Matcher closeResult = CLOSE_RESULT.matcher(sql);
+    if (closeResult.matches()) {
+      return closeResult(h, sql, Integer.parseInt(closeResult.group(1)));
     }
     Matcher metadataCall = METADATA.matcher(sql);
     if (metadataCall.matches()) {
@@ -573,6 +589,20 @@ public class ArrowtapMeta extends JdbcMeta {
       query.cancel();
     }
     return TextResult.of(h, sql, "cancelled", List.of(String.valueOf(cancelled)));
+  }
+
+  /**
+   * The driver's {@code CLOSE RESULT n}, sent when a client closes a result set it has not read to
+   * its end: closes statement n's result on this connection, which stops its tasks and requests.
+   */
+  private ExecuteResult closeResult(StatementHandle h, String sql, int statementId) {
+    QueryMetrics query = tracker.running(h.connectionId, statementId).orElse(null);
+    boolean closed = query != null && query.state() == QueryState.RUNNING;
+    if (closed) {
+      releaseResults(query);
+      tracker.resultClosed(h.connectionId, statementId);
+    }
+    return TextResult.of(h, sql, "closed", List.of(String.valueOf(closed)));
   }
 
   /**

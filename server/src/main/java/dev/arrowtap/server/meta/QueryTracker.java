@@ -149,6 +149,25 @@ final class QueryTracker {
         "the server is shutting down: query " + query.id() + " was stopped");
   }
 
+  /** The running queries of a connection. */
+  java.util.List<QueryMetrics> runningOn(String connectionId) {
+    String prefix = connectionId + "/";
+    return running.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(prefix))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  /** The client closed a statement's result before its end; the statement stays open. */
+  void resultClosed(String connectionId, int statementId) {
+    String key = connectionId + "/" + statementId;
+    lastFetch.remove(key);
+    QueryMetrics query = running.remove(key);
+    if (query != null) {
+      query.finish(QueryState.FINISHED, null);
+    }
+  }
+
   /** Runs {@code work} as part of {@code query}; a failure ends the query. */
   <T> T run(QueryMetrics query, Callable<T> work) throws Exception {
     String key = query.connectionId() + "/" + query.statementId();
