@@ -91,7 +91,7 @@ final class ArrowtapColumnarReader implements PartitionReader<ColumnarBatch> {
 
   /** Read by arrowtap's threads too (page prefetch), so it asks the Spark task, not a thread. */
   private boolean stopped() {
-    return closed || sparkTask != null && sparkTask.isInterrupted();
+    return closed || (sparkTask != null && sparkTask.isInterrupted());
   }
 
   @Override

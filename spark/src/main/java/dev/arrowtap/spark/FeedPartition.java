@@ -23,6 +23,8 @@ import java.util.Map;
  * @param parameters each task's parameter values, by name
  * @param layout the tasks' output layout (see {@link FeedTask})
  */
+// Arrays as components: a partition is only serialized into a Spark task, never compared.
+@SuppressWarnings("ArrayRecordComponent")
 record FeedPartition(
     String catalog,
     String table,

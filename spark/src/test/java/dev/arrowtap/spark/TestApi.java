@@ -209,7 +209,7 @@ final class TestApi implements AutoCloseable {
   private static Map<String, String> query(String raw) {
     Map<String, String> out = new HashMap<>();
     if (raw != null) {
-      for (String pair : raw.split("&")) {
+      for (String pair : raw.split("&", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           out.put(
