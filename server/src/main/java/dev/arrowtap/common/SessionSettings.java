@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param maxInferredColumns how many columns inference may find before the query fails
  * @param queryMemoryLimit the Arrow memory one query may hold, in bytes; the server's own limit
  *     applies when it is lower
+ * @param useCache whether feeds may answer from their response caches
  */
 public record SessionSettings(
     long numbersPerTask,
@@ -19,7 +20,8 @@ public record SessionSettings(
     Duration inferTimeout,
     long inferMaxBytes,
     int maxInferredColumns,
-    long queryMemoryLimit) {
+    long queryMemoryLimit,
+    boolean useCache) {
   /**
    * The most columns a session may let inference find: {@code SELECT *} over 3,000 columns still
    * compiled when measured, over 4,000 Calcite's generated code passed the JVM's 64 KB method
@@ -34,7 +36,7 @@ public record SessionSettings(
   public static final Duration INFER_TIMEOUT_LIMIT = Duration.ofMinutes(10);
 
   public static final SessionSettings DEFAULTS =
-      new SessionSettings(10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE);
+      new SessionSettings(10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true);
 
   public SessionSettings {
     if (numbersPerTask < 1) {
@@ -78,6 +80,7 @@ public record SessionSettings(
         DEFAULTS.inferTimeout(),
         DEFAULTS.inferMaxBytes(),
         DEFAULTS.maxInferredColumns(),
-        DEFAULTS.queryMemoryLimit());
+        DEFAULTS.queryMemoryLimit(),
+        true);
   }
 }

@@ -8,6 +8,9 @@ public final class SqlStates {
   /** A NULL where a value is required. */
   public static final String NULL_NOT_ALLOWED = "22004";
 
+  /** An integer or decimal result outside its type's range (checked arithmetic). */
+  public static final String NUMERIC_OUT_OF_RANGE = "22003";
+
   /** A statement that does not parse or does not validate. */
   public static final String SYNTAX_OR_ACCESS_RULE = "42000";
 

@@ -20,7 +20,8 @@ public enum SessionProperty {
       "max_inferred_columns", "how many columns inference may find before the query fails"),
   QUERY_MEMORY_LIMIT(
       "query_memory_limit",
-      "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)");
+      "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)"),
+  CACHE("cache", "false to read every feed from its API, bypassing response caches");
 
   private final String key;
   private final String description;
@@ -43,6 +44,13 @@ public enum SessionProperty {
     SessionSettings defaults = SessionSettings.DEFAULTS;
     long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
     long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
+    String cache = find(properties, CACHE.key);
+    if (cache != null && !cache.isBlank() && !cache.trim().matches("(?i)true|false")) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_CONNECTION_PROPERTY,
+          "connection property cache must be true or false, not '" + cache + "'");
+    }
+    boolean useCache = cache == null || cache.isBlank() || Boolean.parseBoolean(cache.trim());
     long inferTimeout = longValue(properties, INFER_TIMEOUT_MS, defaults.inferTimeout().toMillis());
     long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
     long maxColumns = longValue(properties, MAX_INFERRED_COLUMNS, defaults.maxInferredColumns());
@@ -54,7 +62,8 @@ public enum SessionProperty {
           java.time.Duration.ofMillis(inferTimeout),
           inferMaxBytes,
           (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxColumns)),
-          queryMemory);
+          queryMemory,
+          useCache);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }

@@ -105,9 +105,21 @@ public final class ExecutionServices implements AutoCloseable {
     return config.workers().isEmpty() ? localSlots : config.workers().size();
   }
 
-  /** Tasks of one scan read at once: all of them on workers, up to the local slots here. */
-  int parallelism(int tasks) {
-    return config.workers().isEmpty() ? Math.min(tasks, localSlots) : tasks;
+  /** Whether tasks run on workers rather than in this JVM. */
+  public boolean hasWorkers() {
+    return !config.workers().isEmpty();
+  }
+
+  /**
+   * Tasks of one scan read at once: all of them on workers; here up to the plan's own concurrency,
+   * or the local slots.
+   */
+  int parallelism(ScanPlan plan) {
+    int tasks = plan.tasks().size();
+    if (!config.workers().isEmpty()) {
+      return tasks;
+    }
+    return Math.min(tasks, plan.taskConcurrency() > 0 ? plan.taskConcurrency() : localSlots);
   }
 
   /**

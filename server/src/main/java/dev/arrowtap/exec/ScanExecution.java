@@ -85,7 +85,7 @@ public final class ScanExecution implements AutoCloseable {
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
     QueryMetrics query =
         QueryScope.current().orElseGet(() -> services.metrics().begin(plan.label(), "", "", -1));
-    int parallelism = services.parallelism(plan.tasks().size());
+    int parallelism = services.parallelism(plan);
     ScanExecution execution = new ScanExecution(plan, services, externalCancel, query, parallelism);
     for (int i = 0; i < parallelism; i++) {
       services.taskThreads().execute(execution::runTasks);

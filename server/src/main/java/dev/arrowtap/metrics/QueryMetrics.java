@@ -17,6 +17,7 @@ public final class QueryMetrics {
   private final String user;
   private final String connectionId;
   private final int statementId;
+  private final String application;
   private final long startMillis = System.currentTimeMillis();
   private final long startNanos = System.nanoTime();
   private final AtomicLong rows = new AtomicLong();
@@ -36,6 +37,7 @@ public final class QueryMetrics {
       String user,
       String connectionId,
       int statementId,
+      String application,
       Consumer<QueryMetrics> onFinish) {
     this.onFinish = onFinish;
     this.id = id;
@@ -43,6 +45,7 @@ public final class QueryMetrics {
     this.user = user;
     this.connectionId = connectionId;
     this.statementId = statementId;
+    this.application = application == null ? "" : application;
   }
 
   /** Registers a scan about to start; its stage number is its position among the query's scans. */
@@ -148,6 +151,13 @@ public final class QueryMetrics {
 
   public int statementId() {
     return statementId;
+  }
+
+  /**
+   * The application name the client gave ({@code setClientInfo("ApplicationName", ...)}), or "".
+   */
+  public String application() {
+    return application;
   }
 
   public long startMillis() {

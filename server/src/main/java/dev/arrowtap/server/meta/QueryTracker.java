@@ -30,6 +30,7 @@ final class QueryTracker {
   private final MetricsStore store;
   private final Secrets secrets;
   private final Map<String, String> users = new ConcurrentHashMap<>();
+  private final Map<String, String> applications = new ConcurrentHashMap<>();
   private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
   private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
@@ -47,6 +48,16 @@ final class QueryTracker {
 
   void connectionClosed(String connectionId) {
     users.remove(connectionId);
+    applications.remove(connectionId);
+  }
+
+  /** Records the application a client names, shown with its later queries. */
+  void applicationNamed(String connectionId, String application) {
+    if (application == null || application.isEmpty()) {
+      applications.remove(connectionId);
+    } else {
+      applications.put(connectionId, application);
+    }
   }
 
   void prepared(Meta.StatementHandle h, String sql) {
@@ -72,7 +83,12 @@ final class QueryTracker {
   /** Registers a query that statement {@code h} starts now, ending the previous one. */
   QueryMetrics begin(Meta.StatementHandle h, String sql) {
     QueryMetrics query =
-        store.begin(sql, users.getOrDefault(h.connectionId, ""), h.connectionId, h.id);
+        store.begin(
+            sql,
+            users.getOrDefault(h.connectionId, ""),
+            h.connectionId,
+            h.id,
+            applications.getOrDefault(h.connectionId, ""));
     lastFetch.put(key(h), System.nanoTime());
     QueryMetrics previous = running.put(key(h), query);
     if (previous != null) {

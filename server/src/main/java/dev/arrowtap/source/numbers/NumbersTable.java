@@ -56,7 +56,8 @@ public final class NumbersTable extends ScanTable {
         SHAPE,
         tasks,
         settings.batchSize(),
-        settings.queryMemoryLimit());
+        settings.queryMemoryLimit(),
+        0);
   }
 
   /**
