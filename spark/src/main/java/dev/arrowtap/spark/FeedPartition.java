@@ -23,7 +23,7 @@ import java.util.Map;
  * @param parameters each task's parameter values, by name
  * @param layout the tasks' output layout (see {@link FeedTask})
  */
-// A serialized partition description, never compared or hashed: arrays are fine here.
+// Arrays as components: a partition is only serialized into a Spark task, never compared.
 @SuppressWarnings("ArrayRecordComponent")
 record FeedPartition(
     String catalog,

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Ranges of {@code numbers(start, end)} as a Spark partition, read in order. */
-// A serialized partition description, never compared or hashed: arrays are fine here.
+// Arrays as components: a partition is only serialized into a Spark task, never compared.
 @SuppressWarnings("ArrayRecordComponent")
 record NumbersPartition(long[] starts, long[] ends, ReadSettings settings)
     implements ArrowtapPartition {

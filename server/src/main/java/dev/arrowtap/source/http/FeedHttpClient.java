@@ -232,7 +232,7 @@ public final class FeedHttpClient implements AutoCloseable {
         Duration delay =
             retryAfter != null ? min(retryAfter, settings.maxDelay()) : backoff(settings, attempt);
         if (status == 429) {
-          // The API asked this request to wait: a rate-limit wait as well as a retry.
+          // The API asked this request to wait: a rate-limit wait, even when no budget is set.
           metrics.addRateLimitWait(delay.toNanos());
         }
         if (!sleeper.sleep(delay, stopped)) {
