@@ -10,7 +10,9 @@ import java.util.Objects;
   @JsonSubTypes.Type(value = AuthDef.None.class, name = "none"),
   @JsonSubTypes.Type(value = AuthDef.Bearer.class, name = "bearer"),
   @JsonSubTypes.Type(value = AuthDef.Basic.class, name = "basic"),
-  @JsonSubTypes.Type(value = AuthDef.ApiKey.class, name = "api_key")
+  @JsonSubTypes.Type(value = AuthDef.ApiKey.class, name = "api_key"),
+  @JsonSubTypes.Type(value = AuthDef.Header.class, name = "header"),
+  @JsonSubTypes.Type(value = AuthDef.OAuth2.class, name = "oauth2")
 })
 public sealed interface AuthDef {
   /** No credentials. */
@@ -51,6 +53,47 @@ public sealed interface AuthDef {
     @Override
     public String toString() {
       return "ApiKey[" + name + (inQuery ? " in query" : " in header") + ", ***]";
+    }
+  }
+
+  /** A token in a header of the API's choosing, after a prefix: {@code X-Auth: Token abc}. */
+  record Header(String name, String prefix, String value) implements AuthDef {
+    public Header {
+      Objects.requireNonNull(name, "name is null");
+      Objects.requireNonNull(prefix, "prefix is null");
+      Objects.requireNonNull(value, "value is null");
+    }
+
+    @Override
+    public String toString() {
+      return "Header[" + name + ", ***]";
+    }
+  }
+
+  /**
+   * OAuth 2 access tokens from a token endpoint, sent as {@code Authorization: Bearer}: the client
+   * credentials grant, or the refresh-token grant when a refresh token is given.
+   *
+   * @param refreshToken the refresh token, or empty for the client credentials grant
+   */
+  record OAuth2(
+      String tokenUrl,
+      String clientId,
+      String clientSecret,
+      java.util.List<String> scopes,
+      String refreshToken)
+      implements AuthDef {
+    public OAuth2 {
+      Objects.requireNonNull(tokenUrl, "tokenUrl is null");
+      Objects.requireNonNull(clientId, "clientId is null");
+      Objects.requireNonNull(clientSecret, "clientSecret is null");
+      scopes = java.util.List.copyOf(scopes);
+      Objects.requireNonNull(refreshToken, "refreshToken is null");
+    }
+
+    @Override
+    public String toString() {
+      return "OAuth2[" + tokenUrl + ", " + clientId + ", ***]";
     }
   }
 

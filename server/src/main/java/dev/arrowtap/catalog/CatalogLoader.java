@@ -179,7 +179,11 @@ public final class CatalogLoader {
         "parameters",
         "retry",
         "timeouts",
-        "limits");
+        "limits",
+        "concurrency",
+        "filters",
+        "rate_limit",
+        "cache");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -208,7 +212,9 @@ public final class CatalogLoader {
         pagination(table.objectOrEmpty("pagination")),
         table.has("columns") ? Optional.of(columns(table)) : Optional.empty(),
         parameters(table, url),
-        http(table));
+        http(table),
+        fetch(table),
+        filters(table));
   }
 
   private static List<ParameterDef> parameters(NodeReader table, String url) {
@@ -272,14 +278,18 @@ public final class CatalogLoader {
   }
 
   private static void validateUrl(NodeReader table, String url) {
+    validateUrl(table, url, "url");
+  }
+
+  private static void validateUrl(NodeReader table, String url, String key) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
-        throw table.error("url", "expected an http:// or https:// URL with a host");
+        throw table.error(key, "expected an http:// or https:// URL with a host");
       }
     } catch (URISyntaxException e) {
-      throw table.error("url", "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+      throw table.error(key, "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
     }
   }
 
@@ -305,13 +315,34 @@ public final class CatalogLoader {
         }
         return new AuthDef.ApiKey(auth.string("name"), auth.secret("value"), in.equals("query"));
       }
+      case "header" -> {
+        auth.allowOnly("type", "name", "prefix", "value");
+        return new AuthDef.Header(
+            auth.string("name"), auth.string("prefix", ""), auth.secret("value"));
+      }
+      case "oauth2" -> {
+        auth.allowOnly(
+            "type", "token_url", "client_id", "client_secret", "scopes", "refresh_token");
+        String tokenUrl = auth.resolved("token_url", null);
+        if (tokenUrl == null) {
+          throw auth.error("token_url", "missing; expected the token endpoint's https:// URL");
+        }
+        validateUrl(auth, tokenUrl, "token_url");
+        return new AuthDef.OAuth2(
+            tokenUrl,
+            auth.resolved("client_id", ""),
+            auth.has("client_secret") ? auth.secret("client_secret") : "",
+            auth.has("scopes") ? auth.strings("scopes") : List.of(),
+            auth.has("refresh_token") ? auth.secret("refresh_token") : "");
+      }
       case "none" -> {
         auth.allowOnly("type");
         return AuthDef.NONE;
       }
       default ->
           throw auth.error(
-              "type", "expected one of bearer, basic, api_key, none, got '" + type + "'");
+              "type",
+              "expected one of bearer, basic, api_key, header, oauth2, none, got '" + type + "'");
     }
   }
 
@@ -471,6 +502,83 @@ public final class CatalogLoader {
         limits.integer("max_rows", d.maxRows(), 1, Long.MAX_VALUE));
   }
 
+  private static List<FilterDef> filters(NodeReader table) {
+    List<FilterDef> filters = new ArrayList<>();
+    Set<String> columns = new HashSet<>();
+    if (table.has("columns")) {
+      for (ColumnDef column : columns(table)) {
+        columns.add(column.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> parameters = new HashSet<>();
+    for (NodeReader parameter : table.list("parameters", false)) {
+      parameters.add(parameter.string("name").toLowerCase(Locale.ROOT));
+    }
+    Set<String> seen = new HashSet<>();
+    for (NodeReader filter : table.list("filters", false)) {
+      filter.allowOnly("column", "op", "param", "format", "in", "exact");
+      String column = filter.string("column");
+      if (!columns.isEmpty() && !columns.contains(column.toLowerCase(Locale.ROOT))) {
+        throw filter.error("column", "no column '" + column + "' among the declared columns");
+      }
+      if (parameters.contains(column.toLowerCase(Locale.ROOT))) {
+        throw filter.error(
+            "column", "'" + column + "' is a parameter: parameters are bound without a filter");
+      }
+      String op = filter.string("op");
+      if (!FilterDef.OPS.contains(op)) {
+        throw filter.error("op", "expected one of =, >=, >, <=, <, got '" + op + "'");
+      }
+      String param = filter.string("param");
+      if (param.isBlank()) {
+        throw filter.error("param", "the request parameter must not be empty");
+      }
+      if (parameters.contains(param.toLowerCase(Locale.ROOT))) {
+        throw filter.error("param", "'" + param + "' is already a declared parameter");
+      }
+      if (!seen.add(param)) {
+        throw filter.error("param", "request parameter '" + param + "' is used by two filters");
+      }
+      FilterDef.Format format =
+          filter.choice("format", FilterDef.Format.class, FilterDef.Format.TEXT);
+      String in = filter.string("in", "query").toLowerCase(Locale.ROOT);
+      if (!in.equals("query") && !in.equals("body")) {
+        throw filter.error("in", "expected query or body, got '" + in + "'");
+      }
+      filters.add(
+          new FilterDef(column, op, param, format, in.equals("body"), filter.bool("exact", false)));
+    }
+    return filters;
+  }
+
+  private static FetchDef fetch(NodeReader table) {
+    return new FetchDef(
+        (int)
+            table.integer(
+                "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY),
+        rateLimit(table.objectOrEmpty("rate_limit")),
+        cache(table.objectOrEmpty("cache")));
+  }
+
+  private static CacheDef cache(NodeReader cache) {
+    cache.allowOnly("ttl_seconds", "max_bytes");
+    long ttl = cache.integer("ttl_seconds", 0, 0, 7L * 24 * 3600);
+    long maxBytes = cache.integer("max_bytes", ttl > 0 ? 64L << 20 : 0, 0, 64L << 30);
+    return new CacheDef(Duration.ofSeconds(ttl), maxBytes);
+  }
+
+  private static RateLimitDef rateLimit(NodeReader limit) {
+    limit.allowOnly("requests_per_second", "burst", "max_in_flight", "per");
+    String per = limit.string("per", "host").toLowerCase(Locale.ROOT);
+    if (!per.equals("host") && !per.equals("table")) {
+      throw limit.error("per", "expected host or table, got '" + per + "'");
+    }
+    long rate = limit.integer("requests_per_second", 0, 0, 100_000);
+    int burst = (int) limit.integer("burst", Math.max(1, rate), 1, 100_000);
+    int inFlight = (int) limit.integer("max_in_flight", 0, 0, 10_000);
+    return new RateLimitDef(rate, burst, inFlight, per.equals("host"));
+  }
+
   private static Duration millis(NodeReader node, String key, Duration fallback) {
     return Duration.ofMillis(node.integer(key, fallback.toMillis(), 0, 24L * 3600 * 1000));
   }
@@ -490,7 +598,9 @@ public final class CatalogLoader {
       PaginationDef pagination,
       Optional<List<ColumnDef>> columns,
       List<ParameterDef> parameters,
-      HttpSettings http) {
+      HttpSettings http,
+      FetchDef fetch,
+      List<FilterDef> filters) {
     FeedDef build(Secrets secrets) {
       return new FeedDef(
           schema,
@@ -507,7 +617,9 @@ public final class CatalogLoader {
           columns,
           parameters,
           http,
-          secrets);
+          secrets,
+          fetch,
+          filters);
     }
   }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param columns the declared columns, or empty to infer them from a sample
  * @param parameters request parameters, shown as the table's first columns
+ * @param fetch requests at once (and later rate limits and caching)
+ * @param filters comparisons on columns that the API applies as request parameters
  */
 public record FeedDef(
     String schema,
@@ -29,7 +31,9 @@ public record FeedDef(
     Optional<List<ColumnDef>> columns,
     List<ParameterDef> parameters,
     HttpSettings http,
-    Secrets secrets) {
+    Secrets secrets,
+    FetchDef fetch,
+    List<FilterDef> filters) {
   public FeedDef {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(name, "name is null");
@@ -43,6 +47,30 @@ public record FeedDef(
     Objects.requireNonNull(pagination, "pagination is null");
     Objects.requireNonNull(http, "http is null");
     Objects.requireNonNull(secrets, "secrets is null");
+    Objects.requireNonNull(fetch, "fetch is null");
+    filters = List.copyOf(filters);
+  }
+
+  /** This feed with other fetch settings. */
+  public FeedDef withFetch(FetchDef newFetch) {
+    return new FeedDef(
+        schema,
+        name,
+        description,
+        method,
+        url,
+        body,
+        headers,
+        query,
+        auth,
+        records,
+        pagination,
+        columns,
+        parameters,
+        http,
+        secrets,
+        newFetch,
+        filters);
   }
 
   /** {@code schema.table}, for messages. */

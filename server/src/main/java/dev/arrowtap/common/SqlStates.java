@@ -38,6 +38,9 @@ public final class SqlStates {
   /** A host not on the allowlist, or a credential that is missing. */
   public static final String NOT_PERMITTED = "42501";
 
+  /** A query that needs more memory than its limit, or than the server can spare. */
+  public static final String OUT_OF_MEMORY = "53200";
+
   /** A safety cap reached: pages, rows, inference bytes, inferred columns. */
   public static final String PROGRAM_LIMIT = "54000";
 

@@ -45,7 +45,8 @@ public final class TaskErrors {
    */
   static Exception fromStatus(FlightRuntimeException e, String worker, TaskMetrics metrics) {
     ErrorFlightMetadata metadata = e.status().metadata();
-    // ErrorFlightMetadata's getters throw on a missing key (a worker that was shutting down, say).
+    // ErrorFlightMetadata.get throws on a missing key: a status without our keys (a worker that
+    // is gone or stopping answers UNAVAILABLE with none) must stay the IOException below.
     byte[] progress =
         metadata == null || !metadata.containsKey(PROGRESS) ? null : metadata.getByte(PROGRESS);
     if (progress != null) {

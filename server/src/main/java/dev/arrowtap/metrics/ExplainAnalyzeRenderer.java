@@ -79,10 +79,24 @@ public final class ExplainAnalyzeRenderer {
     items.add("http_requests: " + count(task.httpRequests()));
     items.add("http_bytes: " + count(task.httpBytes()));
     items.add("attempts: " + task.attempts() + " (retries: " + task.retries() + ")");
+    if (task.cacheHits() > 0) {
+      items.add("cache_hits: " + count(task.cacheHits()));
+    }
+    if (task.rateLimitWaits() > 0) {
+      items.add(
+          "rate_limit_waits: "
+              + count(task.rateLimitWaits())
+              + " ("
+              + count(task.rateLimitWaitMillis())
+              + " ms)");
+    }
     items.add(
         "time_to_first_batch: "
             + (task.firstBatchMillis() < 0 ? "-" : task.firstBatchMillis() + " ms"));
     items.add("peak_memory: " + count(task.peakMemory()) + " bytes");
+    for (String note : task.notes()) {
+      items.add("note: " + note);
+    }
     if (task.error() != null) {
       items.add("error: " + task.error());
     }

@@ -1,5 +1,7 @@
 package dev.arrowtap.metrics;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,8 +17,12 @@ public final class TaskMetrics {
   private final AtomicLong httpRequests = new AtomicLong();
   private final AtomicLong httpBytes = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong rateLimitWaits = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
+  private final AtomicLong rateLimitWaitNanos = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
+  private final List<String> notes = new CopyOnWriteArrayList<>();
   private volatile TaskState state = TaskState.PENDING;
   private volatile String location = "";
   private volatile String error;
@@ -46,6 +52,44 @@ public final class TaskMetrics {
     retries.incrementAndGet();
   }
 
+  /** A request waited for a shared rate limit, an in-flight bound or an API's pause. */
+  public void addRateLimitWait(long nanos) {
+    rateLimitWaits.incrementAndGet();
+    rateLimitWaitNanos.addAndGet(nanos);
+  }
+
+  /** A page came from a response cache instead of the API. */
+  public void addCacheHit() {
+    cacheHits.incrementAndGet();
+  }
+
+  public long cacheHits() {
+    return cacheHits.get();
+  }
+
+  public long rateLimitWaits() {
+    return rateLimitWaits.get();
+  }
+
+  public long rateLimitWaitMillis() {
+    return rateLimitWaitNanos.get() / 1_000_000;
+  }
+
+  /**
+   * Records something a user should know about how the task read its source (such as a page size
+   * the API capped); each distinct note once.
+   */
+  public void addNote(String note) {
+    if (!notes.contains(note)) {
+      notes.add(note);
+    }
+  }
+
+  /** The notes so far, in the order they were made. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   /** Records a memory high-water mark; the largest one seen is kept. */
   public void notePeakMemory(long bytes) {
     peakMemory.accumulateAndGet(bytes, Math::max);
@@ -56,6 +100,12 @@ public final class TaskMetrics {
     httpRequests.set(progress.httpRequests());
     httpBytes.set(progress.httpBytes());
     notePeakMemory(progress.peakMemory());
+    rateLimitWaits.set(progress.rateLimitWaits());
+    cacheHits.set(progress.cacheHits());
+    rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
+    if (progress.notes() != null) {
+      progress.notes().forEach(this::addNote);
+    }
   }
 
   /** Marks the start of an attempt at {@code where} ({@code local} or a worker address). */
@@ -77,7 +127,17 @@ public final class TaskMetrics {
   /** The progress to send with a batch: cumulative, so the latest one is all a reader needs. */
   public TaskProgress progress() {
     return new TaskProgress(
-        rows(), batches(), arrowBytes(), httpRequests(), httpBytes(), retries(), peakMemory());
+        rows(),
+        batches(),
+        arrowBytes(),
+        httpRequests(),
+        httpBytes(),
+        retries(),
+        peakMemory(),
+        notes(),
+        rateLimitWaits(),
+        rateLimitWaitMillis(),
+        cacheHits());
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

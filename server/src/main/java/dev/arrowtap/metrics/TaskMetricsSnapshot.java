@@ -1,5 +1,7 @@
 package dev.arrowtap.metrics;
 
+import java.util.List;
+
 /** One task's figures at one moment: a row of {@code sys.task_metrics}. */
 public record TaskMetricsSnapshot(
     long queryId,
@@ -20,7 +22,11 @@ public record TaskMetricsSnapshot(
     long elapsedMillis,
     long peakMemory,
     String error,
-    long startOffsetMillis) {
+    long startOffsetMillis,
+    List<String> notes,
+    long rateLimitWaits,
+    long rateLimitWaitMillis,
+    long cacheHits) {
 
   /** Reads a task's live counters. */
   public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
@@ -56,7 +62,11 @@ public record TaskMetricsSnapshot(
         m.error(),
         m.startedAtMillis() == 0 || queryStartMillis == 0
             ? -1
-            : Math.max(0, m.startedAtMillis() - queryStartMillis));
+            : Math.max(0, m.startedAtMillis() - queryStartMillis),
+        m.notes(),
+        m.rateLimitWaits(),
+        m.rateLimitWaitMillis(),
+        m.cacheHits());
   }
 
   /** The values in {@code sys.task_metrics} column order. */
@@ -80,7 +90,11 @@ public record TaskMetricsSnapshot(
       elapsedMillis,
       peakMemory,
       error,
-      startOffsetMillis < 0 ? null : startOffsetMillis
+      startOffsetMillis < 0 ? null : startOffsetMillis,
+      notes.isEmpty() ? null : String.join("; ", notes),
+      rateLimitWaits,
+      rateLimitWaitMillis,
+      cacheHits
     };
   }
 }

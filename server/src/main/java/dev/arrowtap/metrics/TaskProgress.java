@@ -1,5 +1,7 @@
 package dev.arrowtap.metrics;
 
+import java.util.List;
+
 /**
  * A worker's cumulative counts for one task, sent as Flight app metadata with every batch and in a
  * final zero-row message, so the coordinator holds the latest even when it stops reading early.
@@ -11,4 +13,12 @@ public record TaskProgress(
     long httpRequests,
     long httpBytes,
     long retries,
-    long peakMemory) {}
+    long peakMemory,
+    List<String> notes,
+    long rateLimitWaits,
+    long rateLimitWaitMillis,
+    long cacheHits) {
+  public TaskProgress {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+}

@@ -34,6 +34,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final ScanTable scanTable;
   private final int[] projection;
   private final Map<Integer, List<String>> bindings;
+  private final long limit;
+  private final List<PushedFilter> filters;
   private final ScanPlan plan;
 
   public ArrowtapTableScan(
@@ -52,6 +54,37 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings) {
+    this(cluster, table, scanTable, projection, bindings, -1);
+  }
+
+  /**
+   * As above, for a consumer that needs at most {@code limit} rows (-1: all).
+   *
+   * @param limit rows the query needs from this scan, from a LIMIT directly above it, or -1
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit) {
+    this(cluster, table, scanTable, projection, bindings, limit, List.of());
+  }
+
+  /**
+   * As above, with comparisons that the source applies itself.
+   *
+   * @param filters comparisons handed to the source, shown by EXPLAIN
+   */
+  public ArrowtapTableScan(
+      RelOptCluster cluster,
+      RelOptTable table,
+      ScanTable scanTable,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     this(
         cluster,
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
@@ -59,7 +92,13 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         scanTable,
         projection,
         bindings,
-        scanTable.planScan(projection, bindings));
+        limit,
+        filters,
+        !filters.isEmpty()
+            ? scanTable.planScan(projection, bindings, limit, filters)
+            : limit >= 0
+                ? scanTable.planScan(projection, bindings, limit)
+                : scanTable.planScan(projection, bindings));
   }
 
   private ArrowtapTableScan(
@@ -69,12 +108,45 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       ScanTable scanTable,
       int[] projection,
       Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters,
       ScanPlan plan) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
     this.bindings = Map.copyOf(bindings);
+    this.limit = limit;
+    this.filters = List.copyOf(filters);
     this.plan = plan;
+  }
+
+  /** This scan with other bindings, everything else kept. */
+  ArrowtapTableScan withBindings(Map<Integer, List<String>> newBindings) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, newBindings, limit, filters);
+  }
+
+  /** This scan with other columns, everything else kept. */
+  ArrowtapTableScan withProjection(int[] newProjection) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, newProjection, bindings, limit, filters);
+  }
+
+  /** This scan stopping after {@code rows} rows, everything else kept. */
+  ArrowtapTableScan withLimit(long rows) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, bindings, rows, filters);
+  }
+
+  /** This scan handing these comparisons to its source, everything else kept. */
+  ArrowtapTableScan withFilters(List<PushedFilter> newFilters) {
+    return new ArrowtapTableScan(
+        getCluster(), table, scanTable, projection, bindings, limit, newFilters);
+  }
+
+  /** The comparisons this scan hands to its source. */
+  List<PushedFilter> filters() {
+    return filters;
   }
 
   public ScanPlan plan() {
@@ -93,16 +165,24 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return bindings;
   }
 
+  /** Rows the query needs from this scan, or -1 for all. */
+  long limit() {
+    return limit;
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new ArrowtapTableScan(
-        getCluster(), traitSet, table, scanTable, projection, bindings, plan);
+        getCluster(), traitSet, table, scanTable, projection, bindings, limit, filters, plan);
   }
 
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(ProjectScanRule.INSTANCE);
     planner.addRule(FilterScanRule.INSTANCE);
+    planner.addRule(LimitScanRule.LOGICAL);
+    planner.addRule(LimitScanRule.PHYSICAL);
+    planner.addRule(RangeFilterScanRule.INSTANCE);
   }
 
   @Override
@@ -116,13 +196,38 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (scanTable.supportsProjection() && projection.length < scanTable.shape().size()) {
       pw.item("columns", plan.shape().columns().stream().map(c -> c.name()).toList());
     }
+    pw.itemIf("limit", limit, limit >= 0);
+    pw.itemIf("api_filters", describeFilters(), !filters.isEmpty());
     return pw.item("tasks", scanTable.services().describeTasks(plan));
+  }
+
+  /** {@code created_at >= 2024-01-05 (exact)}, by table column name. */
+  private List<String> describeFilters() {
+    List<String> out = new java.util.ArrayList<>();
+    List<dev.arrowtap.types.Column> columns = scanTable.shape().columns();
+    for (PushedFilter filter : filters) {
+      out.add(
+          columns.get(filter.column()).name()
+              + " "
+              + filter.op()
+              + " "
+              + filter.value()
+              + (filter.exact() ? "" : " (checked again)"));
+    }
+    return out;
   }
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
+    // Each comparison the source applies leaves fewer rows to fetch.
+    rows *= Math.pow(0.5, filters.size());
+    if (limit >= 0) {
+      // A scan that stops at the LIMIT's rows reads less than one that reads on, whatever the
+      // estimate of the table's size says.
+      rows = Math.min(rows, (double) limit) / 2;
+    }
     double width = Math.max(1, plan.shape().size());
     if (scanTable.missingBindings(bindings).isPresent()) {
       // Cannot run; any scan with the values bound must win.
@@ -166,11 +271,16 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     return obj instanceof ArrowtapTableScan other
         && super.deepEquals(obj)
         && Arrays.equals(projection, other.projection)
-        && bindings.equals(other.bindings);
+        && bindings.equals(other.bindings)
+        && limit == other.limit
+        && filters.equals(other.filters);
   }
 
   @Override
   public int deepHashCode() {
-    return (super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode();
+    return ((super.deepHashCode() * 31 + Arrays.hashCode(projection)) * 31 + bindings.hashCode())
+            * 31
+        + Long.hashCode(limit)
+        + 17 * filters.hashCode();
   }
 }

@@ -40,7 +40,8 @@ final class FilterScanRule extends RelOptRule {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
     Set<Integer> bindable = scan.scanTable().bindableColumns();
-    if (bindable.isEmpty()) {
+    // A filter above a limited scan applies to the first rows of all values, not to any value's.
+    if (bindable.isEmpty() || scan.limit() >= 0) {
       return;
     }
     int[] projection = scan.projection();
@@ -59,9 +60,7 @@ final class FilterScanRule extends RelOptRule {
       }
     }
     if (changed) {
-      ArrowtapTableScan bound =
-          new ArrowtapTableScan(
-              scan.getCluster(), scan.getTable(), scan.scanTable(), projection, bindings);
+      ArrowtapTableScan bound = scan.withBindings(bindings);
       call.transformTo(filter.copy(filter.getTraitSet(), bound, filter.getCondition()));
     }
   }

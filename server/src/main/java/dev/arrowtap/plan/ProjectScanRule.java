@@ -49,9 +49,7 @@ final class ProjectScanRule extends RelOptRule {
       newIndex.put(keep.get(i), i);
       narrowed[i] = current[keep.get(i)];
     }
-    ArrowtapTableScan newScan =
-        new ArrowtapTableScan(
-            scan.getCluster(), scan.getTable(), scan.scanTable(), narrowed, scan.bindings());
+    ArrowtapTableScan newScan = scan.withProjection(narrowed);
     RexShuttle remap =
         new RexShuttle() {
           @Override

@@ -43,6 +43,45 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
     return planScan(projection);
   }
 
+  /**
+   * The tasks for a scan whose consumer needs at most {@code limit} rows (from {@code LIMIT}, with
+   * nothing between it and the scan): tables that can stop early or ask for less say so in {@link
+   * #supportsLimit()}; any task may still produce more rows, which the LIMIT above cuts.
+   *
+   * @param limit the rows needed, or -1 for all
+   */
+  public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings, long limit) {
+    return planScan(projection, bindings);
+  }
+
+  /** Whether {@link #planScan(int[], Map, long)} uses the limit; false unless overridden. */
+  public boolean supportsLimit() {
+    return false;
+  }
+
+  /**
+   * The tasks for a scan that hands these comparisons to its source (see {@link #pushFilter}); the
+   * default ignores them, which only a table that never accepts one may do.
+   */
+  public ScanPlan planScan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
+    return limit >= 0 ? planScan(projection, bindings, limit) : planScan(projection, bindings);
+  }
+
+  /**
+   * Whether the source can apply {@code column op value} itself: empty when it cannot, otherwise
+   * the filter as pushed, {@link PushedFilter#exact()} when the query need not apply it again.
+   *
+   * @param others the filters already pushed for the same scan
+   */
+  public Optional<PushedFilter> pushFilter(
+      int column, String op, Object value, List<PushedFilter> others) {
+    return Optional.empty();
+  }
+
   /** The columns whose = and IN filters this table turns into its requests; none by default. */
   public Set<Integer> bindableColumns() {
     return Set.of();

@@ -32,7 +32,8 @@ final class SysTables {
             column("tasks", SqlTypeName.INTEGER, false),
             column("connection_id", SqlTypeName.VARCHAR, true),
             column("statement_id", SqlTypeName.INTEGER, false),
-            column("error", SqlTypeName.VARCHAR, true)),
+            column("error", SqlTypeName.VARCHAR, true),
+            column("application_name", SqlTypeName.VARCHAR, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.visibleTo(visibleUser)) {
@@ -48,7 +49,8 @@ final class SysTables {
                   query.taskCount(),
                   visibleConnection(query.connectionId(), ownConnection),
                   query.statementId(),
-                  query.error()
+                  query.error(),
+                  query.application().isEmpty() ? null : query.application()
                 });
           }
           return rows;
@@ -88,7 +90,11 @@ final class SysTables {
             column("elapsed_ms", SqlTypeName.BIGINT, false),
             column("peak_memory_bytes", SqlTypeName.BIGINT, false),
             column("error", SqlTypeName.VARCHAR, true),
-            column("start_offset_ms", SqlTypeName.BIGINT, true)),
+            column("start_offset_ms", SqlTypeName.BIGINT, true),
+            column("notes", SqlTypeName.VARCHAR, true),
+            column("rate_limit_waits", SqlTypeName.BIGINT, false),
+            column("rate_limit_wait_ms", SqlTypeName.BIGINT, false),
+            column("cache_hits", SqlTypeName.BIGINT, false)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.visibleTo(visibleUser)) {

@@ -15,8 +15,11 @@ import java.util.Optional;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Streams a feed: fetches a page, decodes its body batch by batch as it arrives, then asks the
- * paginator for the next page. Holds one page's connection and one batch at a time.
+ * Streams a feed in page order: decodes each page's body batch by batch as it arrives, while later
+ * pages are already requested. Numbered pages (offset and page styles, and Link-header feeds that
+ * name their last page) go up to the table's {@code concurrency} at once once the first page told
+ * the total and the API's page size; cursor, next-URL and Link feeds have the next page in flight
+ * as soon as its link is known. Holds one page's batch and the responses of the pages in flight.
  */
 final class FeedBatchReader implements BatchReader {
   private static final String CAP_REACHED = "54000";
@@ -26,14 +29,21 @@ final class FeedBatchReader implements BatchReader {
   private final TaskContext context;
   private final Paginator paginator;
   private final FeedHttpClient http;
-  private final PagePrefetch prefetch;
+  private final PageWindow window;
   private final ParameterColumns output;
+  private final int concurrency;
+  private final long rowLimit;
+  private final boolean useCache;
   private Optional<PageRequest> nextRequest;
-  private long knownTotal = -1;
   private PageRequest currentRequest;
+  private int pageIndex = -1;
+  private int pageSize;
+  private long knownTotal = -1;
+  private long recordsBefore;
+  private LinkPages linkPages;
+  private boolean nextStartedEarly;
   private volatile PageResponse response;
   private JsonBatchDecoder decoder;
-  private int pages;
   private long pageRowsDelivered;
   private int bodyAttempts;
   private long rows;
@@ -43,9 +53,13 @@ final class FeedBatchReader implements BatchReader {
     this.columns = task.columns();
     this.context = context;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
-    this.paginator = new Paginator(feed, task.parameters());
+    this.rowLimit = task.rowLimit();
+    this.useCache = task.useCache();
+    this.paginator = new Paginator(feed, task.parameters(), rowLimit, task.apiFilters());
     this.http = http;
-    this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
+    this.window = new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads());
+    this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
+    this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());
   }
 
@@ -69,6 +83,7 @@ final class FeedBatchReader implements BatchReader {
       }
       if (batch != null) {
         pageRowsDelivered += batch.getRowCount();
+        startNextFromBody();
         if (output != null) {
           batch = output.assemble(batch);
         }
@@ -132,32 +147,102 @@ final class FeedBatchReader implements BatchReader {
   }
 
   private boolean openNextPage() {
-    if (nextRequest.isEmpty()) {
+    if (nextRequest.isEmpty() || (rowLimit >= 0 && rows >= rowLimit)) {
+      // A LIMIT has its rows: no further page, not even one already on its way.
+      window.discardFrom(pageIndex + 1);
       return false;
     }
-    if (pages >= feed.http().maxPages()) {
+    if (pageIndex + 1 >= feed.http().maxPages()) {
       throw failure(
           CAP_REACHED, "more than limits.max_pages = " + feed.http().maxPages() + " pages", null);
     }
     currentRequest = nextRequest.get();
-    pages++;
-    try {
-      // The first page inference read while this query was planned is not fetched again.
-      FirstPage handed = pages == 1 ? FirstPageHandover.take(currentRequest) : null;
-      response = handed != null ? handed.toResponse() : prefetch.take(currentRequest);
-      if (pages < feed.http().maxPages()) {
-        paginator.guessNext(pages - 1, knownTotal).ifPresent(prefetch::start);
+    pageIndex++;
+    nextStartedEarly = false;
+    // The first page inference read while this query was planned is not fetched again.
+    FirstPage handed = pageIndex == 0 ? FirstPageHandover.take(currentRequest) : null;
+    if (handed != null && useCache) {
+      ResponseCache.offer(feed, handed);
+    }
+    if (paginator.numbered() && concurrency > 1) {
+      // From the first page on, before its total or the API's page size is known: a guess that
+      // turns out wrong is discarded, while a right one saves a whole round trip.
+      if (handed == null) {
+        window.start(pageIndex, currentRequest);
       }
+      fillWindow(concurrency - 1);
+    }
+    try {
+      response = handed != null ? handed.toResponse() : window.take(pageIndex, currentRequest);
     } catch (HttpFailure e) {
       if (context.isStopped()) {
         return false;
       }
       throw failure(SqlStates.FEED_UNAVAILABLE, e.getMessage(), e);
     }
+    if (pageIndex == 0) {
+      linkPages = paginator.linkPages(currentRequest.uri(), response.header("Link")).orElse(null);
+    }
+    if (linkPages != null) {
+      fillWindow(concurrency - 1);
+    } else if (concurrency > 1 && rowLimit < 0) {
+      paginator
+          .nextLink(currentRequest, response.header("Link"))
+          .ifPresent(link -> startEarly(link));
+    }
     decoder = newDecoder();
     pageRowsDelivered = 0;
     bodyAttempts = 0;
     return true;
+  }
+
+  /** A cursor or next URL seen before the records: the next page goes while this one decodes. */
+  private void startNextFromBody() {
+    if (concurrency > 1
+        && rowLimit < 0
+        && !nextStartedEarly
+        && !paginator.numbered()
+        && linkPages == null) {
+      paginator.nextFromBody(currentRequest, decoder.captured()).ifPresent(this::startEarly);
+    }
+  }
+
+  private void startEarly(PageRequest next) {
+    if (pageIndex + 1 < feed.http().maxPages() && !next.equals(currentRequest)) {
+      window.start(pageIndex + 1, next);
+      nextStartedEarly = true;
+    }
+  }
+
+  /**
+   * Requests the pages after this one whose URLs are known, {@code ahead} at most: the table's
+   * concurrency once this page is read, one less while it is still on its way.
+   */
+  private void fillWindow(int ahead) {
+    int last = pageIndex + ahead;
+    if (linkPages != null) {
+      last = Math.min(last, linkPages.lastIndex());
+    }
+    if (knownTotal >= 0 && pageSize > 0) {
+      long pagesInAll = (knownTotal + pageSize - 1) / pageSize;
+      last = (int) Math.min(last, pagesInAll - 1);
+    }
+    last = (int) Math.min(last, feed.http().maxPages() - 1);
+    if (rowLimit >= 0) {
+      // Full pages hold pageSize records each: no page past the one that completes the LIMIT
+      // (and none ahead at all where the page size is unknown).
+      long pagesNeeded = pageSize > 0 ? Math.max(1, (rowLimit + pageSize - 1) / pageSize) : 1;
+      last = (int) Math.min(last, Math.max(pageIndex, pagesNeeded - 1));
+    }
+    for (int index = pageIndex + 1; index <= last; index++) {
+      if (!window.has(index)) {
+        window.start(index, requestAt(index));
+      }
+    }
+  }
+
+  private PageRequest requestAt(int index) {
+    return linkPages != null ? paginator.linkPage(linkPages, index) : paginator.at(index, pageSize);
   }
 
   private void finishPage() {
@@ -166,22 +251,32 @@ final class FeedBatchReader implements BatchReader {
         new PageOutcome(
             currentRequest,
             pageRecords,
-            rowsBefore() + pageRecords,
+            recordsBefore + pageRecords,
             decoder.captured(),
             response.header("Link"));
-    recordsBeforeThisPage += pageRecords;
+    recordsBefore += pageRecords;
     closePage();
     long total = paginator.total(outcome);
     if (total >= 0) {
       knownTotal = total;
     }
-    try {
-      nextRequest = paginator.next(outcome, pages - 1);
-    } catch (IllegalArgumentException e) {
-      throw failure(SqlStates.FEED_BAD_DATA, "bad next-page link: " + e.getMessage(), e);
+    if (pageIndex == 0) {
+      paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
+    }
+    if (linkPages != null) {
+      boolean more = pageRecords > 0 && pageIndex < linkPages.lastIndex();
+      nextRequest = more ? Optional.of(requestAt(pageIndex + 1)) : Optional.empty();
+    } else {
+      try {
+        nextRequest = paginator.next(outcome, pageIndex, pageSize);
+      } catch (IllegalArgumentException e) {
+        throw failure(SqlStates.FEED_BAD_DATA, "bad next-page link: " + e.getMessage(), e);
+      }
     }
     if (nextRequest.isEmpty()) {
-      prefetch.discard();
+      window.discardFrom(pageIndex + 1);
+    } else if (paginator.numbered() || linkPages != null) {
+      fillWindow(concurrency);
     }
     if (nextRequest.isPresent() && nextRequest.get().equals(currentRequest)) {
       throw failure(
@@ -191,10 +286,19 @@ final class FeedBatchReader implements BatchReader {
     }
   }
 
-  private long recordsBeforeThisPage;
-
-  private long rowsBefore() {
-    return recordsBeforeThisPage;
+  /** The API sends fewer records a page than asked: read on with its page size, and say so. */
+  private void notePageCap(int apiPageSize) {
+    context
+        .metrics()
+        .addNote(
+            "page_size "
+                + pageSize
+                + " asked, the API sent "
+                + apiPageSize
+                + " records on page 1: reading on at "
+                + apiPageSize
+                + " a page");
+    pageSize = apiPageSize;
   }
 
   /** The decoder's message already names the byte, the record (of this page) and the column. */
@@ -209,7 +313,7 @@ final class FeedBatchReader implements BatchReader {
         "feed "
             + feed.qualifiedName()
             + ", page "
-            + Math.max(pages, 1)
+            + Math.max(pageIndex + 1, 1)
             + ", "
             + feed.method()
             + " "
@@ -220,7 +324,7 @@ final class FeedBatchReader implements BatchReader {
     // A refused request, bad data or a cap fails the same way on every worker: no retry there.
     boolean permanent =
         !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
-            || (cause instanceof HttpFailure http && http.refused());
+            || (cause instanceof HttpFailure failed && failed.refused());
     return permanent
         ? new PermanentFailure(sqlState, redacted, cause)
         : new ArrowtapException(sqlState, redacted, cause);
@@ -243,6 +347,7 @@ final class FeedBatchReader implements BatchReader {
   /** Stops a read blocked on a slow page by closing its connection; the reader then ends. */
   @Override
   public void cancel() {
+    window.abortAll();
     PageResponse open = response;
     if (open != null) {
       open.abort();
@@ -259,7 +364,7 @@ final class FeedBatchReader implements BatchReader {
 
   @Override
   public void close() {
-    prefetch.close();
+    window.close();
     abortPage();
     if (output != null) {
       output.close();

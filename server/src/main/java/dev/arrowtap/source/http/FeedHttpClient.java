@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -62,8 +63,8 @@ public final class FeedHttpClient implements AutoCloseable {
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(64)
-                    .setMaxConnPerRoute(16)
+                    .setMaxConnTotal(256)
+                    .setMaxConnPerRoute(64)
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10)).build())
                     .build())
@@ -125,8 +126,28 @@ public final class FeedHttpClient implements AutoCloseable {
       HttpSettings settings,
       BooleanSupplier stopped,
       TaskMetrics metrics,
-      java.util.function.Consumer<Runnable> attempts)
+      Consumer<Runnable> attempts)
       throws HttpFailure {
+    return fetch(
+        request,
+        settings,
+        stopped,
+        metrics,
+        new FetchAbort(attempts),
+        List.of(RequestBudgets.ofHost(request.uri())));
+  }
+
+  /** As {@link #fetch(PageRequest, HttpSettings, BooleanSupplier, TaskMetrics)}, abortable. */
+  PageResponse fetch(
+      PageRequest request,
+      HttpSettings settings,
+      BooleanSupplier stopped,
+      TaskMetrics metrics,
+      FetchAbort abort,
+      List<RequestBudget> budgets)
+      throws HttpFailure {
+    BooleanSupplier given = stopped;
+    stopped = () -> abort.aborted() || given.getAsBoolean();
     int status = 0;
     Exception last = null;
     String detail = "";
@@ -135,16 +156,31 @@ public final class FeedHttpClient implements AutoCloseable {
         throw new HttpFailure("cancelled", status, attempt - 1, last);
       }
       Duration retryAfter = null;
+      if (!acquire(budgets, stopped, metrics)) {
+        throw new HttpFailure("cancelled", status, attempt - 1, last);
+      }
+      boolean answered = false;
       HttpUriRequestBase http = build(request, settings);
-      attempts.accept(http::cancel);
+      abort.attempt(http::cancel);
       ScheduledFuture<?> deadline =
           timers.schedule(
               http::cancel, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
       metrics.addHttpRequest(0);
       try {
-        ClassicHttpResponse response = client.executeOpen(null, http, null);
+        ClassicHttpResponse response;
+        try {
+          response = client.executeOpen(null, http, null);
+        } finally {
+          answered = true;
+          budgets.forEach(RequestBudget::release);
+        }
         status = response.getCode();
-        if (status >= 200 && status < 300) {
+        boolean notModified =
+            status == 304
+                && (request.headers().containsKey("If-None-Match")
+                    || request.headers().containsKey("If-Modified-Since"));
+        if ((status >= 200 && status < 300) || notModified) {
+          pauseIfExhausted(response, settings, budgets);
           HttpEntity entity = response.getEntity();
           InputStream body;
           try {
@@ -166,6 +202,11 @@ public final class FeedHttpClient implements AutoCloseable {
         }
         detail = snippet(response);
         retryAfter = retryAfter(response);
+        if (retryAfter != null && (status == 429 || status == 503)) {
+          // The API speaks for the host: every query of it waits, not just this request.
+          Duration pause = min(retryAfter, settings.maxDelay());
+          budgets.forEach(budget -> budget.pause(pause));
+        }
         response.close();
         deadline.cancel(false);
         if (!RETRYABLE.contains(status)) {
@@ -173,6 +214,9 @@ public final class FeedHttpClient implements AutoCloseable {
         }
         last = null;
       } catch (IOException e) {
+        if (!answered) {
+          budgets.forEach(RequestBudget::release);
+        }
         deadline.cancel(false);
         if (http.isCancelled() && !stopped.getAsBoolean()) {
           last =
@@ -196,6 +240,58 @@ public final class FeedHttpClient implements AutoCloseable {
         status != 0 ? "HTTP " + status + describe(detail) : "no answer: " + rootMessage(last);
     throw new HttpFailure(
         why + " (after " + settings.attempts() + " attempts)", status, settings.attempts(), last);
+  }
+
+  /** Waits for every budget in turn; false when the task was stopped while waiting. */
+  private static boolean acquire(
+      List<RequestBudget> budgets, BooleanSupplier stopped, TaskMetrics metrics) {
+    long waited = 0;
+    for (int i = 0; i < budgets.size(); i++) {
+      long nanos = budgets.get(i).acquire(stopped);
+      if (nanos < 0) {
+        budgets.subList(0, i).forEach(RequestBudget::release);
+        return false;
+      }
+      waited += nanos;
+    }
+    if (waited >= 1_000_000) {
+      metrics.addRateLimitWait(waited);
+    }
+    return true;
+  }
+
+  /**
+   * {@code RateLimit-Remaining: 0} (or {@code X-RateLimit-Remaining}) on a good answer: the next
+   * request would be refused, so everyone waits for the reset the API names.
+   */
+  private static void pauseIfExhausted(
+      ClassicHttpResponse response, HttpSettings settings, List<RequestBudget> budgets) {
+    String remaining = firstHeader(response, "RateLimit-Remaining", "X-RateLimit-Remaining");
+    if (remaining == null || !remaining.trim().equals("0")) {
+      return;
+    }
+    String reset = firstHeader(response, "RateLimit-Reset", "X-RateLimit-Reset");
+    long seconds;
+    try {
+      seconds = reset == null ? 1 : Long.parseLong(reset.trim());
+    } catch (NumberFormatException e) {
+      seconds = 1;
+    }
+    long nowSeconds = System.currentTimeMillis() / 1000;
+    // GitHub sends the reset as epoch seconds, the IETF draft as seconds from now.
+    long delay = seconds > 1_000_000_000L ? seconds - nowSeconds : seconds;
+    Duration pause = min(Duration.ofSeconds(Math.max(0, delay)), settings.maxDelay());
+    budgets.forEach(budget -> budget.pause(pause));
+  }
+
+  private static String firstHeader(ClassicHttpResponse response, String... names) {
+    for (String name : names) {
+      Header header = response.getFirstHeader(name);
+      if (header != null) {
+        return header.getValue();
+      }
+    }
+    return null;
   }
 
   /**

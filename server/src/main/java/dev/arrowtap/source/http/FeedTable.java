@@ -10,6 +10,7 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.plan.PushedFilter;
 import dev.arrowtap.plan.ScanTable;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -62,7 +63,7 @@ public final class FeedTable extends ScanTable {
     Set<String> parameters = new HashSet<>();
     feed.parameters().forEach(p -> parameters.add(p.name().toLowerCase(Locale.ROOT)));
     // Bounds that change what inference may find are part of the cache key.
-    String key = cacheKey + " " + settings.inferMaxBytes();
+    String key = cacheKey + " " + settings.inferMaxBytes() + " " + settings.maxInferredColumns();
     return schemas.columns(feed, key, settings, FirstPageHandover::offer).stream()
         .filter(b -> !parameters.contains(b.column().name().toLowerCase(Locale.ROOT)))
         .toList();
@@ -136,6 +137,33 @@ public final class FeedTable extends ScanTable {
 
   @Override
   public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings) {
+    return planScan(projection, bindings, -1);
+  }
+
+  /** A feed stops paging once it has the rows a LIMIT needs, and asks for small pages for few. */
+  @Override
+  public boolean supportsLimit() {
+    return true;
+  }
+
+  @Override
+  public ScanPlan planScan(int[] projection, Map<Integer, List<String>> bindings, long limit) {
+    return planScan(projection, bindings, limit, List.of());
+  }
+
+  /** A comparison on a column the catalog maps to a request parameter goes to the API. */
+  @Override
+  public Optional<PushedFilter> pushFilter(
+      int column, String op, Object value, List<PushedFilter> others) {
+    return ApiFilters.of(feed, shape()).push(column, op, value, others);
+  }
+
+  @Override
+  public ScanPlan planScan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     List<ParameterDef> parameters = feed.parameters();
     int count = parameters.size();
     List<ColumnBinding> all = bindings();
@@ -154,10 +182,35 @@ public final class FeedTable extends ScanTable {
       }
     }
     List<TaskSpec> tasks = new ArrayList<>();
-    for (Map<String, String> values : combinations(bindings)) {
-      tasks.add(new FeedTask(feed, decoded, values, layout));
+    Map<String, String> requestFilters = ApiFilters.of(feed, shape()).requestParameters(filters);
+    List<Map<String, String>> combinations = combinations(bindings);
+    // The table's concurrency bounds the scan's requests in flight: tasks that run together share
+    // it, so a long IN list reads its values side by side, each one page at a time.
+    int concurrency = feed.fetch().concurrency();
+    int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
+    // Each worker process keeps its own budget: give each its share, so that together they stay
+    // within the catalog's numbers.
+    FeedDef shipped =
+        services.hasWorkers() ? feed.withFetch(feed.fetch().share(services.taskSlots())) : feed;
+    for (Map<String, String> values : combinations) {
+      tasks.add(
+          new FeedTask(
+              shipped,
+              decoded,
+              values,
+              layout,
+              pagesEach,
+              limit,
+              requestFilters,
+              settings.useCache()));
     }
-    return new ScanPlan(label, new TableShape(columns), tasks, settings.batchSize());
+    return new ScanPlan(
+        label,
+        new TableShape(columns),
+        tasks,
+        settings.batchSize(),
+        settings.queryMemoryLimit(),
+        feed.fetch().concurrency());
   }
 
   /**

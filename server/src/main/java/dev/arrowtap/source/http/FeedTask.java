@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Reads a whole feed, page after page, for one set of parameter values, decoding only the bound
@@ -23,16 +22,37 @@ import java.util.stream.Collectors;
  * @param parameters the value of every parameter of the feed, by name
  * @param layout the output columns: {@code i >= 0} is decoded column i, {@code -1 - p} is parameter
  *     p
+ * @param pageConcurrency pages this task may have in flight at once: the table's concurrency,
+ *     shared out among the tasks of a scan that run together
+ * @param rowLimit rows the query needs from this task (a LIMIT directly above the scan), or -1: the
+ *     task requests no page it cannot need and stops once it has them
  */
 @SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedTask(
-    FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout)
+    FeedDef feed,
+    List<ColumnBinding> columns,
+    Map<String, String> parameters,
+    int[] layout,
+    int pageConcurrency,
+    long rowLimit,
+    Map<String, String> apiFilters,
+    boolean useCache)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
     columns = List.copyOf(columns);
     parameters = Map.copyOf(parameters);
     layout = layout.clone();
+    apiFilters = apiFilters == null ? Map.of() : Map.copyOf(apiFilters);
+    if (pageConcurrency < 1) {
+      throw new IllegalArgumentException("pageConcurrency must be positive: " + pageConcurrency);
+    }
+  }
+
+  /** A task that may use the table's whole concurrency. */
+  public FeedTask(
+      FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout) {
+    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1, Map.of(), true);
   }
 
   /** A task without parameters whose output is exactly the decoded columns. */
@@ -69,14 +89,18 @@ public record FeedTask(
 
   @Override
   public String slice() {
-    if (parameters.isEmpty()) {
-      return "[all pages]";
+    List<String> parts = new ArrayList<>();
+    for (ParameterDef parameter : feed.parameters()) {
+      if (parameters.containsKey(parameter.name())) {
+        parts.add(parameter.name() + "=" + feed.secrets().redact(parameters.get(parameter.name())));
+      }
     }
-    return feed.parameters().stream()
-        .map(ParameterDef::name)
-        .filter(parameters::containsKey)
-        .map(name -> name + "=" + feed.secrets().redact(parameters.get(name)))
-        .collect(Collectors.joining(", ", "[", "]"));
+    // Sorted, so that a plan reads the same whatever order the filters were pushed in.
+    new java.util.TreeMap<>(apiFilters).forEach((name, value) -> parts.add(name + "=" + value));
+    if (rowLimit >= 0) {
+      parts.add("first " + rowLimit + " rows");
+    }
+    return parts.isEmpty() ? "[all pages]" : "[" + String.join(", ", parts) + "]";
   }
 
   @Override
@@ -95,12 +119,24 @@ public record FeedTask(
         && feed.equals(task.feed)
         && columns.equals(task.columns)
         && parameters.equals(task.parameters)
-        && Arrays.equals(layout, task.layout);
+        && Arrays.equals(layout, task.layout)
+        && pageConcurrency == task.pageConcurrency
+        && rowLimit == task.rowLimit
+        && apiFilters.equals(task.apiFilters)
+        && useCache == task.useCache;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(feed, columns, parameters, Arrays.hashCode(layout));
+    return Objects.hash(
+        feed,
+        columns,
+        parameters,
+        Arrays.hashCode(layout),
+        pageConcurrency,
+        rowLimit,
+        apiFilters,
+        useCache);
   }
 
   @Override

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the target of {@code rel="next"} from RFC 8288 {@code Link} headers. */
+/**
+ * Reads the targets of {@code rel="next"} and {@code rel="last"} from RFC 8288 {@code Link}
+ * headers.
+ */
 final class LinkHeader {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
   private static final Pattern REL =
@@ -15,13 +18,22 @@ final class LinkHeader {
   private LinkHeader() {}
 
   static Optional<String> next(List<String> headers) {
+    return target(headers, "next");
+  }
+
+  /** The last page's link, where the API tells it (GitHub does). */
+  static Optional<String> last(List<String> headers) {
+    return target(headers, "last");
+  }
+
+  private static Optional<String> target(List<String> headers, String relation) {
     for (String header : headers) {
       Matcher link = LINK.matcher(header);
       while (link.find()) {
         Matcher rel = REL.matcher(link.group(2));
         if (rel.find()) {
           for (String value : rel.group(1).trim().split("\\s+", -1)) {
-            if (value.toLowerCase(Locale.ROOT).equals("next")) {
+            if (value.toLowerCase(Locale.ROOT).equals(relation)) {
               return Optional.of(link.group(1).trim());
             }
           }

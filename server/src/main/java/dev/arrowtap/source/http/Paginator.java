@@ -5,6 +5,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.PaginationDef;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +17,119 @@ import java.util.Set;
 final class Paginator {
   private final PaginationDef def;
   private final RequestFactory requests;
+  private final int askedPageSize;
 
   Paginator(FeedDef feed, Map<String, String> parameters) {
+    this(feed, parameters, -1);
+  }
+
+  /**
+   * A paginator for a query that needs some rows only.
+   *
+   * @param rowLimit the rows the query needs, or -1: fewer than a page ask for a page that size,
+   *     where the style sends a page size at all
+   */
+  Paginator(FeedDef feed, Map<String, String> parameters, long rowLimit) {
+    this(feed, parameters, rowLimit, Map.of());
+  }
+
+  /**
+   * A paginator whose requests also carry the query's comparisons.
+   *
+   * @param apiFilters request parameters that carry the query's comparisons, by name
+   */
+  Paginator(
+      FeedDef feed, Map<String, String> parameters, long rowLimit, Map<String, String> apiFilters) {
     this.def = feed.pagination();
-    this.requests = new RequestFactory(feed, parameters);
+    this.requests = new RequestFactory(feed, parameters, apiFilters);
+    boolean sendsSize =
+        switch (def.style()) {
+          case OFFSET -> !def.limitParam().isEmpty();
+          case PAGE, CURSOR -> !def.sizeParam().isEmpty() && def.pageSize() > 0;
+          default -> false;
+        };
+    this.askedPageSize =
+        sendsSize && rowLimit >= 0 && rowLimit < def.pageSize()
+            ? (int) Math.max(1, rowLimit)
+            : def.pageSize();
+  }
+
+  /** The page size requests ask for. */
+  int askedPageSize() {
+    return askedPageSize;
+  }
+
+  /** Whether every page's request is known in advance (offset and page styles). */
+  boolean numbered() {
+    return def.style() == PaginationDef.Style.OFFSET || def.style() == PaginationDef.Style.PAGE;
+  }
+
+  /**
+   * The request for page {@code index} (from 0) of a numbered feed.
+   *
+   * @param pageSize records a page of the API holds
+   */
+  PageRequest at(int index, int pageSize) {
+    return def.style() == PaginationDef.Style.OFFSET
+        ? offsetPage(def.start() + (long) index * pageSize)
+        : numberedPage(def.start() + index);
+  }
+
+  /**
+   * The numbered pages of a Link-header feed, when the first page's links name the next and the
+   * last page by number; empty otherwise, and for every other style.
+   */
+  Optional<LinkPages> linkPages(java.net.URI first, List<String> links) {
+    if (def.style() != PaginationDef.Style.LINK_HEADER) {
+      return Optional.empty();
+    }
+    Optional<String> next = LinkHeader.next(links);
+    Optional<String> last = LinkHeader.last(links);
+    if (next.isEmpty() || last.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return LinkPages.of(
+          requests.followed(first, next.get()).uri(), requests.followed(first, last.get()).uri());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // the sequential walk reports a bad link with its page
+    }
+  }
+
+  /** Page {@code index} of a Link-header feed whose pages are numbered. */
+  PageRequest linkPage(LinkPages pages, int index) {
+    return requests.followed(pages.next(), pages.at(index).toString());
+  }
+
+  /**
+   * The next page's request from what the body has shown so far, for cursor and next-URL feeds
+   * whose next link comes before their records; empty when it has not shown it (yet).
+   */
+  Optional<PageRequest> nextFromBody(PageRequest current, Map<String, JsonNode> captured) {
+    return switch (def.style()) {
+      case CURSOR -> text(captured.get(def.cursorPointer())).map(this::cursorPage);
+      case NEXT_URL -> {
+        try {
+          yield text(captured.get(def.nextPointer()))
+              .map(url -> requests.followed(current.uri(), url));
+        } catch (IllegalArgumentException e) {
+          yield Optional.empty(); // reported with its page when the page ends
+        }
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  /** The next page's request as the response's Link header names it, before its body is read. */
+  Optional<PageRequest> nextLink(PageRequest current, List<String> links) {
+    if (def.style() != PaginationDef.Style.LINK_HEADER) {
+      return Optional.empty();
+    }
+    try {
+      return LinkHeader.next(links).map(url -> requests.followed(current.uri(), url));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The JSON Pointers whose values the decoder must capture from each body. */
@@ -45,8 +155,13 @@ final class Paginator {
     };
   }
 
-  /** The next page's request, or empty when the feed is exhausted. */
-  Optional<PageRequest> next(PageOutcome page, int pageIndex) {
+  /**
+   * The next page's request, or empty when the feed is exhausted.
+   *
+   * @param pageSize records a full page holds: the declared page size, or the smaller one the API
+   *     turned out to use
+   */
+  Optional<PageRequest> next(PageOutcome page, int pageIndex, int pageSize) {
     // A next URL may follow an empty page (a quiet time window); only its absence ends the feed.
     boolean emptyEnds = def.style() != PaginationDef.Style.NEXT_URL;
     if (def.style() == PaginationDef.Style.NONE
@@ -56,11 +171,13 @@ final class Paginator {
     }
     return switch (def.style()) {
       case OFFSET ->
-          full(page)
-              ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * def.pageSize()))
+          goOn(page, pageSize)
+              ? Optional.of(offsetPage(def.start() + (long) (pageIndex + 1) * pageSize))
               : Optional.empty();
       case PAGE ->
-          full(page) ? Optional.of(numberedPage(def.start() + pageIndex + 1)) : Optional.empty();
+          goOn(page, pageSize)
+              ? Optional.of(numberedPage(def.start() + pageIndex + 1))
+              : Optional.empty();
       case CURSOR -> text(page.captured().get(def.cursorPointer())).map(this::cursorPage);
       case NEXT_URL ->
           text(page.captured().get(def.nextPointer()))
@@ -68,28 +185,6 @@ final class Paginator {
       case LINK_HEADER ->
           LinkHeader.next(page.links()).map(url -> requests.followed(page.request().uri(), url));
       case NONE -> Optional.empty();
-    };
-  }
-
-  /**
-   * The page after page {@code pageIndex}, guessed before that page is read: only where the next
-   * request does not depend on the body (offset and page styles), and not past a total an earlier
-   * page announced.
-   *
-   * @param knownTotal the total from an earlier page, or -1
-   */
-  Optional<PageRequest> guessNext(int pageIndex, long knownTotal) {
-    if (!def.prefetch()) {
-      return Optional.empty();
-    }
-    long nextFirstRecord = (long) (pageIndex + 1) * def.pageSize();
-    if (knownTotal >= 0 && nextFirstRecord >= knownTotal) {
-      return Optional.empty();
-    }
-    return switch (def.style()) {
-      case OFFSET -> Optional.of(offsetPage(def.start() + nextFirstRecord));
-      case PAGE -> Optional.of(numberedPage(def.start() + pageIndex + 1));
-      default -> Optional.empty();
     };
   }
 
@@ -102,8 +197,32 @@ final class Paginator {
     return total != null && total.canConvertToLong() ? total.asLong() : -1;
   }
 
-  private boolean full(PageOutcome page) {
-    return page.records() >= def.pageSize();
+  /**
+   * Whether a numbered feed goes on after this page: a total, when the API gives one, decides (a
+   * short page before it is the API's own page size, not the end); otherwise a full page does.
+   */
+  private boolean goOn(PageOutcome page, int pageSize) {
+    if (total(page) >= 0) {
+      return true; // reachedTotal and an empty page have already ended the feed
+    }
+    return page.records() >= pageSize;
+  }
+
+  /**
+   * The page size the API really uses, learned from the first page: fewer records than asked, but
+   * some, and not all the records a total announces, means the API caps the page size.
+   *
+   * @return the first page's record count when it reveals a cap, otherwise empty
+   */
+  Optional<Integer> cappedPageSize(PageOutcome first) {
+    if (!numbered() || first.records() == 0 || first.records() >= askedPageSize) {
+      return Optional.empty();
+    }
+    long total = total(first);
+    if (total >= 0 && first.recordsSoFar() >= total) {
+      return Optional.empty();
+    }
+    return Optional.of((int) first.records());
   }
 
   private boolean reachedTotal(PageOutcome page) {
@@ -118,22 +237,22 @@ final class Paginator {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put(def.offsetParam(), Long.toString(offset));
     if (!def.limitParam().isEmpty()) {
-      parameters.put(def.limitParam(), Integer.toString(def.pageSize()));
+      parameters.put(def.limitParam(), Integer.toString(askedPageSize));
     }
     return requests.declared(
         parameters,
-        Map.of("offset", Long.toString(offset), "limit", Integer.toString(def.pageSize())));
+        Map.of("offset", Long.toString(offset), "limit", Integer.toString(askedPageSize)));
   }
 
   private PageRequest numberedPage(long number) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put(def.pageParam(), Long.toString(number));
     if (!def.sizeParam().isEmpty()) {
-      parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
+      parameters.put(def.sizeParam(), Integer.toString(askedPageSize));
     }
     return requests.declared(
         parameters,
-        Map.of("page", Long.toString(number), "limit", Integer.toString(def.pageSize())));
+        Map.of("page", Long.toString(number), "limit", Integer.toString(askedPageSize)));
   }
 
   private PageRequest cursorPage(String cursor) {
@@ -141,12 +260,12 @@ final class Paginator {
     if (cursor != null) {
       parameters.put(def.cursorParam(), cursor);
     }
-    if (!def.sizeParam().isEmpty() && def.pageSize() > 0) {
-      parameters.put(def.sizeParam(), Integer.toString(def.pageSize()));
+    if (!def.sizeParam().isEmpty() && askedPageSize > 0) {
+      parameters.put(def.sizeParam(), Integer.toString(askedPageSize));
     }
     return requests.declared(
         parameters,
-        Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(def.pageSize())));
+        Map.of("cursor", cursor == null ? "" : cursor, "limit", Integer.toString(askedPageSize)));
   }
 
   private static Optional<String> text(JsonNode node) {

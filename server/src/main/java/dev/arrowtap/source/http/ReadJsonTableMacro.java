@@ -2,6 +2,7 @@ package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.AuthDef;
 import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.FetchDef;
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.catalog.HttpSettings;
 import dev.arrowtap.catalog.PaginationDef;
@@ -117,7 +118,9 @@ public final class ReadJsonTableMacro implements TableMacro {
             Optional.empty(),
             List.of(),
             HttpSettings.DEFAULTS,
-            querySecrets(uri));
+            querySecrets(uri),
+            FetchDef.DEFAULTS,
+            List.of());
     // The query string may hold a token: plans and metrics show the URL without it.
     String shown = uri.getRawQuery() == null ? url : url.substring(0, url.indexOf('?')) + "?…";
     String label =

@@ -16,13 +16,24 @@ import java.util.Optional;
 final class RequestFactory {
   private final FeedDef feed;
   private final Map<String, String> parameters;
+  private final Map<String, String> apiFilters;
 
   /**
    * @param parameters the value of each of the feed's parameters, by name
    */
   RequestFactory(FeedDef feed, Map<String, String> parameters) {
+    this(feed, parameters, Map.of());
+  }
+
+  /**
+   * A factory whose requests also carry the query's comparisons.
+   *
+   * @param apiFilters request parameters that carry the query's comparisons, by name
+   */
+  RequestFactory(FeedDef feed, Map<String, String> parameters, Map<String, String> apiFilters) {
     this.feed = feed;
     this.parameters = parameters;
+    this.apiFilters = apiFilters;
   }
 
   /**
@@ -38,9 +49,16 @@ final class RequestFactory {
         query.put(parameter.name(), parameters.get(parameter.name()));
       }
     }
+    for (dev.arrowtap.catalog.FilterDef filter : feed.filters()) {
+      String value = apiFilters.get(filter.param());
+      if (value != null && !filter.inBody()) {
+        query.put(filter.param(), value);
+      }
+    }
     query.putAll(pageParameters);
     URI uri = withQuery(URI.create(UrlTemplate.expand(feed.url(), parameters)), query);
     Map<String, String> all = new LinkedHashMap<>(parameters);
+    all.putAll(apiFilters);
     all.putAll(variables);
     return finish(uri, feed.body().map(body -> substitute(body, all)));
   }
@@ -80,6 +98,10 @@ final class RequestFactory {
       headers.put(
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+    } else if (auth instanceof AuthDef.Header header) {
+      headers.put(header.name(), header.prefix() + header.value());
+    } else if (auth instanceof AuthDef.OAuth2 oauth) {
+      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
     } else if (auth instanceof AuthDef.ApiKey key) {
       if (key.inQuery()) {
         if (uri.getRawQuery() == null || !uri.getRawQuery().contains(encode(key.name()) + "=")) {
@@ -94,6 +116,13 @@ final class RequestFactory {
 
   /** The URI with the parameters added to (or replacing same-named ones in) its query. */
   static URI withQuery(URI uri, Map<String, String> parameters) {
+    Map<String, String> encoded = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> encoded.put(encode(name), encode(value)));
+    return withRawQuery(uri, encoded);
+  }
+
+  /** As {@link #withQuery}, with names and values already encoded. */
+  static URI withRawQuery(URI uri, Map<String, String> parameters) {
     if (parameters.isEmpty()) {
       return uri;
     }
@@ -108,7 +137,7 @@ final class RequestFactory {
         merged.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
       }
     }
-    parameters.forEach((name, value) -> merged.put(encode(name), encode(value)));
+    merged.putAll(parameters);
     StringBuilder query = new StringBuilder();
     merged.forEach(
         (name, value) -> {

@@ -29,6 +29,11 @@ final class FeedTestServer implements AutoCloseable {
   private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long delayMillis;
 
   /** One request as the server saw it. */
   record Request(
@@ -36,7 +41,8 @@ final class FeedTestServer implements AutoCloseable {
       String path,
       Map<String, String> query,
       Map<String, List<String>> headers,
-      String body) {
+      String body,
+      long arrivedNanos) {
     String param(String name) {
       return query.get(name);
     }
@@ -137,6 +143,35 @@ final class FeedTestServer implements AutoCloseable {
     return this;
   }
 
+  /** Every answer waits this long before its headers, as a slow API's would. */
+  FeedTestServer delay(long millis) {
+    delayMillis = millis;
+    return this;
+  }
+
+  /** The most requests the server was handling at the same moment. */
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  /**
+   * Waits (2 s at most) until no request is in flight, such as one a client cancelled while the
+   * server still worked on it, then forgets the requests seen so far and the high-water mark.
+   */
+  void reset() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    requests.clear();
+    maxInFlight.set(inFlight.get());
+  }
+
   long count(String path) {
     return requests.stream().filter(r -> r.path.equals(path)).count();
   }
@@ -145,7 +180,26 @@ final class FeedTestServer implements AutoCloseable {
     return requests.stream().filter(r -> r.path.equals(path)).toList();
   }
 
+  /**
+   * A request counts as in flight from its arrival until the server starts answering: the time an
+   * API spends on it, which is what concurrency limits are about.
+   */
   private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    Request request;
+    try {
+      request = read(exchange);
+      Thread.sleep(delayMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    respond(exchange, request);
+  }
+
+  private Request read(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Request request =
@@ -154,8 +208,14 @@ final class FeedTestServer implements AutoCloseable {
             path,
             query(exchange.getRequestURI().getRawQuery()),
             Map.copyOf(exchange.getRequestHeaders()),
-            body);
+            body,
+            System.nanoTime());
     requests.add(request);
+    return request;
+  }
+
+  private void respond(HttpExchange exchange, Request request) throws IOException {
+    String path = request.path();
     Function<Request, Reply> responder = routes.get(path);
     Reply reply =
         responder == null

@@ -1,0 +1,31 @@
+package dev.arrowtap.catalog;
+
+/**
+ * How fast and how often a feed may be read, as declared in the catalog.
+ *
+ * @param concurrency requests one scan of the table may have in flight at once: pages of the offset
+ *     and page styles, and values of its parameters
+ * @param rateLimit the budget all queries of the server share
+ * @param cache the table's response cache
+ */
+public record FetchDef(int concurrency, RateLimitDef rateLimit, CacheDef cache) {
+  /** Four requests at once, no rate limit, no cache. */
+  public static final FetchDef DEFAULTS = new FetchDef(4, RateLimitDef.NONE, CacheDef.OFF);
+
+  /** The most a table may declare; more would only queue on the connection pool. */
+  public static final int MAX_CONCURRENCY = 64;
+
+  public FetchDef {
+    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new IllegalArgumentException(
+          "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
+    }
+    java.util.Objects.requireNonNull(rateLimit, "rateLimit is null");
+    java.util.Objects.requireNonNull(cache, "cache is null");
+  }
+
+  /** As one of {@code processes} processes' share of the rate limit. */
+  public FetchDef share(int processes) {
+    return new FetchDef(concurrency, rateLimit.share(processes), cache);
+  }
+}

@@ -1,0 +1,188 @@
+package dev.arrowtap.source.http;
+
+import dev.arrowtap.catalog.AuthDef;
+import dev.arrowtap.catalog.FeedDef;
+import dev.arrowtap.catalog.HttpSettings;
+import dev.arrowtap.exec.TaskContext;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The pages of one feed scan requested ahead of the decoder, by page index, so that several round
+ * trips overlap each other and the decoding. A page is used only if it is asked for with the same
+ * request; any other is discarded and its connection closed, so a wrong guess never becomes rows.
+ * Memory: each page waiting here holds an open response whose body is read only when it is taken.
+ */
+final class PageWindow implements AutoCloseable {
+  private final FeedHttpClient http;
+  private final FeedDef feed;
+  private final boolean useCache;
+  private final HttpSettings settings;
+  private final TaskContext context;
+  private final Executor executor;
+  // Read by cancel() on another thread; changed only by the reader's thread.
+  private final ConcurrentSkipListMap<Integer, Ahead> ahead = new ConcurrentSkipListMap<>();
+
+  /** A fetch's result: the response, or why there is none. */
+  private record Outcome(PageResponse response, HttpFailure failure) {}
+
+  private record Ahead(PageRequest request, FetchAbort abort, CompletableFuture<Outcome> outcome) {}
+
+  PageWindow(
+      FeedHttpClient http, FeedDef feed, boolean useCache, TaskContext context, Executor executor) {
+    this.http = http;
+    this.useCache = useCache;
+    this.feed = feed;
+    this.settings = feed.http();
+    this.context = context;
+    this.executor = executor;
+  }
+
+  /** Whether page {@code index} is already requested. */
+  boolean has(int index) {
+    return ahead.containsKey(index);
+  }
+
+  /** Pages requested and not taken yet. */
+  int size() {
+    return ahead.size();
+  }
+
+  /** Starts fetching page {@code index}, unless that exact request is already on its way. */
+  void start(int index, PageRequest request) {
+    Ahead existing = ahead.get(index);
+    if (existing != null) {
+      if (existing.request.equals(request)) {
+        return;
+      }
+      release(existing);
+    }
+    FetchAbort abort = new FetchAbort();
+    ahead.put(
+        index,
+        new Ahead(
+            request,
+            abort,
+            CompletableFuture.supplyAsync(() -> fetchAhead(request, abort), executor)));
+  }
+
+  /**
+   * Page {@code index}: the one fetched ahead if it was requested exactly so, otherwise fetched
+   * now. Pages before it will not be asked for any more and are dropped.
+   */
+  PageResponse take(int index, PageRequest wanted) throws HttpFailure {
+    dropBefore(index);
+    Ahead mine = ahead.remove(index);
+    if (mine == null || !mine.request.equals(wanted)) {
+      if (mine != null) {
+        release(mine);
+      }
+      return fetch(wanted, new FetchAbort());
+    }
+    Outcome outcome;
+    try {
+      outcome = mine.outcome.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      release(mine);
+      throw new HttpFailure("cancelled", 0, 0, e);
+    } catch (ExecutionException e) {
+      throw new HttpFailure(String.valueOf(e.getCause()), 0, 0, e.getCause());
+    }
+    if (outcome.failure != null) {
+      throw outcome.failure;
+    }
+    return outcome.response;
+  }
+
+  /** Drops every page from {@code index} on: the feed ends before them. */
+  void discardFrom(int index) {
+    Iterator<Map.Entry<Integer, Ahead>> it = ahead.tailMap(index, true).entrySet().iterator();
+    while (it.hasNext()) {
+      release(it.next().getValue());
+      it.remove();
+    }
+  }
+
+  private void dropBefore(int index) {
+    Iterator<Map.Entry<Integer, Ahead>> it = ahead.headMap(index, false).entrySet().iterator();
+    while (it.hasNext()) {
+      release(it.next().getValue());
+      it.remove();
+    }
+  }
+
+  private Outcome fetchAhead(PageRequest request, FetchAbort abort) {
+    try {
+      return new Outcome(fetch(request, abort), null);
+    } catch (HttpFailure e) {
+      return new Outcome(null, e);
+    }
+  }
+
+  /** From the table's response cache when it has the page, else over the network. */
+  private PageResponse fetch(PageRequest request, FetchAbort abort) throws HttpFailure {
+    return ResponseCache.fetch(
+        feed, request, useCache, sent -> send(sent, abort), context.metrics()::addCacheHit);
+  }
+
+  /** Sends a request; an OAuth2 token the API refuses with 401 is renewed and sent again once. */
+  private PageResponse send(PageRequest request, FetchAbort abort) throws HttpFailure {
+    try {
+      return http.fetch(
+          request,
+          settings,
+          context::isStopped,
+          context.metrics(),
+          abort,
+          RequestBudgets.of(feed, request.uri()));
+    } catch (HttpFailure e) {
+      if (e.status() != 401 || !(feed.auth() instanceof AuthDef.OAuth2 oauth)) {
+        throw e;
+      }
+      String used =
+          request.headers().getOrDefault("Authorization", "").replaceFirst("^Bearer ", "");
+      OAuthTokens.refused(oauth, used);
+      Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
+      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
+      PageRequest renewed =
+          new PageRequest(request.method(), request.uri(), headers, request.body());
+      return http.fetch(
+          renewed,
+          settings,
+          context::isStopped,
+          context.metrics(),
+          abort,
+          RequestBudgets.of(feed, request.uri()));
+    }
+  }
+
+  /** Cancels a page nobody will read; a response that arrives all the same is closed. */
+  private static void release(Ahead dropped) {
+    dropped.abort.abort();
+    CompletableFuture<Void> unused =
+        dropped.outcome.thenAccept(
+            outcome -> {
+              if (outcome.response != null) {
+                outcome.response.abort();
+                outcome.response.close();
+              }
+            });
+  }
+
+  /** Cancels every page still on its way, from any thread: a reader waiting for one wakes up. */
+  void abortAll() {
+    for (Ahead page : ahead.values()) {
+      page.abort.abort();
+    }
+  }
+
+  @Override
+  public void close() {
+    discardFrom(Integer.MIN_VALUE);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.arrowtap.source.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.source.http.FeedTestServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 10: a table's response cache, its revalidation, and the session switch that skips it. */
+class FeedCacheTest {
+  private static final String SUM = "SELECT count(*), sum(id) FROM t.users";
+
+  @TempDir Path dir;
+  private FeedTestServer api;
+  private ArrowtapEngine engine;
+
+  @BeforeEach
+  void start() {
+    api = FeedTestServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (engine != null) {
+      assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+      engine.close();
+    }
+    api.close();
+  }
+
+  private void catalog(String more) throws Exception {
+    Path catalog = dir.resolve("catalog.yaml");
+    Files.writeString(
+        catalog,
+        ("schemas:\n  - name: t\n    tables:\n      - name: users\n        url: URL/users\n"
+                + "        records: {pointer: /data}\n"
+                + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
+                + "        concurrency: 1\n" // exact request counts: nothing asked ahead
+                + more)
+            .replace("URL", api.url("")));
+    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+  }
+
+  private void users(String etag) {
+    api.route(
+        "/users",
+        r -> {
+          if (etag != null && etag.equals(r.header("If-None-Match"))) {
+            return new Reply(304, Map.of("ETag", etag), new byte[0], false, false);
+          }
+          int offset = Integer.parseInt(r.param("offset"));
+          Reply reply =
+              Reply.json(
+                  "{\"data\":["
+                      + String.join(
+                          ",", FeedTestServer.records(offset, Math.min(250, offset + 100)))
+                      + "],\"total\":250}");
+          return etag == null ? reply : reply.withHeader("ETag", etag);
+        });
+  }
+
+  private List<List<Object>> rows(String sql, Map<String, String> properties) throws Exception {
+    try (Connection c = engine.connect(properties)) {
+      return FeedPagingTest.rows(c, sql);
+    }
+  }
+
+  private static final List<List<Object>> EXPECTED = List.of(List.of(250L, 250L * 249 / 2));
+
+  @Test
+  void aSecondQueryWithinTheTtlMakesNoRequestAndInferenceSharesPageOne() throws Exception {
+    users(null);
+    catalog("        cache: {ttl_seconds: 60, max_bytes: 1000000}\n");
+    assertEquals(EXPECTED, rows(SUM, Map.of()));
+    // Columns inferred from page 1, then three pages read: page 1 came from the cache.
+    assertEquals(3, api.count("/users"));
+    assertEquals(EXPECTED, rows(SUM, Map.of()));
+    assertEquals(3, api.count("/users"), "the second query made no request");
+    try (Connection c = engine.connect(Map.of())) {
+      List<List<Object>> hits =
+          FeedPagingTest.rows(
+              c, "SELECT sum(cache_hits) FROM sys.task_metrics WHERE scan = 't.users'");
+      assertEquals(3L, ((Number) hits.get(0).get(0)).longValue(), "the second query's pages");
+    }
+    // The session switch reads from the API again.
+    assertEquals(EXPECTED, rows(SUM, Map.of("cache", "false")));
+    assertEquals(6, api.count("/users"));
+  }
+
+  @Test
+  void withoutACacheEveryQueryAsksTheApi() throws Exception {
+    users(null);
+    catalog("        columns: [{name: id, type: BIGINT}]\n");
+    assertEquals(EXPECTED, rows(SUM, Map.of()));
+    assertEquals(EXPECTED, rows(SUM, Map.of()));
+    assertEquals(6, api.count("/users"));
+  }
+
+  @Test
+  void aStaleEntryIsRevalidatedWithItsETag() throws Exception {
+    users("\"v1\"");
+    catalog(
+        "        columns: [{name: id, type: BIGINT}]\n"
+            + "        cache: {ttl_seconds: 1, max_bytes: 1000000}\n");
+    assertEquals(EXPECTED, rows(SUM, Map.of()));
+    Thread.sleep(1100);
+    api.reset();
+    assertEquals(EXPECTED, rows(SUM, Map.of()));
+    assertEquals(3, api.count("/users"), "each page asked again, once");
+    for (FeedTestServer.Request request : api.requests("/users")) {
+      assertEquals("\"v1\"", request.header("If-None-Match"));
+    }
+  }
+}
