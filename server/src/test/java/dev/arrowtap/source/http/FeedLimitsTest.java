@@ -87,13 +87,15 @@ class FeedLimitsTest {
     List<FeedTestServer.Request> requests = api.requests("/items");
     assertEquals(20, requests.size());
     assertTrue(api.maxInFlight() <= 2, "at once: " + api.maxInFlight());
-    // 20 requests at 20 a second with a burst of 2: the last goes 0.9 s after the first at least.
+    // 20 requests at 20 a second with a burst of 2: the last is sent 0.9 s after the first at
+    // least. Arrival times jitter on a loaded machine, so allow 250 ms; with max_in_flight alone
+    // (no rate) the 20 requests of 30 ms would all arrive within about 300 ms.
     List<FeedTestServer.Request> sorted =
         requests.stream()
             .sorted(java.util.Comparator.comparingLong(FeedTestServer.Request::arrivedNanos))
             .toList();
     long spread = millisBetween(sorted.get(0), sorted.get(19));
-    assertTrue(spread >= 850, "20 requests within " + spread + " ms");
+    assertTrue(spread >= 650, "20 requests within " + spread + " ms");
     try (Connection c = engine.connect(Map.of())) {
       long waits =
           ((Number)
