@@ -9,6 +9,9 @@ import java.time.Duration;
  * @param batchSize rows per Arrow batch
  * @param inferTimeout how long reading a feed's first page to infer its columns may take
  * @param inferMaxBytes how many bytes of a feed's first page inference may read
+ * @param maxInferredColumns how many columns inference may find before the query fails
+ * @param queryMemoryLimit the Arrow memory one query may hold, in bytes; the server's own limit
+ *     applies when it is lower
  * @param useCache whether feeds may answer from their response caches
  */
 public record SessionSettings(
@@ -16,7 +19,16 @@ public record SessionSettings(
     int batchSize,
     Duration inferTimeout,
     long inferMaxBytes,
+    int maxInferredColumns,
+    long queryMemoryLimit,
     boolean useCache) {
+  /**
+   * The most columns a session may let inference find: {@code SELECT *} over 3,000 columns still
+   * compiled when measured, over 4,000 Calcite's generated code passed the JVM's 64 KB method
+   * limit.
+   */
+  public static final int MAX_INFERRED_COLUMNS_LIMIT = 2000;
+
   /** The most a session may let inference read: the first page is held in memory. */
   public static final long INFER_MAX_BYTES_LIMIT = 256L << 20;
 
@@ -24,7 +36,7 @@ public record SessionSettings(
   public static final Duration INFER_TIMEOUT_LIMIT = Duration.ofMinutes(10);
 
   public static final SessionSettings DEFAULTS =
-      new SessionSettings(10, 8192, Duration.ofSeconds(30), 16L << 20, true);
+      new SessionSettings(10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true);
 
   public SessionSettings {
     if (numbersPerTask < 1) {
@@ -47,16 +59,46 @@ public record SessionSettings(
               + ": "
               + inferMaxBytes);
     }
+    if (maxInferredColumns < 1 || maxInferredColumns > MAX_INFERRED_COLUMNS_LIMIT) {
+      throw new IllegalArgumentException(
+          "max_inferred_columns must be between 1 and "
+              + MAX_INFERRED_COLUMNS_LIMIT
+              + ": "
+              + maxInferredColumns);
+    }
+    if (queryMemoryLimit < 1) {
+      throw new IllegalArgumentException(
+          "query_memory_limit must be a positive number of bytes: " + queryMemoryLimit);
+    }
   }
 
   /** Default inference bounds. */
   public SessionSettings(long numbersPerTask, int batchSize) {
-    this(numbersPerTask, batchSize, DEFAULTS.inferTimeout(), DEFAULTS.inferMaxBytes(), true);
+    this(
+        numbersPerTask,
+        batchSize,
+        DEFAULTS.inferTimeout(),
+        DEFAULTS.inferMaxBytes(),
+        DEFAULTS.maxInferredColumns(),
+        DEFAULTS.queryMemoryLimit(),
+        true);
   }
 
   /** Default cache use. */
   public SessionSettings(
-      long numbersPerTask, int batchSize, Duration inferTimeout, long inferMaxBytes) {
-    this(numbersPerTask, batchSize, inferTimeout, inferMaxBytes, true);
+      long numbersPerTask,
+      int batchSize,
+      Duration inferTimeout,
+      long inferMaxBytes,
+      int maxInferredColumns,
+      long queryMemoryLimit) {
+    this(
+        numbersPerTask,
+        batchSize,
+        inferTimeout,
+        inferMaxBytes,
+        maxInferredColumns,
+        queryMemoryLimit,
+        true);
   }
 }

@@ -8,6 +8,9 @@ public final class SqlStates {
   /** A NULL where a value is required. */
   public static final String NULL_NOT_ALLOWED = "22004";
 
+  /** An integer or decimal result outside its type's range (checked arithmetic). */
+  public static final String NUMERIC_OUT_OF_RANGE = "22003";
+
   /** A statement that does not parse or does not validate. */
   public static final String SYNTAX_OR_ACCESS_RULE = "42000";
 
@@ -34,6 +37,9 @@ public final class SqlStates {
 
   /** A host not on the allowlist, or a credential that is missing. */
   public static final String NOT_PERMITTED = "42501";
+
+  /** A query that needs more memory than its limit, or than the server can spare. */
+  public static final String OUT_OF_MEMORY = "53200";
 
   /** A safety cap reached: pages, rows, inference bytes, inferred columns. */
   public static final String PROGRAM_LIMIT = "54000";

@@ -30,7 +30,7 @@ public final class SchemaInference {
   public static List<ColumnBinding> infer(
       InputStream body, String contentType, RecordLayout layout, int sampleSize)
       throws IOException {
-    return sample(body, contentType, layout, sampleSize).columns();
+    return sample(body, contentType, layout, sampleSize, Integer.MAX_VALUE).columns();
   }
 
   /**
@@ -41,9 +41,13 @@ public final class SchemaInference {
    */
   public record Sample(List<ColumnBinding> columns, boolean allRecords) {}
 
-  /** As {@link #infer}, also saying whether the sample saw every record of the body. */
+  /**
+   * As {@link #infer}, also saying whether the sample saw every record of the body.
+   *
+   * @throws TooManyFields as soon as the records hold more than {@code maxFields} distinct fields
+   */
   public static Sample sample(
-      InputStream body, String contentType, RecordLayout layout, int sampleSize)
+      InputStream body, String contentType, RecordLayout layout, int sampleSize, int maxFields)
       throws IOException {
     if (sampleSize < 1) {
       throw new IllegalArgumentException("sampleSize must be positive, got " + sampleSize);
@@ -61,7 +65,7 @@ public final class SchemaInference {
             allRecords = true;
             break;
           }
-          sampleRecord(parser, fields, records);
+          sampleRecord(parser, fields, records, maxFields);
           records++;
         }
       } catch (StreamReadException e) {
@@ -76,12 +80,21 @@ public final class SchemaInference {
     return new Sample(bindings(fields, records), allRecords);
   }
 
-  private static void sampleRecord(JsonParser parser, Map<String, FieldStats> fields, long record)
+  private static void sampleRecord(
+      JsonParser parser, Map<String, FieldStats> fields, long record, int maxFields)
       throws IOException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
       JsonToken token = parser.nextToken();
-      FieldStats stats = fields.computeIfAbsent(name, n -> new FieldStats());
+      FieldStats stats = fields.get(name);
+      if (stats == null) {
+        if (fields.size() >= maxFields) {
+          // Stop at once: a record of 100,000 fields would otherwise cost minutes in planning.
+          throw new TooManyFields(maxFields, record);
+        }
+        stats = new FieldStats();
+        fields.put(name, stats);
+      }
       stats.see(record, typeOf(parser, token));
       if (token.isStructStart()) {
         parser.skipChildren();

@@ -27,7 +27,8 @@ import org.apache.calcite.schema.SchemaPlus;
  * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
  */
 public final class ArrowtapEngine implements AutoCloseable {
-  private static final Driver CALCITE = new Driver();
+  private static final Driver CALCITE =
+      new Driver().withPrepareFactory(CheckedArithmeticPrepare::new);
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
@@ -54,7 +55,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services =
-        new ExecutionServices(config.localSlots(), config.memoryLimitBytes(), config.execution());
+        new ExecutionServices(
+            config.localSlots(), config.memoryLimitBytes(), config.execution(), config.memory());
   }
 
   public Catalog catalog() {
@@ -99,7 +101,8 @@ public final class ArrowtapEngine implements AutoCloseable {
 
   /**
    * Lexical rules, chosen on purpose: identifiers in double quotes, names kept as written and
-   * matched case-insensitively, so JSON field names like {@code userId} need no quotes.
+   * matched case-insensitively, so JSON field names like {@code userId} need no quotes. The SQL
+   * accepted is Calcite's LENIENT conformance with the PostgreSQL function library.
    */
   static Properties calciteProperties() {
     Properties properties = new Properties();
@@ -108,7 +111,14 @@ public final class ArrowtapEngine implements AutoCloseable {
     properties.setProperty("quotedCasing", "UNCHANGED");
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("timeZone", "UTC");
-    properties.setProperty("conformance", "DEFAULT");
+    // LENIENT lets users type what PostgreSQL, MySQL and DuckDB accept: % as modulo, !=,
+    // LIMIT/OFFSET in either order, GROUP BY an alias or ordinal. The lexical rules above stay.
+    properties.setProperty("conformance", "LENIENT");
+    // PostgreSQL's functions (date_trunc, to_char, ILIKE, string functions) beside the standard
+    // ones.
+    properties.setProperty("fun", "standard,postgresql");
+    // Sums that cannot wrap; arithmetic overflow is checked by CheckedArithmeticPrepare.
+    properties.setProperty("typeSystem", ArrowtapTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
   }

@@ -1,15 +1,11 @@
 package dev.arrowtap.exec;
 
 import dev.arrowtap.metrics.MetricsStore;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -27,15 +23,21 @@ public final class ExecutionServices implements AutoCloseable {
   private final List<TaskRunner> runners;
   private final MetricsStore metrics;
   private final InternalEndpoints internalEndpoints = new InternalEndpoints();
-  private final List<WorkerHealth> health = new ArrayList<>();
-  private final long[] lastChecks;
-  private final ScheduledFuture<?> checks;
+  private final WorkerRotation rotation;
+  private final MemoryLimits memoryLimits;
+  private final QueryAllocators queryAllocators;
+  private final HeapWatchdog heapWatchdog;
 
   public ExecutionServices(int localSlots, long memoryLimitBytes) {
     this(localSlots, memoryLimitBytes, ExecutionConfig.local());
   }
 
   public ExecutionServices(int localSlots, long memoryLimitBytes, ExecutionConfig config) {
+    this(localSlots, memoryLimitBytes, config, MemoryLimits.defaults(memoryLimitBytes));
+  }
+
+  public ExecutionServices(
+      int localSlots, long memoryLimitBytes, ExecutionConfig config, MemoryLimits limits) {
     if (localSlots < 1) {
       throw new IllegalArgumentException("localSlots must be positive: " + localSlots);
     }
@@ -44,89 +46,49 @@ public final class ExecutionServices implements AutoCloseable {
     this.rootAllocator = new RootAllocator(memoryLimitBytes);
     this.taskThreads = Executors.newCachedThreadPool(daemonThreads("arrowtap-task-"));
     this.metrics = new MetricsStore(config.queryRetention());
+    this.memoryLimits = limits;
+    this.queryAllocators = new QueryAllocators(rootAllocator);
+    this.heapWatchdog = new HeapWatchdog(metrics, limits.heapGuardBytes());
     this.runners = new ArrayList<>();
-    this.lastChecks = new long[config.workers().size()];
-    java.util.Arrays.fill(lastChecks, System.nanoTime());
     if (config.workers().isEmpty()) {
       runners.add(new LocalTaskRunner());
-      checks = null;
+      rotation = null;
     } else {
+      List<WorkerTaskRunner> workers = new ArrayList<>();
       for (WorkerAddress worker : config.workers()) {
         internalEndpoints.add(worker.host(), worker.port(), "worker " + worker);
-        runners.add(
+        workers.add(
             new WorkerTaskRunner(
                 worker, config.secret().orElseThrow(), rootAllocator, config.workerTlsCa()));
-        health.add(new WorkerHealth(worker));
       }
-      checks =
-          WORKER_CHECKS.scheduleWithFixedDelay(
-              this::checkWorkers,
-              CHECK_TICK.toMillis(),
-              CHECK_TICK.toMillis(),
-              TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** One thread for every engine's worker checks: they are short and rare. */
-  private static final ScheduledExecutorService WORKER_CHECKS =
-      Executors.newSingleThreadScheduledExecutor(daemonThreads("arrowtap-worker-checks-"));
-
-  private static final Duration CHECK_TICK = Duration.ofMillis(250);
-
-  /** How often a worker in rotation is checked between queries, so /health stays current. */
-  private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
-
-  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
-
-  /**
-   * Checks the workers that are due: one out of rotation once its backoff has passed, one in
-   * rotation every {@link #CHECK_EVERY}. A check is the identity handshake a task starts with.
-   */
-  private void checkWorkers() {
-    long now = System.nanoTime();
-    for (int i = 0; i < health.size(); i++) {
-      WorkerHealth worker = health.get(i);
-      boolean due =
-          worker.dueForCheck(now)
-              || (worker.inRotation() && now - lastChecks[i] >= CHECK_EVERY.toNanos());
-      if (!due) {
-        continue;
-      }
-      lastChecks[i] = now;
-      try {
-        ((WorkerTaskRunner) runners.get(i)).probe(CHECK_TIMEOUT);
-        worker.succeeded();
-      } catch (RuntimeException e) {
-        worker.failed(e.getMessage() == null ? e.toString() : e.getMessage());
-      }
+      runners.addAll(workers);
+      rotation = new WorkerRotation(workers, config.workers());
     }
   }
 
   /** Each worker's standing, in configuration order; empty without workers. */
   public List<WorkerHealth.Status> workerStatuses() {
-    return health.stream().map(WorkerHealth::status).toList();
+    return rotation == null ? List.of() : rotation.statuses();
   }
 
-  /**
-   * Records how an attempt on {@code runner} ended: a failure that is the worker's takes it out of
-   * rotation; an attempt that ended otherwise shows it answers.
-   */
+  /** Records how an attempt on {@code runner} ended, for the worker rotation. */
   void reportAttempt(TaskRunner runner, Throwable failure) {
-    int index = runners.indexOf(runner);
-    if (index < 0 || health.isEmpty()) {
-      return;
-    }
-    if (failure == null) {
-      health.get(index).succeeded();
-    } else if (WorkerHealth.isWorkerFault(failure)) {
-      health
-          .get(index)
-          .failed(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    if (rotation != null) {
+      rotation.report(runner, failure);
     }
   }
 
   public BufferAllocator rootAllocator() {
     return rootAllocator;
+  }
+
+  public MemoryLimits memoryLimits() {
+    return memoryLimits;
+  }
+
+  /** The allocators of running queries, each limited to the query's memory. */
+  QueryAllocators queryAllocators() {
+    return queryAllocators;
   }
 
   public ExecutorService taskThreads() {
@@ -161,20 +123,11 @@ public final class ExecutionServices implements AutoCloseable {
   }
 
   /**
-   * Where attempt {@code attempt} (from 1) of task {@code task} runs: round robin over the workers
-   * in rotation (over all of them when none is), or this JVM.
+   * Where attempt {@code attempt} (from 1) of task {@code task} runs: this JVM, or round robin over
+   * the workers in rotation (see {@link WorkerRotation}).
    */
   public TaskRunner runnerFor(int task, int attempt) {
-    List<TaskRunner> candidates = new ArrayList<>(runners.size());
-    for (int i = 0; i < runners.size(); i++) {
-      if (health.isEmpty() || health.get(i).inRotation()) {
-        candidates.add(runners.get(i));
-      }
-    }
-    if (candidates.isEmpty()) {
-      candidates = runners;
-    }
-    return candidates.get(Math.floorMod(task + attempt - 1, candidates.size()));
+    return rotation == null ? runners.get(0) : rotation.runnerFor(task, attempt);
   }
 
   public int taskAttempts() {
@@ -211,9 +164,10 @@ public final class ExecutionServices implements AutoCloseable {
 
   @Override
   public void close() {
-    if (checks != null) {
-      checks.cancel(false);
+    if (rotation != null) {
+      rotation.close();
     }
+    heapWatchdog.close();
     taskThreads.shutdownNow();
     for (TaskRunner runner : runners) {
       runner.close();

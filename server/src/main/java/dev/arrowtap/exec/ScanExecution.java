@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -39,6 +40,7 @@ public final class ScanExecution implements AutoCloseable {
   private final ScanPlan plan;
   private final ExecutionServices services;
   private final BufferAllocator allocator;
+  private final long memoryLimit;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicBoolean externalCancel;
   private final QueryMetrics query;
@@ -65,8 +67,8 @@ public final class ScanExecution implements AutoCloseable {
     this.query = query;
     this.stage = query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
     this.schemaJson = plan.shape().arrowSchema().toJson();
-    this.allocator =
-        services.rootAllocator().newChildAllocator("scan " + plan.label(), 0, Long.MAX_VALUE);
+    this.memoryLimit = Math.min(plan.queryMemoryLimit(), services.memoryLimits().queryBytes());
+    this.allocator = services.queryAllocators().open(query.id(), plan.label(), memoryLimit);
     this.queue = new ArrayBlockingQueue<>(2 * parallelism + 1);
     this.finished = new CountDownLatch(parallelism);
     this.runnersLeft = parallelism;
@@ -138,8 +140,28 @@ public final class ScanExecution implements AutoCloseable {
   }
 
   private ArrowtapException cancelled() {
+    if (query.stopState() != null) {
+      return new ArrowtapException(query.stopState(), query.stopReason());
+    }
     return new ArrowtapException(
         SqlStates.QUERY_CANCELED, "query cancelled while scanning " + plan.label());
+  }
+
+  /** Arrow refused an allocation: the query holds as much memory as it may. */
+  private ArrowtapException memoryExceeded(OutOfMemoryException e) {
+    return new PermanentFailure(
+        SqlStates.OUT_OF_MEMORY,
+        "query "
+            + query.id()
+            + " needs more than its memory limit of "
+            + memoryLimit
+            + " bytes while scanning "
+            + plan.label()
+            + " (query_memory_limit; "
+            + allocator.getAllocatedMemory()
+            + " bytes held by this scan): read fewer columns, use a smaller batch_size,"
+            + " or ask for a higher limit",
+        e);
   }
 
   private void runTasks() {
@@ -220,6 +242,8 @@ public final class ScanExecution implements AutoCloseable {
         active.remove(ticket.task());
         metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
       }
+    } catch (OutOfMemoryException e) {
+      return new Attempt(TaskState.FAILED, memoryExceeded(e));
     } catch (IOException | RuntimeException e) {
       if (!shouldStop()) {
         return new Attempt(TaskState.FAILED, e);
@@ -324,7 +348,7 @@ public final class ScanExecution implements AutoCloseable {
       }
     }
     if (finished.getCount() == 0) {
-      allocator.close();
+      services.queryAllocators().close(query.id(), allocator);
     }
     // Otherwise a task ignores its stop signal; its memory stays accounted to the root
     // allocator rather than being freed under its feet.

@@ -9,13 +9,27 @@ import java.util.stream.Collectors;
  * A scan ready to run: what it reads (for plans and errors), the shape of its output and the tasks
  * that together produce every row exactly once.
  *
+ * @param queryMemoryLimit the session's Arrow memory limit for the whole query, in bytes; the
+ *     server's limit applies when it is lower
  * @param taskConcurrency tasks that may run at once in this JVM, or 0 for one per local slot (a
  *     feed waits on its API more than on a core, so it declares its own)
  */
 public record ScanPlan(
-    String label, TableShape shape, List<TaskSpec> tasks, int batchSize, int taskConcurrency) {
+    String label,
+    TableShape shape,
+    List<TaskSpec> tasks,
+    int batchSize,
+    long queryMemoryLimit,
+    int taskConcurrency) {
+  /** A scan under the server's query memory limit. */
   public ScanPlan(String label, TableShape shape, List<TaskSpec> tasks, int batchSize) {
-    this(label, shape, tasks, batchSize, 0);
+    this(label, shape, tasks, batchSize, Long.MAX_VALUE, 0);
+  }
+
+  /** A scan under a session's memory limit, one task per local slot. */
+  public ScanPlan(
+      String label, TableShape shape, List<TaskSpec> tasks, int batchSize, long queryMemoryLimit) {
+    this(label, shape, tasks, batchSize, queryMemoryLimit, 0);
   }
 
   public ScanPlan {

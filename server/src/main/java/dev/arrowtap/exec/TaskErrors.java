@@ -45,7 +45,10 @@ public final class TaskErrors {
    */
   static Exception fromStatus(FlightRuntimeException e, String worker, TaskMetrics metrics) {
     ErrorFlightMetadata metadata = e.status().metadata();
-    byte[] progress = metadata == null ? null : metadata.getByte(PROGRESS);
+    // ErrorFlightMetadata.get throws on a missing key: a status without our keys (a worker that
+    // is gone or stopping answers UNAVAILABLE with none) must stay the IOException below.
+    byte[] progress =
+        metadata == null || !metadata.containsKey(PROGRESS) ? null : metadata.getByte(PROGRESS);
     if (progress != null) {
       try {
         metrics.absorb(TaskCodec.decodeProgress(progress));
@@ -54,9 +57,10 @@ public final class TaskErrors {
       }
     }
     String description = e.status().description();
-    String state = metadata == null ? null : metadata.get(SQL_STATE);
+    String state =
+        metadata == null || !metadata.containsKey(SQL_STATE) ? null : metadata.get(SQL_STATE);
     if (state != null && description != null) {
-      if (Boolean.parseBoolean(metadata.get(PERMANENT))) {
+      if (metadata.containsKey(PERMANENT) && Boolean.parseBoolean(metadata.get(PERMANENT))) {
         return new PermanentFailure(state, description, e);
       }
       return new ArrowtapException(state, description, e);

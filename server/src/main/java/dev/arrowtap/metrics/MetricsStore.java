@@ -25,9 +25,21 @@ public final class MetricsStore {
 
   /** Registers a query that starts now. */
   public QueryMetrics begin(String sql, String user, String connectionId, int statementId) {
+    return begin(sql, user, connectionId, statementId, "");
+  }
+
+  /** Registers a query that starts now, for a client that named its application. */
+  public QueryMetrics begin(
+      String sql, String user, String connectionId, int statementId, String application) {
     QueryMetrics query =
         new QueryMetrics(
-            ids.incrementAndGet(), sql, user, connectionId, statementId, this::finished);
+            ids.incrementAndGet(),
+            sql,
+            user,
+            connectionId,
+            statementId,
+            application,
+            this::finished);
     synchronized (queries) {
       queries.addLast(query);
       while (queries.size() > retention) {

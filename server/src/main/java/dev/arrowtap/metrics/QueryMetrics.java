@@ -17,6 +17,7 @@ public final class QueryMetrics {
   private final String user;
   private final String connectionId;
   private final int statementId;
+  private final String application;
   private final long startMillis = System.currentTimeMillis();
   private final long startNanos = System.nanoTime();
   private final AtomicLong rows = new AtomicLong();
@@ -27,6 +28,8 @@ public final class QueryMetrics {
   private volatile long endNanos;
   private volatile String error;
   private final Consumer<QueryMetrics> onFinish;
+  private volatile String stopState;
+  private volatile String stopReason;
 
   QueryMetrics(
       long id,
@@ -34,6 +37,7 @@ public final class QueryMetrics {
       String user,
       String connectionId,
       int statementId,
+      String application,
       Consumer<QueryMetrics> onFinish) {
     this.onFinish = onFinish;
     this.id = id;
@@ -41,6 +45,7 @@ public final class QueryMetrics {
     this.user = user;
     this.connectionId = connectionId;
     this.statementId = statementId;
+    this.application = application == null ? "" : application;
   }
 
   /** Registers a scan about to start; its stage number is its position among the query's scans. */
@@ -79,6 +84,25 @@ public final class QueryMetrics {
       requests += task.httpRequests();
     }
     return requests;
+  }
+
+  /**
+   * Stops the query for a reason other than a user's cancel: it then fails with {@code sqlState}
+   * and {@code reason} instead of 57014.
+   */
+  public void stop(String sqlState, String reason) {
+    stopState = sqlState;
+    stopReason = reason;
+    cancel();
+  }
+
+  /** The SQLState a stopped query fails with, or null when it was cancelled by its user. */
+  public String stopState() {
+    return stopState;
+  }
+
+  public String stopReason() {
+    return stopReason;
   }
 
   /** Asks every task of the query to stop; the query then fails as cancelled. */
@@ -127,6 +151,13 @@ public final class QueryMetrics {
 
   public int statementId() {
     return statementId;
+  }
+
+  /**
+   * The application name the client gave ({@code setClientInfo("ApplicationName", ...)}), or "".
+   */
+  public String application() {
+    return application;
   }
 
   public long startMillis() {

@@ -32,7 +32,8 @@ final class SysTables {
             column("tasks", SqlTypeName.INTEGER, false),
             column("connection_id", SqlTypeName.VARCHAR, true),
             column("statement_id", SqlTypeName.INTEGER, false),
-            column("error", SqlTypeName.VARCHAR, true)),
+            column("error", SqlTypeName.VARCHAR, true),
+            column("application_name", SqlTypeName.VARCHAR, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.visibleTo(visibleUser)) {
@@ -48,7 +49,8 @@ final class SysTables {
                   query.taskCount(),
                   visibleConnection(query.connectionId(), ownConnection),
                   query.statementId(),
-                  query.error()
+                  query.error(),
+                  query.application().isEmpty() ? null : query.application()
                 });
           }
           return rows;

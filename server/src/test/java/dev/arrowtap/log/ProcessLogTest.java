@@ -34,6 +34,15 @@ class ProcessLogTest {
               .with("state", "FAILED")
               .with("error", "42704: \"t0p-s3cret\" not found\nsecond line")
               .toString());
+      // A thread that dies of an error nobody catches leaves a line (today's silent OOM).
+      Thread dying =
+          new Thread(
+              () -> {
+                throw new OutOfMemoryError("Java heap space");
+              },
+              "dying-thread");
+      dying.start();
+      dying.join();
     } finally {
       for (Handler handler : root.getHandlers()) {
         root.removeHandler(handler);
@@ -44,7 +53,15 @@ class ProcessLogTest {
       Thread.setDefaultUncaughtExceptionHandler(previous);
     }
     List<String> lines = Files.readAllLines(file);
-    assertEquals(1, lines.size(), lines.toString());
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(
+        lines.get(1).startsWith("ts=")
+            && lines
+                .get(1)
+                .contains(
+                    " level=error logger=dev.arrowtap.process event=uncaught thread=dying-thread"
+                        + " error=\"java.lang.OutOfMemoryError: Java heap space\" exception="),
+        lines.get(1));
     assertTrue(
         lines
             .get(0)

@@ -162,6 +162,56 @@ class ExactNumbersTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void integerSumsNeverWrap(Mode mode) throws SQLException {
+    try (Connection c = connect(mode);
+        Statement s = c.createStatement()) {
+      // Issue 7: the total passes 2^63; it used to come back negative.
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT sum(number + 9223372036854775000), sum(number), avg(number)"
+                  + " FROM numbers(0, 3)")) {
+        rs.next();
+        assertEquals(Types.DECIMAL, rs.getMetaData().getColumnType(1));
+        assertEquals(new BigDecimal("27670116110564325003"), rs.getBigDecimal(1));
+        assertEquals(3, rs.getLong(2));
+        assertEquals(1, rs.getLong(3));
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT max(t) FROM (SELECT sum(number + 4611686018427387903)"
+                  + " OVER (ORDER BY number) AS t FROM numbers(0, 3))")) {
+        rs.next();
+        assertEquals(new BigDecimal("13835058055282163712"), rs.getBigDecimal(1));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void integerArithmeticOverflowIsAnError(Mode mode) throws SQLException {
+    try (Connection c = connect(mode);
+        Statement s = c.createStatement()) {
+      for (String sql :
+          List.of(
+              "SELECT number + 9223372036854775807 FROM numbers(1, 3)",
+              "SELECT number * 4611686018427387904 FROM numbers(2, 3)",
+              "SELECT -(number - 9223372036854775807 - 2) FROM numbers(0, 1)",
+              "SELECT CAST(number AS INTEGER) * 2147483647 FROM numbers(2, 3)",
+              "SELECT CAST(9223372036854775807 AS BIGINT) + 1")) {
+        SQLException error = assertThrows(SQLException.class, () -> drain(s, sql), sql);
+        assertEquals("22003", error.getSQLState(), sql + ": " + error.getMessage());
+        assertTrue(error.getMessage().contains("numeric value out of range"), error.getMessage());
+      }
+      // The same query within range still runs on the same connection.
+      try (ResultSet rs = s.executeQuery("SELECT number * 2 FROM numbers(2, 3)")) {
+        rs.next();
+        assertEquals(4, rs.getLong(1));
+      }
+    }
+  }
+
   private static void drain(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

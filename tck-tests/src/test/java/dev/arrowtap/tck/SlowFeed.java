@@ -71,9 +71,9 @@ final class SlowFeed implements AutoCloseable {
           out.write(
               ("{\"id\":" + id + ",\"name\":\"row " + id + "\"}\n")
                   .getBytes(StandardCharsets.UTF_8));
-          if (id % 20 == 19) {
+          if (id % 200 == 199) {
             out.flush();
-            Thread.sleep(10);
+            Thread.sleep(5);
           }
         }
       }

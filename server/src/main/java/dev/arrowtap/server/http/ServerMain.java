@@ -132,6 +132,12 @@ public final class ServerMain {
     if (options.workerTlsCa().isPresent()) {
       execution = execution.withWorkerTls(options.workerTlsCa().get());
     }
+    if (options.queryMemoryLimit() > 0) {
+      config =
+          config.withMemoryLimits(
+              new dev.arrowtap.exec.MemoryLimits(
+                  options.queryMemoryLimit(), config.memory().heapGuardBytes()));
+    }
     return config.withExecution(execution);
   }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param tlsPasswordFile the file holding the keystore's password
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
  * @param log where the log goes and how much of it
+ * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
  */
 public record ServerOptions(
     String bind,
@@ -36,7 +37,8 @@ public record ServerOptions(
     Optional<Path> tlsKeystore,
     Optional<Path> tlsPasswordFile,
     Optional<Path> workerTlsCa,
-    LogSettings log) {
+    LogSettings log,
+    long queryMemoryLimit) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -71,7 +73,8 @@ public record ServerOptions(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        LogSettings.DEFAULTS);
+        LogSettings.DEFAULTS,
+        0);
   }
 
   /**
@@ -91,6 +94,7 @@ public record ServerOptions(
     Optional<Path> tlsPasswordFile = Optional.empty();
     Optional<Path> workerTlsCa = Optional.empty();
     LogSettings log = LogSettings.DEFAULTS;
+    long queryMemoryLimit = 0;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);
@@ -111,6 +115,7 @@ public record ServerOptions(
         case "--worker-tls-ca" -> workerTlsCa = Optional.of(Path.of(value));
         case "--log-level" -> log = log.withLevel(LogSettings.parseLevel(value));
         case "--log-file" -> log = log.withFile(Path.of(value));
+        case "--query-memory-limit" -> queryMemoryLimit = bytes("--query-memory-limit", value);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
@@ -118,7 +123,7 @@ public record ServerOptions(
                     + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
                     + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
                     + " --tls-password-file FILE, --worker-tls-ca PEM, --log-level LEVEL,"
-                    + " --log-file FILE");
+                    + " --log-file FILE, --query-memory-limit BYTES");
       }
     }
     return new ServerOptions(
@@ -132,7 +137,28 @@ public record ServerOptions(
         tlsKeystore,
         tlsPasswordFile,
         workerTlsCa,
-        log);
+        log,
+        queryMemoryLimit);
+  }
+
+  /** A positive number of bytes, with an optional K, M or G (powers of 1024). */
+  private static long bytes(String flag, String value) {
+    String text = value.trim().toUpperCase(java.util.Locale.ROOT);
+    int shift = 0;
+    if (text.endsWith("K") || text.endsWith("M") || text.endsWith("G")) {
+      shift = text.endsWith("K") ? 10 : text.endsWith("M") ? 20 : 30;
+      text = text.substring(0, text.length() - 1);
+    }
+    try {
+      long number = Long.parseLong(text);
+      if (number < 1) {
+        throw new NumberFormatException();
+      }
+      return number << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          flag + " must be a positive number of bytes (such as 512M): " + value);
+    }
   }
 
   private static int number(String flag, String value) {

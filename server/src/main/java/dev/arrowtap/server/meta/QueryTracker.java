@@ -30,6 +30,7 @@ final class QueryTracker {
   private final MetricsStore store;
   private final Secrets secrets;
   private final Map<String, String> users = new ConcurrentHashMap<>();
+  private final Map<String, String> applications = new ConcurrentHashMap<>();
   private final Map<String, String> preparedSql = new ConcurrentHashMap<>();
   private final Map<String, QueryMetrics> running = new ConcurrentHashMap<>();
   private final Map<String, Long> lastFetch = new ConcurrentHashMap<>();
@@ -47,10 +48,32 @@ final class QueryTracker {
 
   void connectionClosed(String connectionId) {
     users.remove(connectionId);
+    applications.remove(connectionId);
+  }
+
+  /** Records the application a client names, shown with its later queries. */
+  void applicationNamed(String connectionId, String application) {
+    if (application == null || application.isEmpty()) {
+      applications.remove(connectionId);
+    } else {
+      applications.put(connectionId, application);
+    }
   }
 
   void prepared(Meta.StatementHandle h, String sql) {
     preparedSql.put(key(h), sql);
+  }
+
+  /** Logs a statement that failed to prepare (a syntax error in a prepared statement). */
+  void prepareFailed(String connectionId, String error) {
+    if (LOG.isLoggable(Level.WARNING)) {
+      String user = users.getOrDefault(connectionId, "");
+      LOG.warning(
+          LogLine.event("prepare_failed")
+              .with("user", user.isEmpty() ? "-" : user)
+              .with("error", error)
+              .toString());
+    }
   }
 
   String preparedSql(Meta.StatementHandle h) {
@@ -60,7 +83,12 @@ final class QueryTracker {
   /** Registers a query that statement {@code h} starts now, ending the previous one. */
   QueryMetrics begin(Meta.StatementHandle h, String sql) {
     QueryMetrics query =
-        store.begin(sql, users.getOrDefault(h.connectionId, ""), h.connectionId, h.id);
+        store.begin(
+            sql,
+            users.getOrDefault(h.connectionId, ""),
+            h.connectionId,
+            h.id,
+            applications.getOrDefault(h.connectionId, ""));
     lastFetch.put(key(h), System.nanoTime());
     QueryMetrics previous = running.put(key(h), query);
     if (previous != null) {
@@ -119,6 +147,25 @@ final class QueryTracker {
     return new ArrowtapException(
         SqlStates.ADMIN_SHUTDOWN,
         "the server is shutting down: query " + query.id() + " was stopped");
+  }
+
+  /** The running queries of a connection. */
+  java.util.List<QueryMetrics> runningOn(String connectionId) {
+    String prefix = connectionId + "/";
+    return running.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith(prefix))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  /** The client closed a statement's result before its end; the statement stays open. */
+  void resultClosed(String connectionId, int statementId) {
+    String key = connectionId + "/" + statementId;
+    lastFetch.remove(key);
+    QueryMetrics query = running.remove(key);
+    if (query != null) {
+      query.finish(QueryState.FINISHED, null);
+    }
   }
 
   /** Runs {@code work} as part of {@code query}; a failure ends the query. */

@@ -8,6 +8,7 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonDecodeException;
 import dev.arrowtap.decode.SampleLimitReached;
 import dev.arrowtap.decode.SchemaInference;
+import dev.arrowtap.decode.TooManyFields;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.TaskMetrics;
@@ -98,9 +99,28 @@ final class ColumnInference {
       SchemaInference.Sample seen;
       try {
         seen =
-            SchemaInference.sample(sample, response.contentType(), feed.records(), SAMPLE_RECORDS);
+            SchemaInference.sample(
+                sample,
+                response.contentType(),
+                feed.records(),
+                SAMPLE_RECORDS,
+                limits.maxInferredColumns());
       } catch (SampleLimitReached e) {
         throw nothingSampled(where, sample);
+      } catch (TooManyFields e) {
+        response.abort();
+        throw new ArrowtapException(
+            SqlStates.PROGRAM_LIMIT,
+            redact(
+                where
+                    + "cannot infer columns: record "
+                    + (e.record() + 1)
+                    + " brings the fields past max_inferred_columns = "
+                    + e.limit()
+                    + "; declare the columns in the catalog, read a narrower part with a pointer,"
+                    + " or raise max_inferred_columns (at most "
+                    + SessionSettings.MAX_INFERRED_COLUMNS_LIMIT
+                    + ")"));
       }
       List<ColumnBinding> columns =
           seen.columns().stream()

@@ -63,7 +63,7 @@ public final class FeedTable extends ScanTable {
     Set<String> parameters = new HashSet<>();
     feed.parameters().forEach(p -> parameters.add(p.name().toLowerCase(Locale.ROOT)));
     // Bounds that change what inference may find are part of the cache key.
-    String key = cacheKey + " " + settings.inferMaxBytes();
+    String key = cacheKey + " " + settings.inferMaxBytes() + " " + settings.maxInferredColumns();
     return schemas.columns(feed, key, settings, FirstPageHandover::offer).stream()
         .filter(b -> !parameters.contains(b.column().name().toLowerCase(Locale.ROOT)))
         .toList();
@@ -205,7 +205,12 @@ public final class FeedTable extends ScanTable {
               settings.useCache()));
     }
     return new ScanPlan(
-        label, new TableShape(columns), tasks, settings.batchSize(), feed.fetch().concurrency());
+        label,
+        new TableShape(columns),
+        tasks,
+        settings.batchSize(),
+        settings.queryMemoryLimit(),
+        feed.fetch().concurrency());
   }
 
   /**

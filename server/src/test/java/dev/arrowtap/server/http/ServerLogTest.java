@@ -67,6 +67,8 @@ class ServerLogTest {
           assertEquals("08006", feed.getSQLState(), feed.getMessage());
           assertThrows(SQLException.class, () -> count(s, "SELECT * FROM \"" + token + "\""));
           count(s, "SELECT 'x' AS token_" + token.replace('-', '_'));
+          assertThrows(
+              SQLException.class, () -> c.prepareStatement("SELECT FROM WHERE '" + token + "'"));
         }
         assertEquals(143, server.terminate(20));
       }
@@ -98,6 +100,7 @@ class ServerLogTest {
           all);
       assertTrue(
           lines.stream().anyMatch(l -> l.contains("state=FAILED") && l.contains("42704: ")), all);
+      assertTrue(all.contains("event=prepare_failed user=- error=\"42000: syntax error"), all);
       assertTrue(all.contains("event=stopped"), all);
     }
   }

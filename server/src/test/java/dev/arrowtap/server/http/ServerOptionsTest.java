@@ -28,6 +28,19 @@ class ServerOptionsTest {
     assertEquals(new ServerOptions("0.0.0.0", 0, Optional.of(Path.of("c.yaml"))), options);
   }
 
+  /** Issue 7: the per-query memory limit is set per server. */
+  @Test
+  void queryMemoryLimit() {
+    ServerOptions options = ServerOptions.parse("--query-memory-limit", "512M");
+    assertEquals(512L << 20, options.queryMemoryLimit());
+    assertEquals(512L << 20, ServerMain.engineConfig(options).memory().queryBytes());
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ServerOptions.parse("--query-memory-limit", "lots"));
+    assertTrue(bad.getMessage().contains("--query-memory-limit"), bad.getMessage());
+  }
+
   @Test
   void logLevelAndFile() {
     assertEquals(LogSettings.DEFAULTS, ServerOptions.parse().log());
