@@ -87,13 +87,15 @@ class FeedLimitsTest {
     List<FeedTestServer.Request> requests = api.requests("/items");
     assertEquals(20, requests.size());
     assertTrue(api.maxInFlight() <= 2, "at once: " + api.maxInFlight());
-    // 20 requests at 20 a second with a burst of 2: the last goes 0.9 s after the first at least.
+    // 20 requests at 20 a second with a burst of 2: the last is sent 0.9 s after the first at
+    // least; arrivals at the server can bunch up by a connection setup, hence the slack (without
+    // the limit all 20 arrive within a few milliseconds).
     List<FeedTestServer.Request> sorted =
         requests.stream()
             .sorted(java.util.Comparator.comparingLong(FeedTestServer.Request::arrivedNanos))
             .toList();
     long spread = millisBetween(sorted.get(0), sorted.get(19));
-    assertTrue(spread >= 850, "20 requests within " + spread + " ms");
+    assertTrue(spread >= 700, "20 requests within " + spread + " ms");
     try (Connection c = engine.connect(Map.of())) {
       long waits =
           ((Number)
