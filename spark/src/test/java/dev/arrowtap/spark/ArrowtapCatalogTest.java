@@ -42,9 +42,14 @@ class ArrowtapCatalogTest {
     assertEquals(List.of("[demo]"), Rows.of(spark.sql("SHOW NAMESPACES IN api")));
     assertEquals(
         List.of(
+            "[demo, a_logs, false]",
+            "[demo, accounts, false]",
             "[demo, events, false]",
             "[demo, orders, false]",
+            "[demo, p_accounts, false]",
             "[demo, products, false]",
+            "[demo, r_resources, false]",
+            "[demo, s_statuses, false]",
             "[demo, secure_users, false]",
             "[demo, status, false]",
             "[demo, tickets, false]",
