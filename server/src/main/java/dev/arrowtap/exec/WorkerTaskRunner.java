@@ -97,7 +97,7 @@ public final class WorkerTaskRunner implements TaskRunner {
     String challenge = WorkerSecret.newNonce();
     Iterator<Result> answer =
         client.doAction(
-            new Action(HELLO, challenge.getBytes(StandardCharsets.UTF_8)),
+            new Action(WorkerSecret.HELLO_ACTION, challenge.getBytes(StandardCharsets.UTF_8)),
             new HeaderCallOption(proofHeaders()));
     String proof =
         answer.hasNext() ? new String(answer.next().getBody(), StandardCharsets.UTF_8) : null;
@@ -112,8 +112,6 @@ public final class WorkerTaskRunner implements TaskRunner {
     }
     verified = true;
   }
-
-  private static final String HELLO = "arrowtap.hello";
 
   @Override
   public void close() {
