@@ -1,9 +1,9 @@
 package dev.arrowtap.server.http;
 
+import dev.arrowtap.common.CommandLineFlags;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,61 +75,39 @@ public record ServerOptions(
    * --tls-password-file FILE]}.
    */
   public static ServerOptions parse(String... args) {
-    String bind = DEFAULT_BIND;
-    int port = DEFAULT_PORT;
-    Optional<Path> catalog = Optional.empty();
-    List<WorkerAddress> workers = List.of();
-    Optional<Path> secretFile = Optional.empty();
-    int taskAttempts = ExecutionConfig.DEFAULT_TASK_ATTEMPTS;
-    Optional<Path> users = Optional.empty();
-    Optional<Path> tlsKeystore = Optional.empty();
-    Optional<Path> tlsPasswordFile = Optional.empty();
-    Optional<Path> workerTlsCa = Optional.empty();
-    List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty()) {
-      String flag = rest.remove(0);
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException(flag + " needs a value");
-      }
-      String value = rest.remove(0);
-      switch (flag) {
-        case "--bind" -> bind = value;
-        case "--port" -> port = number("--port", value);
-        case "--catalog" -> catalog = Optional.of(Path.of(value));
-        case "--workers" -> workers = WorkerAddress.parseList(value);
-        case "--secret-file" -> secretFile = Optional.of(Path.of(value));
-        case "--task-attempts" -> taskAttempts = number("--task-attempts", value);
-        case "--users" -> users = Optional.of(Path.of(value));
-        case "--tls-keystore" -> tlsKeystore = Optional.of(Path.of(value));
-        case "--tls-password-file" -> tlsPasswordFile = Optional.of(Path.of(value));
-        case "--worker-tls-ca" -> workerTlsCa = Optional.of(Path.of(value));
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option "
-                    + flag
-                    + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
-                    + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
-                    + " --tls-password-file FILE, --worker-tls-ca PEM");
-      }
-    }
+    CommandLineFlags flags =
+        CommandLineFlags.parse(
+            args,
+            "--catalog",
+            "FILE",
+            "--port",
+            "N",
+            "--bind",
+            "ADDR",
+            "--workers",
+            "HOST:PORT,...",
+            "--secret-file",
+            "FILE",
+            "--task-attempts",
+            "N",
+            "--users",
+            "FILE",
+            "--tls-keystore",
+            "FILE",
+            "--tls-password-file",
+            "FILE",
+            "--worker-tls-ca",
+            "PEM");
     return new ServerOptions(
-        bind,
-        port,
-        catalog,
-        workers,
-        secretFile,
-        taskAttempts,
-        users,
-        tlsKeystore,
-        tlsPasswordFile,
-        workerTlsCa);
-  }
-
-  private static int number(String flag, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " must be a number: " + value);
-    }
+        flags.string("--bind").orElse(DEFAULT_BIND),
+        flags.number("--port", DEFAULT_PORT),
+        flags.path("--catalog"),
+        flags.string("--workers").map(WorkerAddress::parseList).orElse(List.of()),
+        flags.path("--secret-file"),
+        flags.number("--task-attempts", ExecutionConfig.DEFAULT_TASK_ATTEMPTS),
+        flags.path("--users"),
+        flags.path("--tls-keystore"),
+        flags.path("--tls-password-file"),
+        flags.path("--worker-tls-ca"));
   }
 }
