@@ -18,7 +18,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * paginator for the next page. Holds one page's connection and one batch at a time.
  */
 final class FeedBatchReader implements BatchReader {
-  private static final String CAP_REACHED = "54000";
 
   private final FeedDef feed;
   private final List<ColumnBinding> columns;
@@ -71,7 +70,9 @@ final class FeedBatchReader implements BatchReader {
         rows += batch.getRowCount();
         if (rows > feed.http().maxRows()) {
           throw failure(
-              CAP_REACHED, "more than limits.max_rows = " + feed.http().maxRows() + " rows", null);
+              SqlStates.CAP_REACHED,
+              "more than limits.max_rows = " + feed.http().maxRows() + " rows",
+              null);
         }
         return batch;
       }
@@ -86,7 +87,9 @@ final class FeedBatchReader implements BatchReader {
     }
     if (pages >= feed.http().maxPages()) {
       throw failure(
-          CAP_REACHED, "more than limits.max_pages = " + feed.http().maxPages() + " pages", null);
+          SqlStates.CAP_REACHED,
+          "more than limits.max_pages = " + feed.http().maxPages() + " pages",
+          null);
     }
     currentRequest = nextRequest.get();
     pages++;
