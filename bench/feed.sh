@@ -3,7 +3,19 @@
 # over loopback HTTP through the embedded driver, in one JVM. Usage: bench/feed.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The benchmarks use engine classes directly, so they run on the unrelocated classes and their
+# dependencies (the driver jar relocates its libraries under dev.arrowtap.shaded).
+classpath() {
+  local file
+  file=$(mktemp)
+  mvn -q -B -pl tck-tests dependency:build-classpath -Dmdep.outputFile="$file" \
+    -Dmdep.includeScope=test >/dev/null
+  # This checkout's own modules, not whatever copies the local repository holds.
+  printf 'server/target/classes:driver/target/classes:%s' \
+    "$(tr ':' '\n' <"$file" | grep -v '/dev/arrowtap/' | paste -sd:)"
+  rm -f "$file"
+}
 mvn -q -B -Dstyle.color=never -DskipTests package
 java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx2g ${JAVA_OPTS:-} \
-  -cp "tck-tests/target/test-classes:driver/target/arrowtap-jdbc-0.1.0-SNAPSHOT.jar:driver/target/shell/slf4j-nop-1.7.36.jar" \
+  -cp "tck-tests/target/test-classes:$(classpath)" \
   dev.arrowtap.bench.FeedBenchmark "${1:-1000000}"

@@ -26,6 +26,7 @@ class LayersTest {
       List.of(
           List.of("common"),
           List.of("types", "metrics", "demo"),
+          List.of("log"),
           List.of("decode", "exec"),
           List.of("catalog", "plan"),
           List.of("source"),

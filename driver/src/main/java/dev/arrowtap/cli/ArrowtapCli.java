@@ -13,7 +13,9 @@ public final class ArrowtapCli {
           "usage: arrowtap COMMAND [OPTIONS]",
           "  server [--catalog FILE] [--port N] [--bind ADDR]   run the SQL server (Avatica over HTTP)",
           "         [--workers HOST:PORT,...] [--secret-file FILE] [--task-attempts N]",
+          "         [--users FILE] [--log-level error|warn|info|debug] [--log-file FILE]",
           "  worker [--port N] [--bind ADDR] [--secret-file FILE]  run a worker (Arrow Flight)",
+          "         [--log-level LEVEL] [--log-file FILE]",
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
           "  shell [URL]                                        open sqlline (default: embedded)",
           "  demo-api [--port N]                                run the demo JSON API on loopback");

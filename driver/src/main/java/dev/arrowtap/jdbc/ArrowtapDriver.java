@@ -1,6 +1,7 @@
 package dev.arrowtap.jdbc;
 
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
@@ -19,6 +20,9 @@ public class ArrowtapDriver extends Driver {
 
   /** Rows per result frame unless the client says otherwise; Avatica's 100 is slow over HTTP. */
   static final String DEFAULT_FETCH_SIZE = "10000";
+
+  /** Carries the URL the user gave (secrets removed) to the new connection; never sent. */
+  static final String USER_URL = "arrowtap.internal.user_url";
 
   static {
     new ArrowtapDriver().register();
@@ -67,6 +71,13 @@ public class ArrowtapDriver extends Driver {
       if (merged.getProperty("serialization") == null) {
         merged.setProperty("serialization", "json");
       }
+      // After a server restart the next call opens a new session with the same properties.
+      if (merged.getProperty("transparent_reconnection") == null) {
+        merged.setProperty("transparent_reconnection", "true");
+      }
+      if (merged.getProperty("httpclient_factory") == null) {
+        merged.setProperty("httpclient_factory", ArrowtapHttpClientFactory.class.getName());
+      }
       // JDBC tools pass user and password; a server with --users checks them with HTTP Basic.
       String user = merged.getProperty("user");
       if (user != null && !user.isEmpty() && merged.getProperty("avatica_user") == null) {
@@ -78,26 +89,54 @@ public class ArrowtapDriver extends Driver {
     if (merged.getProperty("fetch_size") == null) {
       merged.setProperty("fetch_size", DEFAULT_FETCH_SIZE);
     }
+    merged.setProperty(USER_URL, Redaction.jdbcUrl(url));
     try {
       return super.connect(PREFIX, merged);
     } catch (AvaticaClientRuntimeException e) {
-      throw new SQLException(serverMessage(e), e.getSqlState(), e.getErrorCode(), e);
+      String state = e.getSqlState();
+      if (ArrowtapHttpClientFactory.CONNECTION_FAILURE.equals(state)) {
+        throw new SQLException(
+            "cannot connect to arrowtap server at " + Redaction.url(remote) + ": " + rootMessage(e),
+            "08001",
+            e);
+      }
+      throw new SQLException(serverMessage(e), state, e.getErrorCode(), e);
     } catch (AvaticaRuntimeException e) {
       throw new SQLException(e.getErrorMessage(), e.getSqlState(), e);
     } catch (RuntimeException e) {
       String root = rootMessage(e);
       if (root.endsWith("HTTP/401") || root.endsWith("HTTP/403")) {
         throw new SQLException(
-            "arrowtap server at " + remote + " refused the login: check user and password",
+            "arrowtap server at "
+                + Redaction.url(remote)
+                + " refused the login: check user and password",
             "28000",
             e);
       }
       String where =
           remote == null || remote.isBlank()
               ? "the embedded engine"
-              : "arrowtap server at " + remote;
+              : "arrowtap server at " + Redaction.url(remote);
       throw new SQLException("cannot connect to " + where + ": " + rootMessage(e), "08001", e);
     }
+  }
+
+  /** arrowtap's own properties, with descriptions and defaults, not Avatica's internal ones. */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    Properties given = new Properties();
+    if (url != null && acceptsURL(url)) {
+      given =
+          flatten(ConnectStringParser.parse(stripSeparator(url.substring(PREFIX.length())), info));
+    } else if (info != null) {
+      given = flatten(info);
+    }
+    ArrowtapProperty[] properties = ArrowtapProperty.values();
+    DriverPropertyInfo[] out = new DriverPropertyInfo[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      out[i] = properties[i].info(given);
+    }
+    return out;
   }
 
   /** {@code jdbc:arrowtap:;a=b} is as good as {@code jdbc:arrowtap:a=b}. */

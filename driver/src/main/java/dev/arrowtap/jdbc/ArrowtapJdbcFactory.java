@@ -40,7 +40,7 @@ public final class ArrowtapJdbcFactory implements AvaticaFactory {
       int resultSetType,
       int resultSetConcurrency,
       int resultSetHoldability) {
-    return new ArrowtapStatement(
+    return new ArrowtapPlainStatement(
         connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
@@ -65,8 +65,9 @@ public final class ArrowtapJdbcFactory implements AvaticaFactory {
       TimeZone timeZone,
       Meta.Frame firstFrame)
       throws SQLException {
-    ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
-    return new ArrowtapResultSet(statement, state, signature, metaData, timeZone, firstFrame);
+    Meta.Signature readable = ArrayColumns.readable(signature);
+    ResultSetMetaData metaData = newResultSetMetaData(statement, readable);
+    return new ArrowtapResultSet(statement, state, readable, metaData, timeZone, firstFrame);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.arrowtap.jdbc;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.NClob;
@@ -12,9 +13,12 @@ import java.sql.SQLXML;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /** A prepared statement on an arrowtap connection; parameters bind through Avatica's sites. */
-public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
+public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
+    implements ArrowtapStatement {
   ArrowtapPreparedStatement(
       AvaticaConnection connection,
       Meta.StatementHandle h,
@@ -51,8 +55,19 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
   private void controlled(QueryControl.Work work) throws SQLException {
     cancelFlag.set(false);
     try {
-      QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
+      try {
+        QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
+      } catch (SQLException e) {
+        if (!(e.getCause() instanceof NoSuchStatementException)) {
+          throw e;
+        }
+        // The server lost the statement (it restarted): prepare it again, once, and rerun.
+        ((ArrowtapConnection) connection).prepareAgain(this, getSignature().sql);
+        QueryControl.withTimeout(getQueryTimeout(), this::cancel, work);
+      }
     } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    } catch (RuntimeException e) {
       throw ClientErrors.clean(e);
     }
   }
@@ -69,6 +84,47 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement {
     }
     QueryControl.cancelOnEngine(connection, getId());
     super.cancel();
+  }
+
+  /**
+   * Also takes java.time values (converted to UTC wall-clock time, arrowtap's TIMESTAMP rule) and
+   * Java arrays such as {@code Long[]} or {@code long[]} (bound as an SQL ARRAY).
+   */
+  @Override
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    if (!bindSpecial(parameterIndex, x)) {
+      super.setObject(parameterIndex, x);
+    }
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+    if (!bindSpecial(parameterIndex, x)) {
+      super.setObject(parameterIndex, x, targetSqlType);
+    }
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
+    if (!bindSpecial(parameterIndex, x)) {
+      super.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    }
+  }
+
+  private boolean bindSpecial(int parameterIndex, Object x) throws SQLException {
+    TypedValue time = JavaTimeValues.parameter(x);
+    if (time != null) {
+      getSite(parameterIndex);
+      slots[parameterIndex - 1] = time;
+      return true;
+    }
+    Array array = JavaArrays.toSqlArray(connection, x);
+    if (array != null) {
+      setArray(parameterIndex, array);
+      return true;
+    }
+    return false;
   }
 
   @Override

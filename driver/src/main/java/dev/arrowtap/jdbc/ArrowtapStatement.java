@@ -4,56 +4,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaStatement;
-import org.apache.calcite.avatica.Meta;
 
 /**
- * A statement on an arrowtap connection. {@link #cancel()} and the query timeout stop the query on
- * the engine (every task, on every worker), not just in this client; {@link #getTaskMetrics()}
- * returns the per-task metrics of the statement's last query.
+ * arrowtap's own API on plain and prepared statements alike, reached with {@code
+ * statement.unwrap(ArrowtapStatement.class)}. {@code cancel()} and the query timeout stop the query
+ * on the engine (every task, on every worker), not just in this client.
  */
-public class ArrowtapStatement extends AvaticaStatement {
-  ArrowtapStatement(
-      AvaticaConnection connection,
-      Meta.StatementHandle h,
-      int resultSetType,
-      int resultSetConcurrency,
-      int resultSetHoldability) {
-    super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
-  }
+public interface ArrowtapStatement extends Statement {
+  /** The statement's id on its connection, as in {@code sys.queries.statement_id}. */
+  int getId();
 
   /**
    * The per-task metrics of this statement's last query, one row per task, as in {@code
    * sys.task_metrics}. The same in embedded and remote mode: it is a query on this connection.
    */
-  public ResultSet getTaskMetrics() throws SQLException {
-    Statement statement = connection.createStatement();
+  default ResultSet getTaskMetrics() throws SQLException {
+    String connectionId = getConnection().unwrap(AvaticaConnection.class).id;
+    Statement statement = getConnection().createStatement();
     statement.closeOnCompletion();
-    return statement.executeQuery(TaskMetricsQuery.forStatement(connection.id, getId()));
-  }
-
-  /**
-   * Stops the running query on the engine, then here; safe to call from another thread. Not
-   * synchronized: Avatica holds this statement's lock while it executes, and the engine must hear
-   * of the cancel before that execution can return.
-   */
-  @Override
-  @SuppressWarnings("UnsynchronizedOverridesSynchronized") // see above
-  public void cancel() throws SQLException {
-    if (isClosed()) {
-      return;
-    }
-    QueryControl.cancelOnEngine(connection, getId());
-    super.cancel();
-  }
-
-  @Override
-  protected void executeInternal(String sql) throws SQLException {
-    cancelFlag.set(false);
-    try {
-      QueryControl.withTimeout(getQueryTimeout(), this::cancel, () -> super.executeInternal(sql));
-    } catch (SQLException e) {
-      throw ClientErrors.clean(e);
-    }
+    return statement.executeQuery(TaskMetricsQuery.forStatement(connectionId, getId()));
   }
 }

@@ -29,7 +29,15 @@ final class ClientErrors {
             strip(remote.getMessage()), remote.getSqlState(), remote.getErrorCode(), e);
       }
     }
-    return new SQLException(String.valueOf(e.getMessage()), "08006", e);
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.IOException io) {
+        return new SQLException(
+            "lost the connection to the arrowtap server: " + io.getMessage(),
+            ArrowtapHttpClientFactory.CONNECTION_FAILURE,
+            e);
+      }
+    }
+    return new SQLException("internal error in the driver: " + e, "XX000", e);
   }
 
   private static String strip(String message) {

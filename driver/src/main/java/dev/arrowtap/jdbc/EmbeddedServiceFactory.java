@@ -23,7 +23,7 @@ public final class EmbeddedServiceFactory implements Service.Factory {
    * JVM. A remote server ignores them: no client can make a server read a file or call a host.
    */
   private static final List<String> ENGINE_PROPERTIES =
-      List.of("catalog", "workers", "worker_secret_file", "task_attempts");
+      List.of("catalog", "workers", "worker_secret_file", "worker_tls_ca", "task_attempts");
 
   @Override
   public Service create(AvaticaConnection connection) {

@@ -32,6 +32,16 @@ final class QueryControl {
     }
   }
 
+  /** Closes statement {@code statementId}'s result on the engine, stopping its query. */
+  static void closeOnEngine(AvaticaConnection connection, int statementId) throws SQLException {
+    if (connection.isClosed()) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CLOSE RESULT " + statementId);
+    }
+  }
+
   /** Work that may throw SQLException. */
   interface Work {
     void run() throws SQLException;

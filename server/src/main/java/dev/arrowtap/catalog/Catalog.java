@@ -1,5 +1,6 @@
 package dev.arrowtap.catalog;
 
+import dev.arrowtap.common.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,5 +23,16 @@ public record Catalog(
     Objects.requireNonNull(source, "source is null");
     schemas = Map.copyOf(schemas);
     Objects.requireNonNull(readJsonHosts, "readJsonHosts is null");
+  }
+
+  /** Every secret the catalog's feeds hold, so that logs and errors can mask them. */
+  public Secrets secrets() {
+    Secrets all = Secrets.NONE;
+    for (List<FeedDef> feeds : schemas.values()) {
+      for (FeedDef feed : feeds) {
+        all = all.plus(feed.secrets());
+      }
+    }
+    return all;
   }
 }

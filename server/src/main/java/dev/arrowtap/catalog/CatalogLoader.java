@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arrowtap.catalog.PaginationDef.Style;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.decode.RecordLayout;
+import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Loads and validates a catalog file (YAML, or JSON which is YAML too). */
@@ -68,6 +71,15 @@ public final class CatalogLoader {
     try (JsonParser parser = YAML.createParser(text)) {
       locations = LocationIndex.read(parser);
       root = MAPPER.readTree(text);
+    } catch (LocationIndex.DuplicateKeyException e) {
+      throw new CatalogException(
+          fileName
+              + " line "
+              + e.line
+              + ", key '"
+              + e.path
+              + "': written twice in one mapping; keep one",
+          e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       throw new CatalogException(
@@ -88,7 +100,11 @@ public final class CatalogLoader {
     if (top.has("read_json")) {
       NodeReader readJson = top.object("read_json");
       readJson.allowOnly("allow_hosts");
-      hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      try {
+        hosts = Optional.of(new HostAllowlist(readJson.strings("allow_hosts")));
+      } catch (IllegalArgumentException e) {
+        throw readJson.error("allow_hosts", e.getMessage());
+      }
     }
     List<RawFeed> raw = new ArrayList<>();
     Map<String, List<NodeReader>> schemaTables = new LinkedHashMap<>();
@@ -200,7 +216,7 @@ public final class CatalogLoader {
     Set<String> names = new HashSet<>();
     Set<String> placeholders = UrlTemplate.placeholders(url);
     for (NodeReader parameter : table.list("parameters", false)) {
-      parameter.allowOnly("name", "type", "in", "default");
+      parameter.allowOnly("name", "type", "in", "default", "optional");
       String name = identifier(parameter, "name");
       if (!names.add(name.toLowerCase(Locale.ROOT))) {
         throw parameter.error("name", "parameter '" + name + "' is declared twice");
@@ -221,7 +237,15 @@ public final class CatalogLoader {
       if (type == ColumnType.BIGINT && fallback.isPresent() && !fallback.get().matches("-?\\d+")) {
         throw parameter.error("default", "expected a whole number, got '" + fallback.get() + "'");
       }
-      parameters.add(new ParameterDef(name, type, in.equals("path"), fallback));
+      boolean optional = parameter.bool("optional", false);
+      if (optional && in.equals("path")) {
+        throw parameter.error("optional", "a path parameter cannot be optional: the url needs it");
+      }
+      if (optional && fallback.isPresent()) {
+        throw parameter.error(
+            "optional", "an optional parameter has no default: it is sent only when bound");
+      }
+      parameters.add(new ParameterDef(name, type, in.equals("path"), fallback, optional));
     }
     for (String placeholder : placeholders) {
       if (!names.contains(placeholder.toLowerCase(Locale.ROOT))) {
@@ -357,6 +381,11 @@ public final class CatalogLoader {
         p.bool("prefetch", true));
   }
 
+  /** {@code DECIMAL(10, 2)}, {@code NUMERIC(12)}: an exact type with its precision and scale. */
+  private static final Pattern DECIMAL =
+      Pattern.compile(
+          "(?i)\\s*(?:DECIMAL|NUMERIC)\\s*\\(\\s*(\\d{1,3})\\s*(?:,\\s*(\\d{1,3})\\s*)?\\)\\s*");
+
   private static List<ColumnDef> columns(NodeReader table) {
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -371,11 +400,31 @@ public final class CatalogLoader {
             "name", "column '" + name + "' is declared twice (names are case-insensitive)");
       }
       String typeName = column.string("type");
-      ColumnType type = ColumnType.fromName(typeName);
+      Matcher decimal = DECIMAL.matcher(typeName);
+      int precision = 0;
+      int scale = 0;
+      ColumnType type;
+      if (decimal.matches()) {
+        type = ColumnType.DECIMAL;
+        precision = Integer.parseInt(decimal.group(1));
+        scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));
+        if (precision < 1 || precision > Column.MAX_PRECISION || scale > precision) {
+          throw column.error(
+              "type",
+              "DECIMAL(p, s) needs 1 <= p <= "
+                  + Column.MAX_PRECISION
+                  + " and 0 <= s <= p, got '"
+                  + typeName
+                  + "'");
+        }
+      } else {
+        type = ColumnType.fromName(typeName);
+        precision = type == ColumnType.DECIMAL ? Column.MAX_PRECISION : 0;
+      }
       if (type == null) {
         throw column.error(
             "type",
-            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP, JSON, got '"
+            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, DECIMAL(p, s), VARCHAR, DATE, TIMESTAMP, JSON, got '"
                 + typeName
                 + "'");
       }
@@ -394,7 +443,7 @@ public final class CatalogLoader {
           throw column.error("format", "not a valid date-time pattern: " + e.getMessage());
         }
       }
-      columns.add(new ColumnDef(name, type, path, format));
+      columns.add(new ColumnDef(name, type, path, format, precision, scale));
     }
     if (columns.isEmpty()) {
       throw table.error(

@@ -1,5 +1,6 @@
 package dev.arrowtap.catalog;
 
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.decode.RecordLayout;
 import java.util.List;
 import java.util.Map;

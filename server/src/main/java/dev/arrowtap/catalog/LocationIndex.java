@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The line of every key and value in a catalog file, by path ({@code schemas[0].tables[1].url}),
@@ -27,6 +29,10 @@ final class LocationIndex {
       int line = parser.currentTokenLocation().getLineNr();
       if (token == JsonToken.FIELD_NAME) {
         pendingField = parser.currentName();
+        if (!stack.peek().keys.add(pendingField)) {
+          // YAML and Jackson would let the last one win silently; a catalog says what it means.
+          throw new DuplicateKeyException(line, path(stack, pendingField));
+        }
         lines.putIfAbsent(path(stack, pendingField), line);
         continue;
       }
@@ -49,6 +55,19 @@ final class LocationIndex {
       }
     }
     return new LocationIndex(lines);
+  }
+
+  /** A key written twice in one mapping: the second one's line and its path. */
+  static final class DuplicateKeyException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int line;
+    final String path;
+
+    DuplicateKeyException(int line, String path) {
+      super("key '" + path + "' is written twice in one mapping");
+      this.line = line;
+      this.path = path;
+    }
   }
 
   private static String path(Deque<Frame> stack, String field) {
@@ -76,6 +95,7 @@ final class LocationIndex {
   private static final class Frame {
     final String path;
     final boolean array;
+    final Set<String> keys = new HashSet<>();
     int nextIndex;
 
     Frame(String path, boolean array) {

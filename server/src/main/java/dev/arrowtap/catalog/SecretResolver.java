@@ -1,5 +1,6 @@
 package dev.arrowtap.catalog;
 
+import dev.arrowtap.common.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,9 @@ public final class SqlStates {
   /** A NULL where a value is required. */
   public static final String NULL_NOT_ALLOWED = "22004";
 
+  /** An integer or decimal result outside its type's range (checked arithmetic). */
+  public static final String NUMERIC_OUT_OF_RANGE = "22003";
+
   /** A statement that does not parse or does not validate. */
   public static final String SYNTAX_OR_ACCESS_RULE = "42000";
 
@@ -16,6 +19,9 @@ public final class SqlStates {
 
   /** A query stopped by cancel or timeout. */
   public static final String QUERY_CANCELED = "57014";
+
+  /** A query ended because the server is shutting down (as PostgreSQL's admin_shutdown). */
+  public static final String ADMIN_SHUTDOWN = "57P01";
 
   /** A connection property that is unknown or not allowed. */
   public static final String INVALID_CONNECTION_PROPERTY = "08001";
@@ -34,6 +40,12 @@ public final class SqlStates {
 
   /** A host not on the allowlist, or a credential that is missing. */
   public static final String NOT_PERMITTED = "42501";
+
+  /** A query that needs more memory than its limit, or than the server can spare. */
+  public static final String OUT_OF_MEMORY = "53200";
+
+  /** A safety cap reached: pages, rows, inference bytes, inferred columns. */
+  public static final String PROGRAM_LIMIT = "54000";
 
   /** Anything unforeseen: a bug in arrowtap. */
   public static final String INTERNAL = "XX000";

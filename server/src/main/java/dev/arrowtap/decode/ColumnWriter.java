@@ -23,7 +23,7 @@ abstract class ColumnWriter {
   }
 
   final String typeName() {
-    return column.type().name();
+    return column.typeName();
   }
 
   abstract FieldVector vector();

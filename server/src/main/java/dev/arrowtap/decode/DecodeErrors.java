@@ -7,7 +7,11 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.arrowtap.common.SqlStates;
 
-/** Builds the decode exceptions, each with the position in the body where it broke. */
+/**
+ * Builds the decode exceptions, each with the position in the body where it broke. Messages number
+ * records from 1 (the first record of the body is record 1) and name each position once; the
+ * exception's {@code recordIndex} stays 0-based.
+ */
 final class DecodeErrors {
   private DecodeErrors() {}
 
@@ -34,12 +38,20 @@ final class DecodeErrors {
     long offset = offset(cause.getLocation(), parser);
     String where =
         recordIndex >= 0
-            ? "inside record " + recordIndex
-            : recordsRead > 0 ? "after record " + (recordsRead - 1) : "before the first record";
+            ? "inside record " + (recordIndex + 1)
+            : recordsRead > 0 ? "after record " + recordsRead : "before the first record";
+    String original = cause.getOriginalMessage();
     String message =
         endOfInput(cause)
             ? "body ended " + where + " (byte " + offset + ")"
-            : "malformed JSON " + where + " at byte " + offset + ": " + cause.getOriginalMessage();
+            : (original != null && original.contains("UTF-8")
+                    ? "invalid UTF-8 "
+                    : "malformed JSON ")
+                + where
+                + " at byte "
+                + offset
+                + ": "
+                + original;
     return new JsonDecodeException(
         message, SqlStates.FEED_BAD_DATA, offset, recordIndex, null, cause);
   }
@@ -62,7 +74,7 @@ final class DecodeErrors {
         "column "
             + column
             + ", record "
-            + recordIndex
+            + (recordIndex + 1)
             + ", byte "
             + offset
             + ": "

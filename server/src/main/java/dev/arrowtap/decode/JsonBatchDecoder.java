@@ -36,6 +36,7 @@ public final class JsonBatchDecoder implements AutoCloseable {
   private JsonParser parser;
   private RecordLocator locator;
   private long records;
+  private long toSkip;
   private boolean finished;
 
   public JsonBatchDecoder(
@@ -87,6 +88,9 @@ public final class JsonBatchDecoder implements AutoCloseable {
       parser = JsonFactories.FACTORY.createParser(body);
       locator = new RecordLocator(parser, layout, contentType, capturePointers);
     }
+    if (toSkip > 0) {
+      skip();
+    }
     reader.startBatch(batchSize);
     int row = 0;
     boolean inRecord = false;
@@ -116,7 +120,32 @@ public final class JsonBatchDecoder implements AutoCloseable {
     return root;
   }
 
-  /** Records decoded so far. */
+  /**
+   * Skips the first {@code count} records of the body unread: a page fetched again after its body
+   * broke resumes after the records already delivered. Call before the first {@link #next()}.
+   */
+  public void skipRecords(long count) {
+    if (parser != null) {
+      throw new IllegalStateException("skipRecords must come before the first batch");
+    }
+    toSkip = count;
+  }
+
+  private void skip() throws IOException {
+    try {
+      while (toSkip > 0 && locator.next()) {
+        parser.skipChildren();
+        toSkip--;
+        records++;
+      }
+    } catch (StreamReadException e) {
+      finished = true;
+      throw DecodeErrors.malformed(parser, e, -1, records);
+    }
+    toSkip = 0;
+  }
+
+  /** Records decoded (or skipped) so far. */
   public long recordCount() {
     return records;
   }

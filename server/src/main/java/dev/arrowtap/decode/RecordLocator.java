@@ -92,7 +92,7 @@ final class RecordLocator {
       throw DecodeErrors.shape(
           parser,
           "expected a JSON object for record "
-              + found
+              + (found + 1)
               + " but found "
               + DecodeErrors.describe(token),
           found);
@@ -163,11 +163,24 @@ final class RecordLocator {
     }
   }
 
-  /** Reads on past the records to the end of the body, for the captures after them. */
+  /**
+   * Reads on past the records to the end of the body, for the captures after them, and checks that
+   * the body ends there: a second array or any other value after the first would otherwise be
+   * dropped without a word.
+   */
   private void finish() throws IOException {
     state = State.DONE;
     if (walker != null) {
       walker.advance();
+    }
+    JsonToken extra = parser.nextToken();
+    if (extra != null) {
+      throw DecodeErrors.shape(
+          parser,
+          "trailing content after the body's JSON value: "
+              + DecodeErrors.describe(extra)
+              + " (a body holds one JSON value; a stream of values is NDJSON, format: ndjson)",
+          -1);
     }
   }
 }

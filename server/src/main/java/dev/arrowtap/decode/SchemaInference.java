@@ -30,31 +30,71 @@ public final class SchemaInference {
   public static List<ColumnBinding> infer(
       InputStream body, String contentType, RecordLayout layout, int sampleSize)
       throws IOException {
+    return sample(body, contentType, layout, sampleSize, Integer.MAX_VALUE).columns();
+  }
+
+  /**
+   * What a sample showed.
+   *
+   * @param columns a binding per top-level field
+   * @param allRecords true when the sample reached the end of the body's records
+   */
+  public record Sample(List<ColumnBinding> columns, boolean allRecords) {}
+
+  /**
+   * As {@link #infer}, also saying whether the sample saw every record of the body.
+   *
+   * @throws TooManyFields as soon as the records hold more than {@code maxFields} distinct fields
+   */
+  public static Sample sample(
+      InputStream body, String contentType, RecordLayout layout, int sampleSize, int maxFields)
+      throws IOException {
     if (sampleSize < 1) {
       throw new IllegalArgumentException("sampleSize must be positive, got " + sampleSize);
     }
     Map<String, FieldStats> fields = new LinkedHashMap<>();
     long records = 0;
+    boolean allRecords = false;
     try (JsonParser parser = JsonFactories.FACTORY.createParser(body)) {
+      // The caller owns the body: closing it here could mean reading an endless page to its end.
+      parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       RecordLocator locator = new RecordLocator(parser, layout, contentType, Set.of());
       try {
-        while (records < sampleSize && locator.next()) {
-          sampleRecord(parser, fields, records);
+        while (records < sampleSize) {
+          if (!locator.next()) {
+            allRecords = true;
+            break;
+          }
+          sampleRecord(parser, fields, records, maxFields);
           records++;
         }
       } catch (StreamReadException e) {
         throw DecodeErrors.malformed(parser, e, records, records);
+      } catch (SampleLimitReached e) {
+        if (records == 0) {
+          throw e;
+        }
+        // The records read so far are the sample; a partial one adds its fields too.
       }
     }
-    return bindings(fields, records);
+    return new Sample(bindings(fields, records), allRecords);
   }
 
-  private static void sampleRecord(JsonParser parser, Map<String, FieldStats> fields, long record)
+  private static void sampleRecord(
+      JsonParser parser, Map<String, FieldStats> fields, long record, int maxFields)
       throws IOException {
     String name;
     while ((name = parser.nextFieldName()) != null) {
       JsonToken token = parser.nextToken();
-      FieldStats stats = fields.computeIfAbsent(name, n -> new FieldStats());
+      FieldStats stats = fields.get(name);
+      if (stats == null) {
+        if (fields.size() >= maxFields) {
+          // Stop at once: a record of 100,000 fields would otherwise cost minutes in planning.
+          throw new TooManyFields(maxFields, record);
+        }
+        stats = new FieldStats();
+        fields.put(name, stats);
+      }
       stats.see(record, typeOf(parser, token));
       if (token.isStructStart()) {
         parser.skipChildren();

@@ -27,10 +27,17 @@ import org.apache.calcite.schema.SchemaPlus;
  * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
  */
 public final class ArrowtapEngine implements AutoCloseable {
-  private static final Driver CALCITE = new Driver();
+  private static final Driver CALCITE =
+      new Driver().withPrepareFactory(CheckedArithmeticPrepare::new);
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
+
+  /**
+   * Set by the Meta (never taken from a client) on a server with a login, for a user who is not an
+   * administrator: the sys tables of the session show only this user's queries.
+   */
+  public static final String VISIBLE_USER = "arrowtap.internal.visible_user";
 
   private final EngineConfig config;
   private final ExecutionServices services;
@@ -48,7 +55,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     this.config = config;
     this.catalog = config.catalog().map(CatalogLoader::load).orElse(Catalog.EMPTY);
     this.services =
-        new ExecutionServices(config.localSlots(), config.memoryLimitBytes(), config.execution());
+        new ExecutionServices(
+            config.localSlots(), config.memoryLimitBytes(), config.execution(), config.memory());
   }
 
   public Catalog catalog() {
@@ -81,13 +89,20 @@ public final class ArrowtapEngine implements AutoCloseable {
         .forEach(
             (name, feeds) ->
                 root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
-    root.add("sys", new SysSchema(settings, services, clientProperties.get(CONNECTION_ID)));
+    root.add(
+        "sys",
+        new SysSchema(
+            settings,
+            services,
+            clientProperties.get(CONNECTION_ID),
+            java.util.Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
     return connection;
   }
 
   /**
    * Lexical rules, chosen on purpose: identifiers in double quotes, names kept as written and
-   * matched case-insensitively, so JSON field names like {@code userId} need no quotes.
+   * matched case-insensitively, so JSON field names like {@code userId} need no quotes. The SQL
+   * accepted is Calcite's LENIENT conformance with the PostgreSQL function library.
    */
   static Properties calciteProperties() {
     Properties properties = new Properties();
@@ -96,7 +111,14 @@ public final class ArrowtapEngine implements AutoCloseable {
     properties.setProperty("quotedCasing", "UNCHANGED");
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("timeZone", "UTC");
-    properties.setProperty("conformance", "DEFAULT");
+    // LENIENT lets users type what PostgreSQL, MySQL and DuckDB accept: % as modulo, !=,
+    // LIMIT/OFFSET in either order, GROUP BY an alias or ordinal. The lexical rules above stay.
+    properties.setProperty("conformance", "LENIENT");
+    // PostgreSQL's functions (date_trunc, to_char, ILIKE, string functions) beside the standard
+    // ones.
+    properties.setProperty("fun", "standard,postgresql");
+    // Sums that cannot wrap; arithmetic overflow is checked by CheckedArithmeticPrepare.
+    properties.setProperty("typeSystem", ArrowtapTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
   }

@@ -2,6 +2,7 @@ package dev.arrowtap.engine;
 
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.MemoryLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Optional;
  *
  * @param readJsonDefault the hosts read_json may call when the catalog does not say
  * @param resultIdleTimeout how long a query may wait for its client to fetch before it is stopped
+ * @param memory the memory one query may take: Arrow memory, and the heap guard
  */
 public record EngineConfig(
     Optional<Path> catalog,
@@ -20,8 +22,10 @@ public record EngineConfig(
     long memoryLimitBytes,
     ExecutionConfig execution,
     HostAllowlist readJsonDefault,
-    Duration resultIdleTimeout) {
+    Duration resultIdleTimeout,
+    MemoryLimits memory) {
   public EngineConfig {
+    Objects.requireNonNull(memory, "memory is null");
     catalog = catalog.map(path -> path.toAbsolutePath().normalize());
     Objects.requireNonNull(execution, "execution is null");
     Objects.requireNonNull(readJsonDefault, "readJsonDefault is null");
@@ -45,7 +49,8 @@ public record EngineConfig(
         memoryLimitBytes,
         ExecutionConfig.local(),
         HostAllowlist.ALL,
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        MemoryLimits.defaults(memoryLimitBytes));
   }
 
   /**
@@ -66,26 +71,39 @@ public record EngineConfig(
         memoryLimitBytes,
         execution,
         readJsonDefault,
-        resultIdleTimeout);
+        resultIdleTimeout,
+        memory);
   }
 
   public EngineConfig withLocalSlots(int slots) {
     return new EngineConfig(
-        catalog, slots, memoryLimitBytes, execution, readJsonDefault, resultIdleTimeout);
+        catalog, slots, memoryLimitBytes, execution, readJsonDefault, resultIdleTimeout, memory);
   }
 
   public EngineConfig withExecution(ExecutionConfig config) {
     return new EngineConfig(
-        catalog, localSlots, memoryLimitBytes, config, readJsonDefault, resultIdleTimeout);
+        catalog, localSlots, memoryLimitBytes, config, readJsonDefault, resultIdleTimeout, memory);
   }
 
   public EngineConfig withResultIdleTimeout(Duration timeout) {
     return new EngineConfig(
-        catalog, localSlots, memoryLimitBytes, execution, readJsonDefault, timeout);
+        catalog, localSlots, memoryLimitBytes, execution, readJsonDefault, timeout, memory);
   }
 
   public EngineConfig withReadJsonDefault(HostAllowlist hosts) {
     return new EngineConfig(
-        catalog, localSlots, memoryLimitBytes, execution, hosts, resultIdleTimeout);
+        catalog, localSlots, memoryLimitBytes, execution, hosts, resultIdleTimeout, memory);
+  }
+
+  /** The memory one query may take. */
+  public EngineConfig withMemoryLimits(MemoryLimits limits) {
+    return new EngineConfig(
+        catalog,
+        localSlots,
+        memoryLimitBytes,
+        execution,
+        readJsonDefault,
+        resultIdleTimeout,
+        limits);
   }
 }

@@ -12,7 +12,15 @@ import java.util.Map;
  */
 public enum SessionProperty {
   NUMBERS_PER_TASK("numbers_per_task", "how many numbers one numbers() task produces at most"),
-  BATCH_SIZE("batch_size", "rows per Arrow batch");
+  BATCH_SIZE("batch_size", "rows per Arrow batch"),
+  INFER_TIMEOUT_MS(
+      "infer_timeout_ms", "how long reading a feed's first page to infer its columns may take"),
+  INFER_MAX_BYTES("infer_max_bytes", "how many bytes of a feed's first page inference may read"),
+  MAX_INFERRED_COLUMNS(
+      "max_inferred_columns", "how many columns inference may find before the query fails"),
+  QUERY_MEMORY_LIMIT(
+      "query_memory_limit",
+      "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)");
 
   private final String key;
   private final String description;
@@ -35,8 +43,18 @@ public enum SessionProperty {
     SessionSettings defaults = SessionSettings.DEFAULTS;
     long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
     long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
+    long inferTimeout = longValue(properties, INFER_TIMEOUT_MS, defaults.inferTimeout().toMillis());
+    long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
+    long maxColumns = longValue(properties, MAX_INFERRED_COLUMNS, defaults.maxInferredColumns());
+    long queryMemory = longValue(properties, QUERY_MEMORY_LIMIT, defaults.queryMemoryLimit());
     try {
-      return new SessionSettings(numbersPerTask, (int) Math.min(Integer.MAX_VALUE, batchSize));
+      return new SessionSettings(
+          numbersPerTask,
+          (int) Math.min(Integer.MAX_VALUE, batchSize),
+          java.time.Duration.ofMillis(inferTimeout),
+          inferMaxBytes,
+          (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxColumns)),
+          queryMemory);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }

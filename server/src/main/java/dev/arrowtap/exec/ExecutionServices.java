@@ -21,12 +21,22 @@ public final class ExecutionServices implements AutoCloseable {
   private final ExecutionConfig config;
   private final List<TaskRunner> runners;
   private final MetricsStore metrics;
+  private final InternalEndpoints internalEndpoints = new InternalEndpoints();
+  private final WorkerRotation rotation;
+  private final MemoryLimits memoryLimits;
+  private final QueryAllocators queryAllocators;
+  private final HeapWatchdog heapWatchdog;
 
   public ExecutionServices(int localSlots, long memoryLimitBytes) {
     this(localSlots, memoryLimitBytes, ExecutionConfig.local());
   }
 
   public ExecutionServices(int localSlots, long memoryLimitBytes, ExecutionConfig config) {
+    this(localSlots, memoryLimitBytes, config, MemoryLimits.defaults(memoryLimitBytes));
+  }
+
+  public ExecutionServices(
+      int localSlots, long memoryLimitBytes, ExecutionConfig config, MemoryLimits limits) {
     if (localSlots < 1) {
       throw new IllegalArgumentException("localSlots must be positive: " + localSlots);
     }
@@ -35,20 +45,49 @@ public final class ExecutionServices implements AutoCloseable {
     this.rootAllocator = new RootAllocator(memoryLimitBytes);
     this.taskThreads = Executors.newCachedThreadPool(DaemonThreads.numbered("arrowtap-task-"));
     this.metrics = new MetricsStore(config.queryRetention());
+    this.memoryLimits = limits;
+    this.queryAllocators = new QueryAllocators(rootAllocator);
+    this.heapWatchdog = new HeapWatchdog(metrics, limits.heapGuardBytes());
     this.runners = new ArrayList<>();
     if (config.workers().isEmpty()) {
       runners.add(new LocalTaskRunner());
+      rotation = null;
     } else {
+      List<WorkerTaskRunner> workers = new ArrayList<>();
       for (WorkerAddress worker : config.workers()) {
-        runners.add(
+        internalEndpoints.add(worker.host(), worker.port(), "worker " + worker);
+        workers.add(
             new WorkerTaskRunner(
                 worker, config.secret().orElseThrow(), rootAllocator, config.workerTlsCa()));
       }
+      runners.addAll(workers);
+      rotation = new WorkerRotation(workers, config.workers());
+    }
+  }
+
+  /** Each worker's standing, in configuration order; empty without workers. */
+  public List<WorkerHealth.Status> workerStatuses() {
+    return rotation == null ? List.of() : rotation.statuses();
+  }
+
+  /** Records how an attempt on {@code runner} ended, for the worker rotation. */
+  void reportAttempt(TaskRunner runner, Throwable failure) {
+    if (rotation != null) {
+      rotation.report(runner, failure);
     }
   }
 
   public BufferAllocator rootAllocator() {
     return rootAllocator;
+  }
+
+  public MemoryLimits memoryLimits() {
+    return memoryLimits;
+  }
+
+  /** The allocators of running queries, each limited to the query's memory. */
+  QueryAllocators queryAllocators() {
+    return queryAllocators;
   }
 
   public ExecutorService taskThreads() {
@@ -70,9 +109,12 @@ public final class ExecutionServices implements AutoCloseable {
     return config.workers().isEmpty() ? Math.min(tasks, localSlots) : tasks;
   }
 
-  /** Where attempt {@code attempt} (from 1) of task {@code task} runs: round robin over runners. */
+  /**
+   * Where attempt {@code attempt} (from 1) of task {@code task} runs: this JVM, or round robin over
+   * the workers in rotation (see {@link WorkerRotation}).
+   */
   public TaskRunner runnerFor(int task, int attempt) {
-    return runners.get(Math.floorMod(task + attempt - 1, runners.size()));
+    return rotation == null ? runners.get(0) : rotation.runnerFor(task, attempt);
   }
 
   public int taskAttempts() {
@@ -81,6 +123,11 @@ public final class ExecutionServices implements AutoCloseable {
 
   public MetricsStore metrics() {
     return metrics;
+  }
+
+  /** The server's own endpoints and the workers: never read as data. */
+  public InternalEndpoints internalEndpoints() {
+    return internalEndpoints;
   }
 
   /**
@@ -104,6 +151,10 @@ public final class ExecutionServices implements AutoCloseable {
 
   @Override
   public void close() {
+    if (rotation != null) {
+      rotation.close();
+    }
+    heapWatchdog.close();
     taskThreads.shutdownNow();
     for (TaskRunner runner : runners) {
       runner.close();

@@ -2,6 +2,7 @@ package dev.arrowtap.exec;
 
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SqlStates;
+import dev.arrowtap.log.LogLine;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.StageMetrics;
@@ -18,7 +19,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -36,6 +40,7 @@ public final class ScanExecution implements AutoCloseable {
   private final ScanPlan plan;
   private final ExecutionServices services;
   private final BufferAllocator allocator;
+  private final long memoryLimit;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicBoolean externalCancel;
   private final QueryMetrics query;
@@ -47,6 +52,7 @@ public final class ScanExecution implements AutoCloseable {
   private final CountDownLatch finished;
   private int runnersLeft;
   private boolean closed;
+  private static final Logger LOG = Logger.getLogger("dev.arrowtap.exec");
   private final AtomicReference<ArrowtapException> failure = new AtomicReference<>();
 
   private ScanExecution(
@@ -61,8 +67,8 @@ public final class ScanExecution implements AutoCloseable {
     this.query = query;
     this.stage = query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
     this.schemaJson = plan.shape().arrowSchema().toJson();
-    this.allocator =
-        services.rootAllocator().newChildAllocator("scan " + plan.label(), 0, Long.MAX_VALUE);
+    this.memoryLimit = Math.min(plan.queryMemoryLimit(), services.memoryLimits().queryBytes());
+    this.allocator = services.queryAllocators().open(query.id(), plan.label(), memoryLimit);
     this.queue = new ArrayBlockingQueue<>(2 * parallelism + 1);
     this.finished = new CountDownLatch(parallelism);
     this.runnersLeft = parallelism;
@@ -134,8 +140,28 @@ public final class ScanExecution implements AutoCloseable {
   }
 
   private ArrowtapException cancelled() {
+    if (query.stopState() != null) {
+      return new ArrowtapException(query.stopState(), query.stopReason());
+    }
     return new ArrowtapException(
         SqlStates.QUERY_CANCELED, "query cancelled while scanning " + plan.label());
+  }
+
+  /** Arrow refused an allocation: the query holds as much memory as it may. */
+  private ArrowtapException memoryExceeded(OutOfMemoryException e) {
+    return new PermanentFailure(
+        SqlStates.OUT_OF_MEMORY,
+        "query "
+            + query.id()
+            + " needs more than its memory limit of "
+            + memoryLimit
+            + " bytes while scanning "
+            + plan.label()
+            + " (query_memory_limit; "
+            + allocator.getAllocatedMemory()
+            + " bytes held by this scan): read fewer columns, use a smaller batch_size,"
+            + " or ask for a higher limit",
+        e);
   }
 
   private void runTasks() {
@@ -168,12 +194,17 @@ public final class ScanExecution implements AutoCloseable {
       TaskTicket ticket =
           new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);
       Attempt outcome = runAttempt(runner, ticket, metrics);
+      services.reportAttempt(runner, outcome.error);
       if (outcome.error == null) {
         metrics.finish(outcome.state, null);
         return;
       }
+      logFailedAttempt(ticket, runner, attempt, outcome.error);
       boolean resumable = metrics.rows() == 0 || original.remainder(metrics.rows()).isPresent();
-      if (!runner.isRemote() || attempt >= services.taskAttempts() || !resumable) {
+      if (!runner.isRemote()
+          || attempt >= services.taskAttempts()
+          || !resumable
+          || outcome.error instanceof PermanentFailure) {
         String message = failureMessage(index, runner, metrics, outcome.error);
         metrics.finish(TaskState.FAILED, message);
         if (!runner.isRemote() && outcome.error instanceof ArrowtapException user) {
@@ -211,6 +242,8 @@ public final class ScanExecution implements AutoCloseable {
         active.remove(ticket.task());
         metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
       }
+    } catch (OutOfMemoryException e) {
+      return new Attempt(TaskState.FAILED, memoryExceeded(e));
     } catch (IOException | RuntimeException e) {
       if (!shouldStop()) {
         return new Attempt(TaskState.FAILED, e);
@@ -221,6 +254,23 @@ public final class ScanExecution implements AutoCloseable {
             ? TaskState.CANCELLED
             : stopped.get() ? TaskState.STOPPED : TaskState.FINISHED;
     return new Attempt(state, null);
+  }
+
+  /** A failed attempt leaves a line in the server's log, whether or not it is tried again. */
+  private static void logFailedAttempt(
+      TaskTicket ticket, TaskRunner runner, int attempt, Exception error) {
+    if (LOG.isLoggable(Level.WARNING)) {
+      String cause = error.getMessage() == null ? error.toString() : error.getMessage();
+      LOG.warning(
+          LogLine.event("task_failed")
+              .with("query", ticket.queryId())
+              .with("stage", ticket.stage())
+              .with("task", ticket.task())
+              .with("worker", runner.location())
+              .with("attempt", attempt)
+              .with("error", ticket.spec().redact(cause))
+              .toString());
+    }
   }
 
   private String failureMessage(
@@ -298,7 +348,7 @@ public final class ScanExecution implements AutoCloseable {
       }
     }
     if (finished.getCount() == 0) {
-      allocator.close();
+      services.queryAllocators().close(query.id(), allocator);
     }
     // Otherwise a task ignores its stop signal; its memory stays accounted to the root
     // allocator rather than being freed under its feet.

@@ -25,4 +25,9 @@ public interface TaskSpec {
   default Optional<TaskSpec> remainder(long rowsDelivered) {
     return Optional.empty();
   }
+
+  /** The text with the secrets this task carries (a feed's credentials) masked, for logs. */
+  default String redact(String text) {
+    return text;
+  }
 }

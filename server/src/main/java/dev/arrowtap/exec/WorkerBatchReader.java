@@ -40,14 +40,12 @@ final class WorkerBatchReader implements BatchReader {
       done = true;
       return null;
     } catch (FlightRuntimeException e) {
-      String description = e.status().description();
-      throw new IOException(
-          "worker "
-              + worker
-              + ": "
-              + e.status().code()
-              + (description == null || description.isBlank() ? "" : " " + description),
-          e);
+      done = true;
+      Exception error = TaskErrors.fromStatus(e, worker, metrics);
+      if (error instanceof RuntimeException user) {
+        throw user;
+      }
+      throw (IOException) error;
     }
   }
 

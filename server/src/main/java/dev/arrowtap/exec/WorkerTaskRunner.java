@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallHeaders;
+import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
@@ -94,11 +96,27 @@ public final class WorkerTaskRunner implements TaskRunner {
    * the worker's address must not receive tasks, nor the credentials feed tasks carry.
    */
   private void verifyWorker() {
+    verifyWorker(VERIFY_TIMEOUT);
+  }
+
+  /**
+   * Checks that the worker answers and proves it knows the secret, within {@code timeout}.
+   *
+   * @throws org.apache.arrow.flight.FlightRuntimeException when it does not
+   */
+  void probe(java.time.Duration timeout) {
+    verifyWorker(timeout);
+  }
+
+  private static final java.time.Duration VERIFY_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+  private void verifyWorker(java.time.Duration timeout) {
     String challenge = WorkerSecret.newNonce();
     Iterator<Result> answer =
         client.doAction(
             new Action(WorkerSecret.HELLO_ACTION, challenge.getBytes(StandardCharsets.UTF_8)),
-            new HeaderCallOption(proofHeaders()));
+            new HeaderCallOption(proofHeaders()),
+            CallOptions.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
     String proof =
         answer.hasNext() ? new String(answer.next().getBody(), StandardCharsets.UTF_8) : null;
     while (answer.hasNext()) {

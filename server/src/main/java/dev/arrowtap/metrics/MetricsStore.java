@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** The metrics of the last queries of one engine; the oldest are dropped beyond the retention. */
 public final class MetricsStore {
   private final int retention;
   private final AtomicLong ids = new AtomicLong();
   private final Deque<QueryMetrics> queries = new ArrayDeque<>();
+  private final List<Consumer<QueryMetrics>> listeners = new CopyOnWriteArrayList<>();
 
   public MetricsStore(int retention) {
     if (retention < 1) {
@@ -22,8 +25,21 @@ public final class MetricsStore {
 
   /** Registers a query that starts now. */
   public QueryMetrics begin(String sql, String user, String connectionId, int statementId) {
+    return begin(sql, user, connectionId, statementId, "");
+  }
+
+  /** Registers a query that starts now, for a client that named its application. */
+  public QueryMetrics begin(
+      String sql, String user, String connectionId, int statementId, String application) {
     QueryMetrics query =
-        new QueryMetrics(ids.incrementAndGet(), sql, user, connectionId, statementId);
+        new QueryMetrics(
+            ids.incrementAndGet(),
+            sql,
+            user,
+            connectionId,
+            statementId,
+            application,
+            this::finished);
     synchronized (queries) {
       queries.addLast(query);
       while (queries.size() > retention) {
@@ -33,11 +49,35 @@ public final class MetricsStore {
     return query;
   }
 
+  /** Calls {@code listener} with each query as it ends (the server's log uses this). */
+  public void onFinish(Consumer<QueryMetrics> listener) {
+    listeners.add(listener);
+  }
+
+  private void finished(QueryMetrics query) {
+    for (Consumer<QueryMetrics> listener : listeners) {
+      listener.accept(query);
+    }
+  }
+
+  /** The queries running now. */
+  public List<QueryMetrics> running() {
+    return queries().stream().filter(query -> query.state() == QueryState.RUNNING).toList();
+  }
+
   /** The retained queries, oldest first. */
   public List<QueryMetrics> queries() {
     synchronized (queries) {
       return new ArrayList<>(queries);
     }
+  }
+
+  /** The retained queries of {@code user}, or every one when empty. */
+  public List<QueryMetrics> visibleTo(Optional<String> user) {
+    List<QueryMetrics> all = queries();
+    return user.isEmpty()
+        ? all
+        : all.stream().filter(query -> query.user().equals(user.get())).toList();
   }
 
   public Optional<QueryMetrics> find(long id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One query's identity, state and stages, updated live while it runs. Its cancel flag stops every
@@ -16,21 +17,35 @@ public final class QueryMetrics {
   private final String user;
   private final String connectionId;
   private final int statementId;
+  private final String application;
   private final long startMillis = System.currentTimeMillis();
   private final long startNanos = System.nanoTime();
   private final AtomicLong rows = new AtomicLong();
   private final AtomicBoolean cancel = new AtomicBoolean();
+  private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
   private final List<StageMetrics> stages = new CopyOnWriteArrayList<>();
   private volatile QueryState state = QueryState.RUNNING;
   private volatile long endNanos;
   private volatile String error;
+  private final Consumer<QueryMetrics> onFinish;
+  private volatile String stopState;
+  private volatile String stopReason;
 
-  QueryMetrics(long id, String sql, String user, String connectionId, int statementId) {
+  QueryMetrics(
+      long id,
+      String sql,
+      String user,
+      String connectionId,
+      int statementId,
+      String application,
+      Consumer<QueryMetrics> onFinish) {
+    this.onFinish = onFinish;
     this.id = id;
     this.sql = SqlMasker.mask(sql);
     this.user = user;
     this.connectionId = connectionId;
     this.statementId = statementId;
+    this.application = application == null ? "" : application;
   }
 
   /** Registers a scan about to start; its stage number is its position among the query's scans. */
@@ -50,18 +65,67 @@ public final class QueryMetrics {
   }
 
   /** Ends the query once; later calls change nothing. */
-  public synchronized void finish(QueryState finalState, String failure) {
-    if (state != QueryState.RUNNING) {
-      return;
+  public void finish(QueryState finalState, String failure) {
+    synchronized (this) {
+      if (state != QueryState.RUNNING) {
+        return;
+      }
+      error = failure;
+      endNanos = System.nanoTime();
+      state = finalState;
     }
-    error = failure;
-    endNanos = System.nanoTime();
-    state = finalState;
+    onFinish.accept(this);
+  }
+
+  /** HTTP requests made so far by every task of the query. */
+  public long httpRequests() {
+    long requests = 0;
+    for (TaskMetricsSnapshot task : taskSnapshots()) {
+      requests += task.httpRequests();
+    }
+    return requests;
+  }
+
+  /**
+   * Stops the query for a reason other than a user's cancel: it then fails with {@code sqlState}
+   * and {@code reason} instead of 57014.
+   */
+  public void stop(String sqlState, String reason) {
+    stopState = sqlState;
+    stopReason = reason;
+    cancel();
+  }
+
+  /** The SQLState a stopped query fails with, or null when it was cancelled by its user. */
+  public String stopState() {
+    return stopState;
+  }
+
+  public String stopReason() {
+    return stopReason;
   }
 
   /** Asks every task of the query to stop; the query then fails as cancelled. */
   public void cancel() {
     cancel.set(true);
+    for (Runnable hook : cancelHooks) {
+      hook.run();
+    }
+  }
+
+  /**
+   * Runs {@code hook} when the query is cancelled (at once if it already is), from the cancelling
+   * thread: work blocked in a read, such as inferring a feed's columns while planning, is cut off
+   * instead of waiting for its next check of the flag.
+   *
+   * @return running it removes the hook
+   */
+  public Runnable onCancel(Runnable hook) {
+    cancelHooks.add(hook);
+    if (cancel.get()) {
+      hook.run();
+    }
+    return () -> cancelHooks.remove(hook);
   }
 
   public boolean isCancelled() {
@@ -87,6 +151,13 @@ public final class QueryMetrics {
 
   public int statementId() {
     return statementId;
+  }
+
+  /**
+   * The application name the client gave ({@code setClientInfo("ApplicationName", ...)}), or "".
+   */
+  public String application() {
+    return application;
   }
 
   public long startMillis() {

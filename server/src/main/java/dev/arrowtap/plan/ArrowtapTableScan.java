@@ -128,7 +128,13 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       // Cannot run; any scan with the values bound must win.
       return planner.getCostFactory().makeHugeCost();
     }
-    return planner.getCostFactory().makeCost(rows, rows * width, rows * width);
+    // Each bound column makes the scan cheaper, so that the planner always takes the scan that
+    // sends the query's values over one that sends a parameter's default (which the filter above
+    // would then throw away).
+    double bound = Math.pow(0.5, bindings.size());
+    return planner
+        .getCostFactory()
+        .makeCost(rows * bound, rows * width * bound, rows * width * bound);
   }
 
   @Override

@@ -42,7 +42,13 @@ final class RowEnumerator implements Enumerator<Object> {
     }
     while (!done) {
       releaseBatch();
-      batch = execution.next();
+      try {
+        batch = execution.next();
+      } catch (RuntimeException e) {
+        // Calcite's operators do not always close an input that failed: free its memory now.
+        close();
+        throw e;
+      }
       if (batch == null) {
         done = true;
         return false;

@@ -31,7 +31,7 @@ public final class SqlTypes {
       SqlTypeName sqlType = sqlType(column.type());
       RelDataType type =
           switch (column.type()) {
-            case DECIMAL -> typeFactory.createSqlType(sqlType, 38, 0);
+            case DECIMAL -> typeFactory.createSqlType(sqlType, column.precision(), column.scale());
             case TIMESTAMP -> typeFactory.createSqlType(sqlType, 3);
             default -> typeFactory.createSqlType(sqlType);
           };

@@ -7,6 +7,7 @@ import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.source.probe.TaskProbeTable;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -19,15 +20,22 @@ public final class SysSchema extends AbstractSchema {
   private final SessionSettings settings;
   private final ExecutionServices services;
   private final String ownConnection;
+  private final Optional<String> visibleUser;
 
   /**
    * @param ownConnection the Avatica connection this session serves, or null for a session opened
    *     on the engine directly (which then sees every connection id)
+   * @param visibleUser the only user whose queries the session sees, or empty for every user's
    */
-  public SysSchema(SessionSettings settings, ExecutionServices services, String ownConnection) {
+  public SysSchema(
+      SessionSettings settings,
+      ExecutionServices services,
+      String ownConnection,
+      Optional<String> visibleUser) {
     this.settings = settings;
     this.services = services;
     this.ownConnection = ownConnection;
+    this.visibleUser = visibleUser;
   }
 
   @Override
@@ -35,9 +43,11 @@ public final class SysSchema extends AbstractSchema {
     MetricsStore store = services.metrics();
     return Map.of(
         "queries",
-        SysTables.queries(store, ownConnection),
+        SysTables.queries(store, ownConnection, visibleUser),
         "task_metrics",
-        SysTables.taskMetrics(store));
+        SysTables.taskMetrics(store, visibleUser),
+        "workers",
+        SysTables.workers(services));
   }
 
   @Override

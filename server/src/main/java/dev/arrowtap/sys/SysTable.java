@@ -28,6 +28,12 @@ final class SysTable extends AbstractTable implements ScannableTable {
     return new SysColumn(name, type, nullable);
   }
 
+  /** Shown as SYSTEM TABLE by DatabaseMetaData.getTables, so tools list them apart from feeds. */
+  @Override
+  public org.apache.calcite.schema.Schema.TableType getJdbcTableType() {
+    return org.apache.calcite.schema.Schema.TableType.SYSTEM_TABLE;
+  }
+
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();

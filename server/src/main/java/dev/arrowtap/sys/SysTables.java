@@ -2,19 +2,24 @@ package dev.arrowtap.sys;
 
 import static dev.arrowtap.sys.SysTable.column;
 
+import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.WorkerHealth;
 import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.TaskMetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** The tables of the {@code sys} schema: {@code queries} and {@code task_metrics}. */
+/**
+ * The tables of the {@code sys} schema: {@code queries}, {@code task_metrics} and {@code workers}.
+ */
 final class SysTables {
   private SysTables() {}
 
   /** One row per retained query. */
-  static SysTable queries(MetricsStore store, String ownConnection) {
+  static SysTable queries(MetricsStore store, String ownConnection, Optional<String> visibleUser) {
     return new SysTable(
         List.of(
             column("query_id", SqlTypeName.BIGINT, false),
@@ -27,10 +32,11 @@ final class SysTables {
             column("tasks", SqlTypeName.INTEGER, false),
             column("connection_id", SqlTypeName.VARCHAR, true),
             column("statement_id", SqlTypeName.INTEGER, false),
-            column("error", SqlTypeName.VARCHAR, true)),
+            column("error", SqlTypeName.VARCHAR, true),
+            column("application_name", SqlTypeName.VARCHAR, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
-          for (QueryMetrics query : store.queries()) {
+          for (QueryMetrics query : store.visibleTo(visibleUser)) {
             rows.add(
                 new Object[] {
                   query.id(),
@@ -43,7 +49,8 @@ final class SysTables {
                   query.taskCount(),
                   visibleConnection(query.connectionId(), ownConnection),
                   query.statementId(),
-                  query.error()
+                  query.error(),
+                  query.application().isEmpty() ? null : query.application()
                 });
           }
           return rows;
@@ -62,7 +69,7 @@ final class SysTables {
   }
 
   /** One row per task of every retained query. */
-  static SysTable taskMetrics(MetricsStore store) {
+  static SysTable taskMetrics(MetricsStore store, Optional<String> visibleUser) {
     return new SysTable(
         List.of(
             column("query_id", SqlTypeName.BIGINT, false),
@@ -86,10 +93,42 @@ final class SysTables {
             column("start_offset_ms", SqlTypeName.BIGINT, true)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
-          for (QueryMetrics query : store.queries()) {
+          for (QueryMetrics query : store.visibleTo(visibleUser)) {
             for (TaskMetricsSnapshot task : query.taskSnapshots()) {
               rows.add(task.toRow());
             }
+          }
+          return rows;
+        });
+  }
+
+  /** One row per configured worker: its standing in the rotation and its failures. */
+  static SysTable workers(ExecutionServices services) {
+    return new SysTable(
+        List.of(
+            column("address", SqlTypeName.VARCHAR, false),
+            column("state", SqlTypeName.VARCHAR, false),
+            column("in_rotation", SqlTypeName.BOOLEAN, false),
+            column("failures", SqlTypeName.BIGINT, false),
+            column("consecutive_failures", SqlTypeName.INTEGER, false),
+            column("last_failure", SqlTypeName.TIMESTAMP, true),
+            column("last_error", SqlTypeName.VARCHAR, true),
+            column("retry_in_ms", SqlTypeName.BIGINT, true)),
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (WorkerHealth.Status worker : services.workerStatuses()) {
+            boolean down = worker.state() == WorkerHealth.State.DOWN;
+            rows.add(
+                new Object[] {
+                  worker.address(),
+                  worker.state().name(),
+                  !down,
+                  worker.failures(),
+                  worker.consecutiveFailures(),
+                  worker.lastFailureMillis() > 0 ? worker.lastFailureMillis() : null,
+                  worker.lastError(),
+                  down ? worker.retryInMillis() : null
+                });
           }
           return rows;
         });

@@ -15,7 +15,10 @@ public enum ColumnType {
   BOOLEAN(ArrowType.Bool.INSTANCE),
   BIGINT(new ArrowType.Int(64, true)),
   DOUBLE(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
-  /** Exact numbers beyond the 64-bit range, kept as written. */
+  /**
+   * Exact numbers: DECIMAL(38, 0) when inferred (integers beyond the 64-bit range), any precision
+   * and scale when declared (see {@link Column}).
+   */
   DECIMAL(new ArrowType.Decimal(38, 0, 128)),
   VARCHAR(ArrowType.Utf8.INSTANCE),
   DATE(new ArrowType.Date(DateUnit.DAY)),

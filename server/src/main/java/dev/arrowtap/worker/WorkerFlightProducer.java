@@ -4,14 +4,20 @@ import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.Batches;
 import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.exec.TaskErrors;
 import dev.arrowtap.exec.TaskTicket;
 import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.log.LogLine;
+import dev.arrowtap.log.ProcessLog;
 import dev.arrowtap.metrics.TaskMetrics;
+import dev.arrowtap.metrics.TaskState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
@@ -33,6 +39,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class WorkerFlightProducer extends NoOpFlightProducer {
   private static final long READY_POLL_MILLIS = 100;
+  private static final Logger LOG = Logger.getLogger(ProcessLog.ROOT + ".worker");
 
   private final BufferAllocator allocator;
   private final WorkerSecret secret;
@@ -88,17 +95,40 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
       return;
     }
     running.incrementAndGet();
+    TaskMetrics metrics = new TaskMetrics();
     try {
-      stream(task, listener);
+      stream(task, listener, metrics);
     } finally {
       running.decrementAndGet();
+      log(task, metrics);
     }
   }
 
-  private void stream(TaskTicket ticket, ServerStreamListener listener) {
+  /** One line per task: failed tasks at warn, the others at info. */
+  private static void log(TaskTicket ticket, TaskMetrics metrics) {
+    boolean failed = metrics.state() == TaskState.FAILED;
+    Level level = failed ? Level.WARNING : Level.INFO;
+    if (!LOG.isLoggable(level)) {
+      return;
+    }
+    LOG.log(
+        level,
+        LogLine.event("task")
+            .with("query", ticket.queryId())
+            .with("stage", ticket.stage())
+            .with("task", ticket.task())
+            .with("slice", ticket.spec().redact(ticket.spec().slice()))
+            .with("state", metrics.state())
+            .with("duration_ms", metrics.elapsedMillis())
+            .with("rows", metrics.rows())
+            .with("requests", metrics.httpRequests())
+            .with("error", metrics.error() == null ? null : ticket.spec().redact(metrics.error()))
+            .toString());
+  }
+
+  private void stream(TaskTicket ticket, ServerStreamListener listener, TaskMetrics metrics) {
     CancelAwareBackpressure backpressure = new CancelAwareBackpressure();
     backpressure.register(listener);
-    TaskMetrics metrics = new TaskMetrics();
     metrics.startAttempt(location.get());
     try (BufferAllocator taskAllocator =
             allocator.newChildAllocator(ticket.describe(), 0, Long.MAX_VALUE);
@@ -125,14 +155,17 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
         }
       }
       metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
+      metrics.finish(
+          backpressure.cancelled.get()
+              ? TaskState.STOPPED
+              : stopping.get() ? TaskState.CANCELLED : TaskState.FINISHED,
+          stopping.get() ? "worker shutting down" : null);
       finish(listener, backpressure, taskAllocator, metrics);
     } catch (IOException | RuntimeException e) {
+      metrics.finish(
+          backpressure.cancelled.get() ? TaskState.STOPPED : TaskState.FAILED, e.getMessage());
       if (!backpressure.cancelled.get()) {
-        listener.error(
-            CallStatus.INTERNAL
-                .withDescription(ticket.describe() + " failed: " + e.getMessage())
-                .withCause(e)
-                .toRuntimeException());
+        listener.error(TaskErrors.toStatus(ticket, e, metrics).toRuntimeException());
       }
     }
   }

@@ -1,13 +1,23 @@
 package dev.arrowtap.worker;
 
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.log.LogLine;
+import dev.arrowtap.log.ProcessLog;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 
 /** {@code arrowtap worker}: runs a worker until the process is told to stop. */
 public final class WorkerMain {
   private WorkerMain() {}
 
+  /** Not a static field: the log manager must be chosen before any logger exists. */
+  private static Logger log() {
+    return Logger.getLogger(ProcessLog.ROOT + ".worker");
+  }
+
   public static void main(String[] args) throws Exception {
+    ProcessLog.useShutdownSafeManager();
     WorkerOptions options;
     WorkerSecret secret;
     try {
@@ -24,16 +34,26 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
+    try {
+      // A worker knows no catalog: task lines mask the secrets each task carries.
+      ProcessLog.install(options.log(), Secrets.NONE);
+    } catch (java.io.IOException e) {
+      System.err.println("arrowtap worker: cannot write --log-file: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     WorkerServer worker = WorkerServer.start(options.bind(), options.port(), secret, options.tls());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  log().info(LogLine.event("stopping").toString());
                   worker.close();
                   stopped.countDown();
                 },
                 "arrowtap-worker-shutdown"));
+    log().info(LogLine.event("started").with("address", worker.address()).toString());
     System.out.println(
         "arrowtap worker listening on "
             + worker.address()

@@ -1,6 +1,7 @@
 package dev.arrowtap.worker;
 
 import dev.arrowtap.common.CommandLineFlags;
+import dev.arrowtap.log.LogSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,9 +13,10 @@ import java.util.Optional;
  * @param port the port, 0 for any free one
  * @param secretFile the file holding the shared secret; else {@code ARROWTAP_WORKER_SECRET}
  * @param tls the certificate chain and key to speak TLS with, or empty for plain gRPC
+ * @param log where the log goes and how much of it
  */
 public record WorkerOptions(
-    String bind, int port, Optional<Path> secretFile, Optional<WorkerTls> tls) {
+    String bind, int port, Optional<Path> secretFile, Optional<WorkerTls> tls, LogSettings log) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 4001;
 
@@ -22,13 +24,15 @@ public record WorkerOptions(
     Objects.requireNonNull(bind, "bind is null");
     Objects.requireNonNull(secretFile, "secretFile is null");
     Objects.requireNonNull(tls, "tls is null");
+    Objects.requireNonNull(log, "log is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
     }
   }
 
   /**
-   * Parses {@code [--port N] [--bind ADDR] [--secret-file FILE] [--tls-cert PEM --tls-key PEM]}.
+   * Parses {@code [--port N] [--bind ADDR] [--secret-file FILE] [--tls-cert PEM --tls-key PEM]
+   * [--log-level LEVEL] [--log-file FILE]}.
    */
   public static WorkerOptions parse(String... args) {
     CommandLineFlags flags =
@@ -43,7 +47,11 @@ public record WorkerOptions(
             "--tls-cert",
             "PEM",
             "--tls-key",
-            "PEM");
+            "PEM",
+            "--log-level",
+            "LEVEL",
+            "--log-file",
+            "FILE");
     Optional<Path> cert = flags.path("--tls-cert");
     Optional<Path> key = flags.path("--tls-key");
     if (cert.isPresent() != key.isPresent()) {
@@ -55,6 +63,7 @@ public record WorkerOptions(
         flags.string("--bind").orElse(DEFAULT_BIND),
         flags.number("--port", DEFAULT_PORT),
         flags.path("--secret-file"),
-        tls);
+        tls,
+        LogSettings.from(flags));
   }
 }

@@ -111,6 +111,59 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void decimalTakesPrecisionAndScale() {
+    String table =
+        "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://x\n        columns:\n          - {name: a, type: %s}\n";
+    List<ColumnDef> columns =
+        parse(String.format(table, "'DECIMAL(10, 2)'")).schemas().get("s").get(0).columns().get();
+    assertEquals(new ColumnDef("a", ColumnType.DECIMAL, "/a", null, 10, 2), columns.get(0));
+    assertEquals("DECIMAL(10, 2)", columns.get(0).binding().column().typeName());
+    ColumnDef plain =
+        parse(String.format(table, "decimal")).schemas().get("s").get(0).columns().get().get(0);
+    assertEquals(38, plain.precision());
+    assertEquals(0, plain.scale());
+    ColumnDef numeric =
+        parse(String.format(table, "'numeric(12)'"))
+            .schemas()
+            .get("s")
+            .get(0)
+            .columns()
+            .get()
+            .get(0);
+    assertEquals(12, numeric.precision());
+    assertTrue(
+        error(String.format(table, "'DECIMAL(40, 2)'"))
+            .contains("DECIMAL(p, s) needs 1 <= p <= 38 and 0 <= s <= p, got 'DECIMAL(40, 2)'"));
+    assertTrue(
+        error(String.format(table, "'DECIMAL(4, 5)'"))
+            .contains("needs 1 <= p <= 38 and 0 <= s <= p"));
+  }
+
+  @Test
+  void keyWrittenTwiceInOneMappingIsAnError() {
+    // Issue 7: the last one used to win silently.
+    assertEquals(
+        "catalog.yaml line 6, key 'schemas[0].tables[0].url': written twice in one mapping; keep one",
+        error(
+            "schemas:\n  - name: crm\n    tables:\n      - name: users\n        url: https://a.example.com\n        url: https://b.example.com\n"));
+    assertEquals(
+        "catalog.json line 1, key 'schemas': written twice in one mapping; keep one",
+        assertThrows(
+                CatalogException.class,
+                () ->
+                    new CatalogLoader(ENV::get)
+                        .parse(
+                            "{\"schemas\": [], \"schemas\": []}",
+                            "catalog.json",
+                            Path.of("."),
+                            Optional.empty()))
+            .getMessage());
+    // The same key in two different mappings is fine.
+    parse(
+        "schemas:\n  - name: a\n    tables:\n      - {name: t, url: 'http://x'}\n      - {name: u, url: 'http://x'}\n");
+  }
+
+  @Test
   void errorsNameFileLineKeyAndExpectation() {
     String bad =
         "schemas:\n  - name: crm\n    tables:\n      - name: users\n        url: https://x.example.com\n        pagination:\n          style: pages\n";

@@ -28,7 +28,7 @@ class DecodeErrorsTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(2, e.recordIndex());
     assertEquals(body.indexOf(",,") + 1, e.byteOffset());
-    assertTrue(e.getMessage().contains("malformed JSON inside record 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("malformed JSON inside record 3"), e.getMessage());
   }
 
   @Test
@@ -38,7 +38,7 @@ class DecodeErrorsTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(2, e.recordIndex());
     assertTrue(e.byteOffset() > 30, "offset " + e.byteOffset());
-    assertTrue(e.getMessage().startsWith("body ended inside record 2"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("body ended inside record 3"), e.getMessage());
   }
 
   @Test
@@ -46,7 +46,7 @@ class DecodeErrorsTest {
     JsonDecodeException e = fail("[{\"id\":1},{\"id\":2},", RecordLayout.AUTO, ID);
     assertEquals("22P02", e.sqlState());
     assertEquals(-1, e.recordIndex());
-    assertTrue(e.getMessage().startsWith("body ended after record 1"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("body ended after record 2"), e.getMessage());
     assertTrue(e.byteOffset() > 0);
   }
 
@@ -77,6 +77,7 @@ class DecodeErrorsTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(2, e.recordIndex());
     assertEquals(19, e.byteOffset());
+    assertTrue(e.getMessage().startsWith("expected a JSON object for record 3"), e.getMessage());
   }
 
   @Test
@@ -88,6 +89,8 @@ class DecodeErrorsTest {
     assertEquals("id", e.column());
     assertEquals(body.indexOf("\"seven\""), e.byteOffset());
     assertTrue(e.getMessage().contains("expected BIGINT, got a string 'seven'"), e.getMessage());
+    // Issue 7: the fourth record is record 4 in the message, named once.
+    assertTrue(e.getMessage().startsWith("column id, record 4, byte 33: "), e.getMessage());
   }
 
   @Test

@@ -48,9 +48,12 @@ final class Cluster implements AutoCloseable {
     return new ArrowtapEngine(EngineConfig.defaults().withLocalSlots(2).withExecution(execution));
   }
 
-  /** Waits up to ten seconds for a condition that other threads make true. */
+  /**
+   * Waits up to thirty seconds (a loaded CI machine starts JVMs slowly) for a condition other
+   * threads make true.
+   */
   static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    long deadline = System.nanoTime() + 30_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting until " + what);

@@ -16,23 +16,35 @@ import org.junit.jupiter.api.Test;
 
 /** The self-contained driver jar, used alone in a fresh JVM, as a BI tool would use it. */
 class DriverJarTest {
-  private static Path driverJar() throws IOException {
+  static Path driverJar() throws IOException {
+    return jar("arrowtap-jdbc-[^-]+(-SNAPSHOT)?\\.jar");
+  }
+
+  static Path remoteOnlyJar() throws IOException {
+    return jar("arrowtap-jdbc-.*-remote\\.jar");
+  }
+
+  private static Path jar(String pattern) throws IOException {
     try (Stream<Path> files = Files.list(Path.of("..", "driver", "target"))) {
       return files
-          .filter(p -> p.getFileName().toString().matches("arrowtap-jdbc-.*\\.jar"))
+          .filter(p -> p.getFileName().toString().matches(pattern))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("driver jar not built"));
+          .orElseThrow(() -> new IllegalStateException("driver jar not built: " + pattern));
     }
   }
 
   private static List<String> run(String url, String... jvmFlags) throws Exception {
+    return run(driverJar(), url, jvmFlags);
+  }
+
+  private static List<String> run(Path jar, String url, String... jvmFlags) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(List.of(jvmFlags));
     command.addAll(
         List.of(
             "-cp",
-            driverJar() + File.pathSeparator + Path.of("target", "test-classes"),
+            jar + File.pathSeparator + Path.of("target", "test-classes"),
             RemoteOnlyClient.class.getName(),
             url));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -60,8 +72,33 @@ class DriverJarTest {
             .filter(
                 line ->
                     line.contains("org.apache.arrow.")
-                        || line.matches(".*org\\.apache\\.calcite\\.(?!avatica).*"))
+                        || line.matches(".*org\\.apache\\.calcite\\.(?!avatica).*")
+                        || line.contains("dev.arrowtap.server."))
             .toList();
     assertEquals(List.of(), engineClasses);
+  }
+
+  @Test
+  void remoteOnlyJarConnectsWithTheSameDriverAndUrl() throws Exception {
+    List<String> out = run(remoteOnlyJar(), Mode.REMOTE.url());
+    assertTrue(out.contains("count=1000 product=arrowtap"), String.join("\n", out));
+    assertTrue(
+        Files.size(remoteOnlyJar()) < 12_000_000, "a few MB: " + Files.size(remoteOnlyJar()));
+  }
+
+  @Test
+  void everyBundledLibraryIsRelocated() throws Exception {
+    for (Path jar : List.of(driverJar(), remoteOnlyJar())) {
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+        List<String> foreign =
+            zip.stream()
+                .map(java.util.zip.ZipEntry::getName)
+                .filter(name -> name.endsWith(".class"))
+                .filter(name -> !name.startsWith("dev/arrowtap/"))
+                .limit(10)
+                .toList();
+        assertEquals(List.of(), foreign, jar.toString());
+      }
+    }
   }
 }

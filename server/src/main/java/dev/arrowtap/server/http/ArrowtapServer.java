@@ -24,14 +24,27 @@ public final class ArrowtapServer implements AutoCloseable {
   /** The role a users file must give each user that may connect. */
   public static final String ROLE = "arrowtap";
 
+  /** The role that lets a user see every user's queries (and connect without {@link #ROLE}). */
+  public static final String ADMIN_ROLE = "arrowtap-admin";
+
   private final ArrowtapEngine engine;
   private final ArrowtapMeta meta;
   private final boolean https;
   private final HttpServer http;
   private final String bind;
+  private final InFlightRequests inFlight;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping;
 
   private ArrowtapServer(
-      ArrowtapEngine engine, ArrowtapMeta meta, HttpServer http, String bind, boolean https) {
+      ArrowtapEngine engine,
+      ArrowtapMeta meta,
+      HttpServer http,
+      String bind,
+      boolean https,
+      InFlightRequests inFlight,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
+    this.inFlight = inFlight;
+    this.stopping = stopping;
     this.engine = engine;
     this.https = https;
     this.meta = meta;
@@ -80,6 +93,9 @@ public final class ArrowtapServer implements AutoCloseable {
       Optional<TlsSettings> tls)
       throws SQLException {
     ArrowtapMeta meta = new ArrowtapMeta(engine);
+    InFlightRequests inFlight = new InFlightRequests();
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
     LocalService service = new LocalService(MetaErrors.wrap(meta));
     ServerCustomizer<Server> customizer =
         server -> {
@@ -87,22 +103,26 @@ public final class ArrowtapServer implements AutoCloseable {
             ((ServerConnector) connector).setHost(bind);
           }
           // The health check goes first, outside any authentication Avatica adds.
-          ((HandlerCollection) server.getHandler()).prependHandler(new HealthHandler());
+          ((HandlerCollection) server.getHandler())
+              .prependHandler(new HealthHandler(engine.services(), stopping::get));
           // Behind the login (when there is one): the timeline page, and the Meta learns who each
           // request comes from.
-          TimelineHandler timeline = new TimelineHandler(engine.services().metrics());
+          TimelineHandler timeline =
+              new TimelineHandler(engine.services().metrics(), users.isPresent());
           ConstraintSecurityHandler security =
               server.getChildHandlerByClass(ConstraintSecurityHandler.class);
           if (security != null) {
             RemoteUserHandler user = new RemoteUserHandler();
-            timeline.setHandler(security.getHandler());
+            inFlight.setHandler(security.getHandler());
+            timeline.setHandler(inFlight);
             user.setHandler(timeline);
             security.setHandler(user);
           } else {
             HandlerCollection handlers = (HandlerCollection) server.getHandler();
             Handler[] all = handlers.getHandlers();
             // The list is [health, avatica, default]: the timeline wraps Avatica's handler.
-            timeline.setHandler(all[1]);
+            inFlight.setHandler(all[1]);
+            timeline.setHandler(inFlight);
             all[1] = timeline;
             handlers.setHandlers(all);
           }
@@ -114,7 +134,8 @@ public final class ArrowtapServer implements AutoCloseable {
             .withServerCustomizers(List.of(customizer), Server.class);
     users.ifPresent(
         file ->
-            builder.withBasicAuthentication(file.toAbsolutePath().toString(), new String[] {ROLE}));
+            builder.withBasicAuthentication(
+                file.toAbsolutePath().toString(), new String[] {ROLE, ADMIN_ROLE}));
     tls.ifPresent(
         settings -> {
           File keystore = settings.keystore().toFile();
@@ -122,7 +143,8 @@ public final class ArrowtapServer implements AutoCloseable {
         });
     HttpServer http = builder.build();
     http.start();
-    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent());
+    engine.services().internalEndpoints().add(bind, http.getPort(), "this server's own endpoint");
+    return new ArrowtapServer(engine, meta, http, bind, tls.isPresent(), inFlight, stopping);
   }
 
   public int port() {
@@ -135,13 +157,25 @@ public final class ArrowtapServer implements AutoCloseable {
     return (https ? "https://" : "http://") + host + ":" + port();
   }
 
+  /**
+   * Stops the server: running queries end with SQLState 57P01 (their clients get it on the call in
+   * progress or the next fetch), new work is refused, then the endpoint and the engine stop. Takes
+   * at most about {@link #SHUTDOWN_GRACE} more than the engine's own close.
+   */
   @Override
   public void close() {
     try {
+      long started = System.nanoTime();
+      stopping.set(true);
+      meta.shutdown(SHUTDOWN_GRACE);
+      inFlight.awaitIdle(SHUTDOWN_GRACE.minusNanos(System.nanoTime() - started));
       http.stop();
     } finally {
       meta.close();
       engine.close();
     }
   }
+
+  /** How long a stopping server waits for calls in progress to answer their clients. */
+  public static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofMillis(1200);
 }

@@ -14,7 +14,9 @@ final class RemoteUserHandler extends HandlerWrapper {
   public void handle(
       String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
-    RequestUser.set(request.getRemoteUser());
+    RequestUser.set(
+        request.getRemoteUser(),
+        request.getRemoteUser() != null && request.isUserInRole(ArrowtapServer.ADMIN_ROLE));
     try {
       super.handle(target, baseRequest, request, response);
     } finally {

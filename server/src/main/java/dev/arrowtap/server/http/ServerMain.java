@@ -6,17 +6,27 @@ import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.log.LogLine;
+import dev.arrowtap.log.ProcessLog;
+import dev.arrowtap.log.QueryLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /** {@code arrowtap server}: runs the HTTP endpoint until the process is told to stop. */
 public final class ServerMain {
   private ServerMain() {}
 
+  /** Not a static field: the log manager must be chosen before any logger exists. */
+  private static Logger log() {
+    return Logger.getLogger(ProcessLog.ROOT + ".server");
+  }
+
   public static void main(String[] args) throws Exception {
+    ProcessLog.useShutdownSafeManager();
     ServerOptions options;
     EngineConfig config;
     try {
@@ -40,6 +50,14 @@ public final class ServerMain {
       System.exit(2);
       return;
     }
+    try {
+      ProcessLog.install(options.log(), engine.catalog().secrets());
+    } catch (IOException e) {
+      System.err.println("arrowtap server: cannot write --log-file: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    QueryLog.attach(engine.services().metrics());
     Optional<TlsSettings> tls;
     try {
       tls = tls(options);
@@ -56,10 +74,27 @@ public final class ServerMain {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  log().info(LogLine.event("stopping").toString());
+                  try {
+                    server.close();
+                    log().info(LogLine.event("stopped").toString());
+                  } catch (RuntimeException e) {
+                    log()
+                        .log(
+                            java.util.logging.Level.SEVERE,
+                            LogLine.event("stop_failed").with("error", e.toString()).toString(),
+                            e);
+                  }
                   stopped.countDown();
                 },
                 "arrowtap-shutdown"));
+    log()
+        .info(
+            LogLine.event("started")
+                .with("url", server.url())
+                .with("workers", options.workers().size())
+                .with("login", options.users().isPresent())
+                .toString());
     System.out.println("arrowtap server listening on " + server.url() + workersNote(options));
     System.out.flush();
     stopped.await();
@@ -96,6 +131,12 @@ public final class ServerMain {
                     : WorkerSecret.resolve(options.secretFile()));
     if (options.workerTlsCa().isPresent()) {
       execution = execution.withWorkerTls(options.workerTlsCa().get());
+    }
+    if (options.queryMemoryLimit() > 0) {
+      config =
+          config.withMemoryLimits(
+              new dev.arrowtap.exec.MemoryLimits(
+                  options.queryMemoryLimit(), config.memory().heapGuardBytes()));
     }
     return config.withExecution(execution);
   }

@@ -3,8 +3,10 @@ package dev.arrowtap.server.http;
 import dev.arrowtap.common.CommandLineFlags;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerAddress;
+import dev.arrowtap.log.LogSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +24,8 @@ import java.util.Optional;
  * @param tlsKeystore a keystore with the server's key and certificate: serve HTTPS only
  * @param tlsPasswordFile the file holding the keystore's password
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
+ * @param log where the log goes and how much of it
+ * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
  */
 public record ServerOptions(
     String bind,
@@ -33,7 +37,9 @@ public record ServerOptions(
     Optional<Path> users,
     Optional<Path> tlsKeystore,
     Optional<Path> tlsPasswordFile,
-    Optional<Path> workerTlsCa) {
+    Optional<Path> workerTlsCa,
+    LogSettings log,
+    long queryMemoryLimit) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -42,6 +48,7 @@ public record ServerOptions(
     Objects.requireNonNull(catalog, "catalog is null");
     Objects.requireNonNull(secretFile, "secretFile is null");
     Objects.requireNonNull(users, "users is null");
+    Objects.requireNonNull(log, "log is null");
     if (tlsKeystore.isPresent() != tlsPasswordFile.isPresent()) {
       throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
     }
@@ -66,13 +73,15 @@ public record ServerOptions(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        LogSettings.DEFAULTS,
+        0);
   }
 
   /**
    * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
    * [--secret-file FILE] [--task-attempts N] [--users FILE] [--tls-keystore FILE
-   * --tls-password-file FILE]}.
+   * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE]}.
    */
   public static ServerOptions parse(String... args) {
     CommandLineFlags flags =
@@ -97,7 +106,13 @@ public record ServerOptions(
             "--tls-password-file",
             "FILE",
             "--worker-tls-ca",
-            "PEM");
+            "PEM",
+            "--log-level",
+            "LEVEL",
+            "--log-file",
+            "FILE",
+            "--query-memory-limit",
+            "BYTES");
     return new ServerOptions(
         flags.string("--bind").orElse(DEFAULT_BIND),
         flags.number("--port", DEFAULT_PORT),
@@ -108,6 +123,28 @@ public record ServerOptions(
         flags.path("--users"),
         flags.path("--tls-keystore"),
         flags.path("--tls-password-file"),
-        flags.path("--worker-tls-ca"));
+        flags.path("--worker-tls-ca"),
+        LogSettings.from(flags),
+        flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L));
+  }
+
+  /** A positive number of bytes, with an optional K, M or G (powers of 1024). */
+  private static long bytes(String flag, String value) {
+    String text = value.trim().toUpperCase(Locale.ROOT);
+    int shift = 0;
+    if (text.endsWith("K") || text.endsWith("M") || text.endsWith("G")) {
+      shift = text.endsWith("K") ? 10 : text.endsWith("M") ? 20 : 30;
+      text = text.substring(0, text.length() - 1);
+    }
+    try {
+      long number = Long.parseLong(text);
+      if (number < 1) {
+        throw new NumberFormatException();
+      }
+      return number << shift;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          flag + " must be a positive number of bytes (such as 512M): " + value);
+    }
   }
 }

@@ -20,9 +20,15 @@ final class TimelineHandler extends HandlerWrapper {
   static final String PATH = "/timeline";
 
   private final MetricsStore metrics;
+  private final boolean login;
 
-  TimelineHandler(MetricsStore metrics) {
+  /**
+   * @param login whether the server has a login: then a user sees their own queries only, unless
+   *     the users file makes them an administrator
+   */
+  TimelineHandler(MetricsStore metrics, boolean login) {
     this.metrics = metrics;
+    this.login = login;
   }
 
   @Override
@@ -36,12 +42,18 @@ final class TimelineHandler extends HandlerWrapper {
     String page;
     int status = HttpServletResponse.SC_OK;
     String wanted = request.getParameter("query");
+    Optional<String> visible =
+        !login || request.isUserInRole(ArrowtapServer.ADMIN_ROLE)
+            ? Optional.empty()
+            : Optional.of(String.valueOf(request.getRemoteUser()));
     if (wanted == null || wanted.isBlank()) {
-      page = TimelinePage.index(metrics.queries());
+      page = TimelinePage.index(metrics.visibleTo(visible));
     } else {
       Optional<QueryMetrics> query = Optional.empty();
       try {
-        query = metrics.find(Long.parseLong(wanted.trim()));
+        long id = Long.parseLong(wanted.trim());
+        // Another user's query is answered like one that is not kept: its id tells nothing.
+        query = metrics.visibleTo(visible).stream().filter(q -> q.id() == id).findFirst();
       } catch (NumberFormatException e) {
         // Answered as not found below.
       }

@@ -6,13 +6,15 @@ import java.lang.reflect.Proxy;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Arrays;
 
 /**
- * Lets array parameters reach the engine: Avatica hands a bound array to the statement as a {@link
- * java.sql.Array}, but Calcite's generated code reads arrays as lists. Wrapping the engine's
- * connection converts them as they are set, so {@code setArray} works, embedded and remote, for
- * queries such as {@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}.
+ * Lets arrays through Avatica both ways. Parameters: Avatica hands a bound array to the statement
+ * as a {@link java.sql.Array}, but Calcite's generated code reads arrays as lists, so they are
+ * converted as they are set ({@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}).
+ * Results: Avatica reads an ARRAY column through {@code Array.getResultSet()} expecting an index
+ * and a value column, which Calcite's arrays do not have; see {@link ArrayResults}.
  */
 final class ArrayParameters {
   private ArrayParameters() {}
@@ -27,6 +29,10 @@ final class ArrayParameters {
               if (result instanceof PreparedStatement statement
                   && method.getName().equals("prepareStatement")) {
                 return statement(statement);
+              }
+              if (result instanceof Statement statement
+                  && method.getName().equals("createStatement")) {
+                return plainStatement(statement);
               }
               return result;
             });
@@ -46,8 +52,16 @@ final class ArrayParameters {
                 statement.setObject((Integer) args[0], Arrays.asList((Object[]) array.getArray()));
                 return null;
               }
-              return invoke(statement, method, args);
+              return ArrayResults.wrap(invoke(statement, method, args));
             });
+  }
+
+  private static Statement plainStatement(Statement statement) {
+    return (Statement)
+        Proxy.newProxyInstance(
+            Statement.class.getClassLoader(),
+            new Class<?>[] {Statement.class},
+            (proxy, method, args) -> ArrayResults.wrap(invoke(statement, method, args)));
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

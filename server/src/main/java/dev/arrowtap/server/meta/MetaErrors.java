@@ -77,6 +77,10 @@ public final class MetaErrors {
         return error(context.getMessage(), classify(context.getCause()));
       }
     }
+    Optional<String> overflow = overflow(failure);
+    if (overflow.isPresent()) {
+      return error(overflow.get(), SqlStates.NUMERIC_OUT_OF_RANGE);
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
         return error(sql.getMessage(), sql.getSQLState());
@@ -109,6 +113,34 @@ public final class MetaErrors {
         todo.add(next.getCause());
       }
       todo.addAll(List.of(next.getSuppressed()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Checked integer arithmetic failing ({@code Math.addExact} and the like) anywhere in the chain,
+   * also when it failed in a generated class's static initializer (constants are computed there),
+   * which the JVM later reports only by message.
+   */
+  private static Optional<String> overflow(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (cause instanceof ArithmeticException
+          || (cause instanceof LinkageError && message.contains("java.lang.ArithmeticException"))) {
+        String what =
+            message.contains("integer overflow")
+                ? "an INTEGER result"
+                : message.contains("long overflow") ? "a BIGINT result" : "an exact result";
+        return Optional.of(
+            "numeric value out of range: "
+                + what
+                + " does not fit its type ("
+                + (cause instanceof ArithmeticException ? message : "overflow")
+                + "); cast an operand to DECIMAL(38, 0) for a wider exact result");
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
     return Optional.empty();
   }

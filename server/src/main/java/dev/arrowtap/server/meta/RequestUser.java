@@ -4,15 +4,23 @@ import java.util.Optional;
 
 /**
  * The authenticated user of the HTTP request being served on this thread, if the server has a
- * login.
+ * login, and whether the users file makes them an administrator.
  */
 public final class RequestUser {
-  private static final ThreadLocal<String> USER = new ThreadLocal<>();
+  /** Who logged in. */
+  private record Login(String name, boolean admin) {}
+
+  private static final ThreadLocal<Login> USER = new ThreadLocal<>();
 
   private RequestUser() {}
 
   public static void set(String user) {
-    USER.set(user);
+    set(user, false);
+  }
+
+  /** Records the request's user; {@code admin} users see every user's queries. */
+  public static void set(String user, boolean admin) {
+    USER.set(user == null ? null : new Login(user, admin));
   }
 
   public static void clear() {
@@ -20,6 +28,21 @@ public final class RequestUser {
   }
 
   public static Optional<String> current() {
-    return Optional.ofNullable(USER.get());
+    return Optional.ofNullable(USER.get()).map(Login::name);
+  }
+
+  /** Whether the request's user is an administrator; false without a login. */
+  public static boolean isAdmin() {
+    Login login = USER.get();
+    return login != null && login.admin();
+  }
+
+  /**
+   * Whose queries the request may see: its user's, or empty for all of them (no login, or an
+   * administrator).
+   */
+  public static Optional<String> visibleUser() {
+    Login login = USER.get();
+    return login == null || login.admin() ? Optional.empty() : Optional.of(login.name());
   }
 }

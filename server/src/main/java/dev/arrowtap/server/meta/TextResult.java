@@ -10,12 +10,18 @@ import org.apache.calcite.avatica.MetaImpl;
 final class TextResult {
   private TextResult() {}
 
+  /** The signature of such a result, with the parameters of the statement that produces it. */
+  static Meta.Signature signature(
+      String sql, String column, List<org.apache.calcite.avatica.AvaticaParameter> parameters) {
+    List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData(column, 0, String.class, false));
+    return Meta.Signature.create(
+        columns, sql, parameters, Meta.CursorFactory.ARRAY, Meta.StatementType.SELECT);
+  }
+
   static Meta.ExecuteResult of(
       Meta.StatementHandle h, String sql, String column, List<String> lines) {
-    List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData(column, 0, String.class, false));
     Meta.Signature signature =
-        Meta.Signature.create(
-            columns, sql, List.of(), Meta.CursorFactory.ARRAY, Meta.StatementType.SELECT);
+        signature(sql, column, h.signature == null ? List.of() : h.signature.parameters);
     List<Object> rows = new ArrayList<>(lines.size());
     for (String line : lines) {
       rows.add(new Object[] {line});

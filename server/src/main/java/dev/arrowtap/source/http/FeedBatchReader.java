@@ -7,6 +7,7 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
 import dev.arrowtap.decode.JsonDecodeException;
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.PermanentFailure;
 import dev.arrowtap.exec.TaskContext;
 import java.io.IOException;
 import java.util.List;
@@ -23,6 +24,7 @@ final class FeedBatchReader implements BatchReader {
   private final List<ColumnBinding> columns;
   private final TaskContext context;
   private final Paginator paginator;
+  private final FeedHttpClient http;
   private final PagePrefetch prefetch;
   private final ParameterColumns output;
   private Optional<PageRequest> nextRequest;
@@ -31,6 +33,8 @@ final class FeedBatchReader implements BatchReader {
   private volatile PageResponse response;
   private JsonBatchDecoder decoder;
   private int pages;
+  private long pageRowsDelivered;
+  private int bodyAttempts;
   private long rows;
 
   FeedBatchReader(FeedTask task, TaskContext context, FeedHttpClient http) {
@@ -39,6 +43,7 @@ final class FeedBatchReader implements BatchReader {
     this.context = context;
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.paginator = new Paginator(feed, task.parameters());
+    this.http = http;
     this.prefetch = new PagePrefetch(http, feed.http(), context, http.prefetchThreads());
     this.nextRequest = Optional.of(paginator.first());
   }
@@ -55,15 +60,14 @@ final class FeedBatchReader implements BatchReader {
       } catch (JsonDecodeException e) {
         throw badData(e);
       } catch (IOException e) {
-        throw failure(
-            SqlStates.FEED_UNAVAILABLE,
-            "the connection broke while reading the body at byte "
-                + response.bytesRead()
-                + ": "
-                + e.getMessage(),
-            e);
+        if (context.isStopped()) {
+          return null;
+        }
+        bodyBroke(e);
+        continue;
       }
       if (batch != null) {
+        pageRowsDelivered += batch.getRowCount();
         if (output != null) {
           batch = output.assemble(batch);
         }
@@ -81,6 +85,53 @@ final class FeedBatchReader implements BatchReader {
     return null;
   }
 
+  /**
+   * A body cut off mid-transfer is a connection failure like any other: the page is requested again
+   * (up to the feed's attempts) and decoding resumes after the records already delivered.
+   */
+  private void bodyBroke(IOException e) {
+    long at = response.bytesRead();
+    bodyAttempts++;
+    if (bodyAttempts >= feed.http().attempts()) {
+      throw failure(
+          SqlStates.FEED_UNAVAILABLE,
+          "the connection broke while reading the body at byte "
+              + at
+              + " (after "
+              + bodyAttempts
+              + " attempts): "
+              + e.getMessage(),
+          e);
+    }
+    long delivered = pageRowsDelivered;
+    abortPage();
+    context.metrics().addRetry();
+    if (!http.pauseBeforeRetry(feed.http(), bodyAttempts, context::isStopped)) {
+      return;
+    }
+    try {
+      response = http.fetch(currentRequest, feed.http(), context::isStopped, context.metrics());
+    } catch (HttpFailure failure) {
+      if (context.isStopped()) {
+        return;
+      }
+      throw failure(SqlStates.FEED_UNAVAILABLE, failure.getMessage(), failure);
+    }
+    decoder = newDecoder();
+    decoder.skipRecords(delivered);
+  }
+
+  private JsonBatchDecoder newDecoder() {
+    return new JsonBatchDecoder(
+        response.body(),
+        response.contentType(),
+        feed.records(),
+        columns,
+        paginator.capturePointers(),
+        context.allocator(),
+        context.batchSize());
+  }
+
   private boolean openNextPage() {
     if (nextRequest.isEmpty()) {
       return false;
@@ -94,7 +145,9 @@ final class FeedBatchReader implements BatchReader {
     currentRequest = nextRequest.get();
     pages++;
     try {
-      response = prefetch.take(currentRequest);
+      // The first page inference read while this query was planned is not fetched again.
+      FirstPage handed = pages == 1 ? FirstPageHandover.take(currentRequest) : null;
+      response = handed != null ? handed.toResponse() : prefetch.take(currentRequest);
       if (pages < feed.http().maxPages()) {
         paginator.guessNext(pages - 1, knownTotal).ifPresent(prefetch::start);
       }
@@ -104,15 +157,9 @@ final class FeedBatchReader implements BatchReader {
       }
       throw failure(SqlStates.FEED_UNAVAILABLE, e.getMessage(), e);
     }
-    decoder =
-        new JsonBatchDecoder(
-            response.body(),
-            response.contentType(),
-            feed.records(),
-            columns,
-            paginator.capturePointers(),
-            context.allocator(),
-            context.batchSize());
+    decoder = newDecoder();
+    pageRowsDelivered = 0;
+    bodyAttempts = 0;
     return true;
   }
 
@@ -153,15 +200,9 @@ final class FeedBatchReader implements BatchReader {
     return recordsBeforeThisPage;
   }
 
+  /** The decoder's message already names the byte, the record (of this page) and the column. */
   private ArrowtapException badData(JsonDecodeException e) {
-    StringBuilder where = new StringBuilder("at byte ").append(e.byteOffset());
-    if (e.recordIndex() >= 0) {
-      where.append(", record ").append(e.recordIndex() + 1);
-    }
-    if (e.column() != null) {
-      where.append(", column ").append(e.column());
-    }
-    return failure(e.sqlState(), e.getMessage() + " (" + where + ")", e);
+    return failure(e.sqlState(), e.getMessage(), e);
   }
 
   /** An error naming the table, the URL with secrets removed, and the page. */
@@ -178,7 +219,14 @@ final class FeedBatchReader implements BatchReader {
             + url
             + ": "
             + problem;
-    return new ArrowtapException(sqlState, feed.secrets().redact(message), cause);
+    String redacted = feed.secrets().redact(message);
+    // A refused request, bad data or a cap fails the same way on every worker: no retry there.
+    boolean permanent =
+        !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
+            || (cause instanceof HttpFailure http && http.refused());
+    return permanent
+        ? new PermanentFailure(sqlState, redacted, cause)
+        : new ArrowtapException(sqlState, redacted, cause);
   }
 
   private void closePage() {
@@ -204,10 +252,18 @@ final class FeedBatchReader implements BatchReader {
     }
   }
 
+  /** Ends a page that was not read to its end: its connection is cut, never drained. */
+  private void abortPage() {
+    if (response != null) {
+      response.abort();
+    }
+    closePage();
+  }
+
   @Override
   public void close() {
     prefetch.close();
-    closePage();
+    abortPage();
     if (output != null) {
       output.close();
     }

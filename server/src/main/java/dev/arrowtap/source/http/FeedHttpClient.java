@@ -41,7 +41,7 @@ import org.apache.hc.core5.util.Timeout;
  * and jitter where a retry can help. One per JVM: feeds share its connection pool.
  */
 public final class FeedHttpClient implements AutoCloseable {
-  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+  private static final Set<Integer> RETRYABLE = Set.of(408, 429, 502, 503, 504);
   private static final int ERROR_SNIPPET_BYTES = 512;
 
   private static volatile FeedHttpClient shared;
@@ -103,6 +103,21 @@ public final class FeedHttpClient implements AutoCloseable {
   public PageResponse fetch(
       PageRequest request, HttpSettings settings, BooleanSupplier stopped, TaskMetrics metrics)
       throws HttpFailure {
+    return fetch(request, settings, stopped, metrics, abort -> {});
+  }
+
+  /**
+   * As {@link #fetch(PageRequest, HttpSettings, BooleanSupplier, TaskMetrics)}, handing each
+   * attempt's abort to {@code attempts} as it starts, so that another thread can cut off a request
+   * that is still waiting for its answer.
+   */
+  PageResponse fetch(
+      PageRequest request,
+      HttpSettings settings,
+      BooleanSupplier stopped,
+      TaskMetrics metrics,
+      java.util.function.Consumer<Runnable> attempts)
+      throws HttpFailure {
     int status = 0;
     Exception last = null;
     String detail = "";
@@ -112,6 +127,7 @@ public final class FeedHttpClient implements AutoCloseable {
       }
       Duration retryAfter = null;
       HttpUriRequestBase http = build(request, settings);
+      attempts.accept(http::cancel);
       ScheduledFuture<?> deadline =
           timers.schedule(
               http::cancel, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -171,6 +187,14 @@ public final class FeedHttpClient implements AutoCloseable {
         status != 0 ? "HTTP " + status + describe(detail) : "no answer: " + rootMessage(last);
     throw new HttpFailure(
         why + " (after " + settings.attempts() + " attempts)", status, settings.attempts(), last);
+  }
+
+  /**
+   * Waits before attempt {@code attempt + 1} of a page as {@link #fetch} would; false when the task
+   * was stopped meanwhile.
+   */
+  boolean pauseBeforeRetry(HttpSettings settings, int attempt, BooleanSupplier stopped) {
+    return sleeper.sleep(backoff(settings, attempt), stopped);
   }
 
   @SuppressWarnings("deprecation") // per-feed connect timeouts have no other per-request setting

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +54,18 @@ public final class FeedTable extends ScanTable {
     return feed;
   }
 
+  /**
+   * The decoded columns. An inferred field named like a parameter is left out: the parameter's
+   * column already has that name and shows the value sent.
+   */
   private List<ColumnBinding> bindings() {
-    return schemas.columns(feed, cacheKey);
+    Set<String> parameters = new HashSet<>();
+    feed.parameters().forEach(p -> parameters.add(p.name().toLowerCase(Locale.ROOT)));
+    // Bounds that change what inference may find are part of the cache key.
+    String key = cacheKey + " " + settings.inferMaxBytes() + " " + settings.maxInferredColumns();
+    return schemas.columns(feed, key, settings, FirstPageHandover::offer).stream()
+        .filter(b -> !parameters.contains(b.column().name().toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   @Override
@@ -146,15 +157,22 @@ public final class FeedTable extends ScanTable {
     for (Map<String, String> values : combinations(bindings)) {
       tasks.add(new FeedTask(feed, decoded, values, layout));
     }
-    return new ScanPlan(label, new TableShape(columns), tasks, settings.batchSize());
+    return new ScanPlan(
+        label, new TableShape(columns), tasks, settings.batchSize(), settings.queryMemoryLimit());
   }
 
-  /** Every combination of the parameters' values; an unbound required one shows as {@code ?}. */
+  /**
+   * Every combination of the parameters' values; an unbound required one shows as {@code ?}, an
+   * unbound optional one is absent.
+   */
   private List<Map<String, String>> combinations(Map<Integer, List<String>> bindings) {
     List<Map<String, String>> combinations = new ArrayList<>();
     combinations.add(new LinkedHashMap<>());
     for (int p = 0; p < feed.parameters().size(); p++) {
       ParameterDef parameter = feed.parameters().get(p);
+      if (parameter.optional() && !bindings.containsKey(p)) {
+        continue;
+      }
       List<String> values =
           bindings.getOrDefault(p, parameter.defaultValue().map(List::of).orElse(List.of("?")));
       for (String value : values) {

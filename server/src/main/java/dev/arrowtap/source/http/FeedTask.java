@@ -74,8 +74,14 @@ public record FeedTask(
     }
     return feed.parameters().stream()
         .map(ParameterDef::name)
+        .filter(parameters::containsKey)
         .map(name -> name + "=" + feed.secrets().redact(parameters.get(name)))
         .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  @Override
+  public String redact(String text) {
+    return feed.secrets().redact(text);
   }
 
   @Override

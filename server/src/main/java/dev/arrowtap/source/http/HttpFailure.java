@@ -17,6 +17,14 @@ public final class HttpFailure extends Exception {
     return status;
   }
 
+  /**
+   * True when the server refused the request itself (a 3xx or a 4xx other than 408 and 429): the
+   * same request fails the same way from any worker.
+   */
+  public boolean refused() {
+    return status >= 300 && status < 500 && status != 408 && status != 429;
+  }
+
   public int attempts() {
     return attempts;
   }

@@ -43,6 +43,10 @@ public final class PageResponse implements AutoCloseable {
     return status;
   }
 
+  Map<String, List<String>> headers() {
+    return headers;
+  }
+
   /** The values of a header, names matched case-insensitively. */
   public List<String> header(String name) {
     for (Map.Entry<String, List<String>> entry : headers.entrySet()) {

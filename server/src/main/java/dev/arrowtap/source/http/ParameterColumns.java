@@ -52,6 +52,12 @@ final class ParameterColumns implements AutoCloseable {
 
   private static void fill(FieldVector vector, String value, int rows) {
     vector.clear();
+    if (value == null) {
+      // An optional parameter the query did not bind: nothing was sent, so the column is NULL.
+      vector.allocateNew();
+      vector.setValueCount(rows);
+      return;
+    }
     if (vector instanceof BigIntVector numbers) {
       long number = Long.parseLong(value);
       numbers.allocateNew(rows);

@@ -5,8 +5,8 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.catalog.HttpSettings;
 import dev.arrowtap.catalog.PaginationDef;
-import dev.arrowtap.catalog.Secrets;
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.RecordLayout;
@@ -74,12 +74,31 @@ public final class ReadJsonTableMacro implements TableMacro {
           SqlStates.INVALID_ARGUMENT,
           "read_json: expected an http:// or https:// URL, got '" + url + "'");
     }
-    if (!allowlist.allows(uri.getHost())) {
+    int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    if (!allowlist.allows(uri.getHost(), port)) {
       throw new ArrowtapException(
           SqlStates.NOT_PERMITTED,
           "read_json: host "
               + uri.getHost()
-              + " is not allowed; add it to read_json.allow_hosts in the server's catalog");
+              + " is not allowed on port "
+              + port
+              + "; add it (or "
+              + uri.getHost()
+              + ":"
+              + port
+              + ") to read_json.allow_hosts in the server's catalog");
+    }
+    String internal = services.internalEndpoints().reached(uri.getHost(), port).orElse(null);
+    if (internal != null) {
+      throw new ArrowtapException(
+          SqlStates.NOT_PERMITTED,
+          "read_json: "
+              + uri.getHost()
+              + ":"
+              + port
+              + " is "
+              + internal
+              + "; read_json never reads arrowtap's own endpoints");
     }
     FeedDef feed =
         new FeedDef(

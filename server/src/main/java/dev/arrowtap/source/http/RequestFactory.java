@@ -34,7 +34,7 @@ final class RequestFactory {
   PageRequest declared(Map<String, String> pageParameters, Map<String, String> variables) {
     Map<String, String> query = new LinkedHashMap<>(feed.query());
     for (ParameterDef parameter : feed.parameters()) {
-      if (!parameter.inPath()) {
+      if (!parameter.inPath() && parameters.containsKey(parameter.name())) {
         query.put(parameter.name(), parameters.get(parameter.name()));
       }
     }

@@ -51,7 +51,12 @@ public final class NumbersTable extends ScanTable {
     for (long[] range : split(start, end, settings.numbersPerTask(), services.taskSlots())) {
       tasks.add(new NumbersTask(range[0], range[1]));
     }
-    return new ScanPlan("numbers(" + start + ", " + end + ")", SHAPE, tasks, settings.batchSize());
+    return new ScanPlan(
+        "numbers(" + start + ", " + end + ")",
+        SHAPE,
+        tasks,
+        settings.batchSize(),
+        settings.queryMemoryLimit());
   }
 
   /**

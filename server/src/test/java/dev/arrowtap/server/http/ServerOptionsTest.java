@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.exec.WorkerAddress;
+import dev.arrowtap.log.LogSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 class ServerOptionsTest {
@@ -24,6 +26,31 @@ class ServerOptionsTest {
     ServerOptions options =
         ServerOptions.parse("--catalog", "c.yaml", "--port", "0", "--bind", "0.0.0.0");
     assertEquals(new ServerOptions("0.0.0.0", 0, Optional.of(Path.of("c.yaml"))), options);
+  }
+
+  /** Issue 7: the per-query memory limit is set per server. */
+  @Test
+  void queryMemoryLimit() {
+    ServerOptions options = ServerOptions.parse("--query-memory-limit", "512M");
+    assertEquals(512L << 20, options.queryMemoryLimit());
+    assertEquals(512L << 20, ServerMain.engineConfig(options).memory().queryBytes());
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ServerOptions.parse("--query-memory-limit", "lots"));
+    assertTrue(bad.getMessage().contains("--query-memory-limit"), bad.getMessage());
+  }
+
+  @Test
+  void logLevelAndFile() {
+    assertEquals(LogSettings.DEFAULTS, ServerOptions.parse().log());
+    ServerOptions options = ServerOptions.parse("--log-level", "WARN", "--log-file", "s.log");
+    assertEquals(new LogSettings(Level.WARNING, Optional.of(Path.of("s.log"))), options.log());
+    assertEquals(Level.FINE, ServerOptions.parse("--log-level", "debug").log().level());
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class, () -> ServerOptions.parse("--log-level", "loud"));
+    assertTrue(bad.getMessage().contains("error, warn, info, debug or off"), bad.getMessage());
   }
 
   @Test

@@ -76,6 +76,52 @@ class FeedOnWorkersTest {
     }
   }
 
+  /** Issue 7: a refused request is sent once, not once per worker, and the task counts it. */
+  @Test
+  void refusedRequestFailsAtOnceOnEveryWorkerAndIsCounted() throws Exception {
+    try (FeedTestServer api = FeedTestServer.start();
+        WorkerServer first = WorkerServer.start("127.0.0.1", 0, SECRET);
+        WorkerServer second = WorkerServer.start("127.0.0.1", 0, SECRET)) {
+      api.route("/users", r -> Reply.status(401, "{\"error\":\"bad token\"}"));
+      Path catalog = dir.resolve("catalog.yaml");
+      Files.writeString(
+          catalog,
+          "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
+              + api.url("/users")
+              + "\n        columns: [{name: id, type: BIGINT}]\n");
+      ExecutionConfig onWorkers =
+          ExecutionConfig.local()
+              .withWorkers(List.of(first.address(), second.address()), Optional.of(SECRET));
+      try (ArrowtapEngine engine =
+              new ArrowtapEngine(
+                  EngineConfig.defaults().withCatalog(catalog).withExecution(onWorkers));
+          Connection c = engine.connect(Map.of());
+          Statement s = c.createStatement()) {
+        java.sql.SQLException error =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                java.sql.SQLException.class, () -> s.executeQuery("SELECT id FROM t.users"));
+        String state =
+            dev.arrowtap.server.meta.MetaErrors.userError(error)
+                .map(dev.arrowtap.common.ArrowtapException::sqlState)
+                .orElse(error.getSQLState());
+        assertEquals("08006", state, error.getMessage());
+        assertTrue(error.getMessage().contains("feed t.users, page 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("HTTP 401"), error.getMessage());
+        assertEquals(1, api.count("/users"), "the refused request was sent again");
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT state, attempts, http_requests FROM sys.task_metrics"
+                    + " WHERE scan LIKE '%users%'")) {
+          assertTrue(rs.next());
+          assertEquals("FAILED", rs.getString(1));
+          assertEquals(1, rs.getInt(2));
+          assertEquals(1, rs.getLong(3));
+        }
+      }
+      assertEquals(0, first.runningTasks() + second.runningTasks());
+    }
+  }
+
   @Test
   void feedTaskSurvivesTheWireIncludingItsCredentials() throws Exception {
     Path catalog = dir.resolve("c.yaml");
@@ -96,6 +142,80 @@ class FeedOnWorkersTest {
     assertEquals(feed.pagination(), copy.feed().pagination());
     assertEquals(feed.body(), copy.feed().body());
     assertEquals("k=***", copy.feed().secrets().redact("k=v4lue"));
+  }
+
+  @Test
+  void aWorkerLogsEachTaskWithoutItsCredentials() throws Exception {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            lines.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.arrowtap.worker");
+    log.addHandler(capture);
+    try (FeedTestServer api = FeedTestServer.start();
+        WorkerServer worker = WorkerServer.start("127.0.0.1", 0, SECRET)) {
+      api.route("/ok", r -> Reply.json("[{\"id\": 1}, {\"id\": 2}]"));
+      api.route("/gone", r -> Reply.status(410, "gone"));
+      Path catalog = dir.resolve("logged.yaml");
+      Files.writeString(
+          catalog,
+          "schemas:\n  - name: t\n    tables:\n"
+              + "      - {name: ok, url: '"
+              + api.url("/ok")
+              + "', auth: {type: api_key, name: key, value: s3cr3t-v4lue, in: query},"
+              + " columns: [{name: id, type: BIGINT}]}\n"
+              + "      - {name: gone, url: '"
+              + api.url("/gone")
+              + "', auth: {type: api_key, name: key, value: s3cr3t-v4lue, in: query},"
+              + " columns: [{name: id, type: BIGINT}]}\n");
+      ExecutionConfig onWorker =
+          ExecutionConfig.local()
+              .withTaskAttempts(1)
+              .withWorkers(List.of(worker.address()), Optional.of(SECRET));
+      try (ArrowtapEngine engine =
+              new ArrowtapEngine(
+                  EngineConfig.defaults().withCatalog(catalog).withExecution(onWorker));
+          Connection c = engine.connect(Map.of());
+          Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t.ok")) {
+          rs.next();
+          assertEquals(2, rs.getLong(1));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.sql.SQLException.class, () -> s.executeQuery("SELECT * FROM t.gone").next());
+      }
+    } finally {
+      log.removeHandler(capture);
+    }
+    String all = String.join("\n", lines);
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "event=task query=\\d+ stage=1 task=0 slice=\"\\[all pages]\" state=FINISHED"
+                            + " duration_ms=\\d+ rows=2 requests=1")),
+        all);
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.contains("state=FAILED")
+                        && l.contains("requests=1")
+                        && l.contains("key=***")
+                        && l.contains("HTTP 410")),
+        all);
+    assertTrue(!all.contains("s3cr3t-v4lue"), all);
   }
 
   private static String run(ArrowtapEngine engine, String sql) throws Exception {

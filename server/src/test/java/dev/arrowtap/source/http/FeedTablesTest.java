@@ -97,12 +97,13 @@ class FeedTablesTest {
         connect(
             "      - name: users\n        url: URL/users\n        records: {pointer: /data}\n        pagination: {style: offset, page_size: 100}\n")) {
       assertEquals(
-          List.of(List.of(250L, 250L, 250L * 249 / 2)),
+          // SUM of a BIGINT is a DECIMAL, so that it cannot wrap (issue 7).
+          List.of(List.of(250L, 250L, java.math.BigDecimal.valueOf(250L * 249 / 2))),
           rows(c, "SELECT count(*), count(DISTINCT id), sum(id) FROM t.users"));
-      // One request infers the columns; three read pages; with no total to go by, a fourth may
-      // have been sent ahead while the short third page decoded (then discarded): never more.
-      List<String> offsets =
-          api.requests("/users").stream().skip(1).map(r -> r.param("offset")).toList();
+      // The request that inferred the columns read page 1, which the scan decodes without
+      // fetching it again (issue 7); with no total to go by, a fourth may have been sent ahead
+      // while the short third page decoded (then discarded): never more.
+      List<String> offsets = api.requests("/users").stream().map(r -> r.param("offset")).toList();
       assertEquals(List.of("0", "100", "200"), offsets.subList(0, 3));
       assertTrue(
           offsets.size() == 3 || offsets.equals(List.of("0", "100", "200", "300")),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
@@ -50,17 +51,17 @@ class SchemaCacheTest {
   void inferredColumnsAreFetchedOnceUntilTheTtlPasses() throws Exception {
     api.route("/users", r -> Reply.json("[{\"id\": 1, \"name\": \"ann\"}]"));
     FeedDef feed = inferred();
-    List<ColumnBinding> columns = cache.columns(feed, "s.t");
+    List<ColumnBinding> columns = cache.columns(feed, "s.t", SessionSettings.DEFAULTS);
     assertEquals(List.of("id", "name"), columns.stream().map(b -> b.column().name()).toList());
     assertEquals(ColumnType.BIGINT, columns.get(0).column().type());
     assertTrue(columns.get(0).column().nullable(), "a later record may lack any field");
 
     clock.advance(Duration.ofMinutes(9));
-    assertEquals(columns, cache.columns(feed, "s.t"));
+    assertEquals(columns, cache.columns(feed, "s.t", SessionSettings.DEFAULTS));
     assertEquals(1, api.count("/users"));
 
     clock.advance(Duration.ofMinutes(2));
-    cache.columns(feed, "s.t");
+    cache.columns(feed, "s.t", SessionSettings.DEFAULTS);
     assertEquals(2, api.count("/users"));
   }
 
@@ -70,18 +71,23 @@ class SchemaCacheTest {
     api.route("/users", r -> down.get() ? Reply.status(503, "{}") : Reply.json("[{\"id\": 1}]"));
     FeedDef feed =
         OneFeed.load(dir, "        url: " + api.url("/users") + "\n        retry: {attempts: 1}\n");
-    ArrowtapException first = assertThrows(ArrowtapException.class, () -> cache.columns(feed, "k"));
+    ArrowtapException first =
+        assertThrows(
+            ArrowtapException.class, () -> cache.columns(feed, "k", SessionSettings.DEFAULTS));
     assertEquals(SqlStates.FEED_UNAVAILABLE, first.sqlState());
     assertTrue(first.getMessage().contains("cannot infer columns"), first.getMessage());
     long calls = api.count("/users");
 
     down.set(false);
     clock.advance(Duration.ofSeconds(29));
-    assertEquals(first, assertThrows(ArrowtapException.class, () -> cache.columns(feed, "k")));
+    assertEquals(
+        first,
+        assertThrows(
+            ArrowtapException.class, () -> cache.columns(feed, "k", SessionSettings.DEFAULTS)));
     assertEquals(calls, api.count("/users"), "no request while the failure is remembered");
 
     clock.advance(Duration.ofSeconds(2));
-    assertEquals(1, cache.columns(feed, "k").size());
+    assertEquals(1, cache.columns(feed, "k", SessionSettings.DEFAULTS).size());
   }
 
   @Test
@@ -92,7 +98,7 @@ class SchemaCacheTest {
             "        url: "
                 + api.url("/users")
                 + "\n        columns: [ {name: id, type: BIGINT} ]\n");
-    assertEquals("id", cache.columns(feed, "k").get(0).column().name());
+    assertEquals("id", cache.columns(feed, "k", SessionSettings.DEFAULTS).get(0).column().name());
     assertEquals(0, api.count("/users"));
   }
 

@@ -1,4 +1,4 @@
-package dev.arrowtap.catalog;
+package dev.arrowtap.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,0 +1,46 @@
+package dev.arrowtap.engine;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Calcite's type system with sums that cannot wrap, as in PostgreSQL: {@code SUM} of an integer
+ * type is a DECIMAL(38, 0) (PostgreSQL's NUMERIC), and DECIMAL goes up to 38 digits. Calcite's
+ * default keeps the argument's type, so the sum of two large BIGINTs came back negative. (A smaller
+ * integer's sum is a DECIMAL too, not a BIGINT: the planner re-derives a sum's type from its
+ * widened argument, so the widened type must map to itself.)
+ */
+public final class ArrowtapTypeSystem extends RelDataTypeSystemImpl {
+  /** Named by Calcite's {@code typeSystem} connection property. */
+  public static final ArrowtapTypeSystem INSTANCE = new ArrowtapTypeSystem();
+
+  /** DECIMAL(38, s), as declared DECIMAL columns and Arrow's 128-bit decimals allow. */
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxScale(typeName);
+  }
+
+  private static final int MAX_DECIMAL = 38;
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    SqlTypeName name = argumentType.getSqlTypeName();
+    RelDataType sum =
+        switch (name) {
+          case BIGINT, INTEGER, SMALLINT, TINYINT ->
+              typeFactory.createSqlType(SqlTypeName.DECIMAL, getMaxNumericPrecision(), 0);
+          default -> null;
+        };
+    if (sum == null) {
+      return super.deriveSumType(typeFactory, argumentType);
+    }
+    return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.arrowtap.engine;
+
+import java.lang.reflect.Type;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql2rel.ConvertToChecked;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Calcite's statement preparation with integer results that never wrap around: {@code +}, {@code
+ * -}, {@code *}, {@code /} and unary minus on exact types throw on overflow (SQLState 22003 for the
+ * client), and sums add in their wider type ({@link WideSums}). Calcite checks arithmetic only for
+ * the BigQuery and SQL Server conformances, which would change much else, so arrowtap applies
+ * Calcite's own rewrite before planning.
+ */
+final class CheckedArithmeticPrepare extends CalcitePrepareImpl {
+  private static final Program REDUCE =
+      Programs.of(
+          new HepProgramBuilder().addRuleInstance(CoreRules.AGGREGATE_REDUCE_FUNCTIONS).build(),
+          true,
+          DefaultRelMetadataProvider.INSTANCE);
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(
+      Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    EnumerableRel.Prefer prefer =
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(
+        this,
+        context,
+        catalogReader,
+        typeFactory,
+        context.getRootSchema(),
+        prefer,
+        createCluster(planner, new RexBuilder(typeFactory)),
+        EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected Program getProgram() {
+        Program standard = Programs.standard();
+        return (p, rel, traits, materializations, lattices) -> {
+          // AVG, STDDEV and the like become SUMs first, so that WideSums sees every sum.
+          RelNode reduced = REDUCE.run(p, rel, traits, materializations, lattices);
+          RexBuilder rexBuilder = rel.getCluster().getRexBuilder();
+          RelNode checked = new ConvertToChecked(rexBuilder, true).visit(reduced);
+          RelNode widened = new WideSums(rexBuilder).visit(checked);
+          return standard.run(p, widened, traits, materializations, lattices);
+        };
+      }
+    };
+  }
+}
