@@ -3,6 +3,8 @@ package dev.arrowtap.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
@@ -29,10 +31,15 @@ class ClientErrorsTest {
   }
 
   @Test
-  void anyOtherClientFailureIsAConnectionFailure() {
-    SQLException clean = ClientErrors.clean(new IllegalStateException("connection reset"));
-    assertEquals("connection reset", clean.getMessage());
-    assertEquals("08006", clean.getSQLState());
+  void anIoFailureIsALostConnectionAndAnythingElseADriverBug() {
+    SQLException lost =
+        ClientErrors.clean(new UncheckedIOException(new IOException("connection reset")));
+    assertEquals("lost the connection to the arrowtap server: connection reset", lost.getMessage());
+    assertEquals(ArrowtapHttpClientFactory.CONNECTION_FAILURE, lost.getSQLState());
+    SQLException bug = ClientErrors.clean(new IllegalStateException("oops"));
+    assertEquals(
+        "internal error in the driver: java.lang.IllegalStateException: oops", bug.getMessage());
+    assertEquals("XX000", bug.getSQLState());
   }
 
   @Test
