@@ -24,8 +24,8 @@ class LayersTest {
    */
   private static final List<List<String>> TIERS =
       List.of(
-          List.of("common", "demo"),
-          List.of("types", "metrics"),
+          List.of("common"),
+          List.of("types", "metrics", "demo"),
           List.of("log"),
           List.of("decode", "exec"),
           List.of("catalog", "plan"),

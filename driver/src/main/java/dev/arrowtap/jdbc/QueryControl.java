@@ -14,6 +14,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
  * the client; here the engine hears of them first, so every task of the query stops.
  */
 final class QueryControl {
+  // Not the server's DaemonThreads: the driver links no engine class (DriverLayersTest).
   private static final ScheduledExecutorService TIMERS =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {

@@ -32,6 +32,9 @@ public final class SqlStates {
   /** A feed whose body is not the JSON the catalog describes. */
   public static final String FEED_BAD_DATA = "22P02";
 
+  /** A feed that passed a safety cap ({@code limits.max_pages}, {@code limits.max_rows}). */
+  public static final String CAP_REACHED = "54000";
+
   /** A catalog file that does not validate. */
   public static final String BAD_CATALOG = "F0000";
 

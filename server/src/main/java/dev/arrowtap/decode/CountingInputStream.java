@@ -4,16 +4,26 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read from a body, for metrics. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read from a body, for metrics and error offsets, and notes when it ended; the
+ * HTTP page and the decoder both read through one.
+ */
+public final class CountingInputStream extends FilterInputStream {
   private long count;
+  private volatile boolean ended;
 
-  CountingInputStream(InputStream in) {
+  public CountingInputStream(InputStream in) {
     super(in);
   }
 
-  long count() {
+  /** The bytes read (or skipped) so far. */
+  public long count() {
     return count;
+  }
+
+  /** True once a read met the end of the stream. */
+  public boolean ended() {
+    return ended;
   }
 
   @Override
@@ -21,6 +31,8 @@ final class CountingInputStream extends FilterInputStream {
     int b = in.read();
     if (b >= 0) {
       count++;
+    } else {
+      ended = true;
     }
     return b;
   }
@@ -30,6 +42,8 @@ final class CountingInputStream extends FilterInputStream {
     int n = in.read(b, off, len);
     if (n > 0) {
       count += n;
+    } else if (n < 0) {
+      ended = true;
     }
     return n;
   }
@@ -41,6 +55,7 @@ final class CountingInputStream extends FilterInputStream {
     return skipped;
   }
 
+  /** No mark and reset: the count would no longer match what was read. */
   @Override
   public boolean markSupported() {
     return false;

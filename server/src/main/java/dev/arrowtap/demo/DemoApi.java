@@ -1,13 +1,12 @@
 package dev.arrowtap.demo;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.arrowtap.common.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A sample JSON API on loopback with deterministic data, the feed that the demo catalog reads. */
 public final class DemoApi implements AutoCloseable {
@@ -47,7 +46,8 @@ public final class DemoApi implements AutoCloseable {
     String baseUrl = "http://" + host + ":" + server.getAddress().getPort();
     DemoHandler handler = new DemoHandler(DemoRoutes.of(DemoData.generate()), baseUrl);
     server.createContext("/", handler);
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    ExecutorService executor =
+        Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("arrowtap-demo-"));
     server.setExecutor(executor);
     server.start();
     return new DemoApi(server, executor, handler, baseUrl);
@@ -76,14 +76,5 @@ public final class DemoApi implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "arrowtap-demo-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

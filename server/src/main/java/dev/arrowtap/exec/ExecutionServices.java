@@ -1,12 +1,11 @@
 package dev.arrowtap.exec;
 
+import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.metrics.MetricsStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -44,7 +43,7 @@ public final class ExecutionServices implements AutoCloseable {
     this.localSlots = localSlots;
     this.config = config;
     this.rootAllocator = new RootAllocator(memoryLimitBytes);
-    this.taskThreads = Executors.newCachedThreadPool(daemonThreads("arrowtap-task-"));
+    this.taskThreads = Executors.newCachedThreadPool(DaemonThreads.numbered("arrowtap-task-"));
     this.metrics = new MetricsStore(config.queryRetention());
     this.memoryLimits = limits;
     this.queryAllocators = new QueryAllocators(rootAllocator);
@@ -173,14 +172,5 @@ public final class ExecutionServices implements AutoCloseable {
       runner.close();
     }
     rootAllocator.close();
-  }
-
-  static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

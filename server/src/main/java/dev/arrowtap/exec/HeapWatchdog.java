@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
@@ -46,7 +47,7 @@ public final class HeapWatchdog implements AutoCloseable {
             .collect(java.util.stream.Collectors.toSet());
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
-            ExecutionServices.daemonThreads("arrowtap-heap-watchdog-"));
+            DaemonThreads.numbered("arrowtap-heap-watchdog-"));
     this.task =
         timer.scheduleWithFixedDelay(
             this::check, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);

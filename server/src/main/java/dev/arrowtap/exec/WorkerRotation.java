@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import dev.arrowtap.common.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class WorkerRotation implements AutoCloseable {
   /** One thread for every engine's worker checks: they are short and rare. */
   private static final ScheduledExecutorService CHECKS =
-      Executors.newSingleThreadScheduledExecutor(
-          ExecutionServices.daemonThreads("arrowtap-worker-checks-"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("arrowtap-worker-checks-"));
 
   private static final Duration CHECK_TICK = Duration.ofMillis(250);
 

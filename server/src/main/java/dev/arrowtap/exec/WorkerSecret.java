@@ -28,6 +28,9 @@ public final class WorkerSecret {
   /** The Flight call header that carries the nonce the proof is made over. */
   public static final String NONCE_HEADER = "x-arrowtap-worker-nonce";
 
+  /** The Flight action with which a coordinator asks a worker to prove it knows the secret. */
+  public static final String HELLO_ACTION = "arrowtap.hello";
+
   /** How far a coordinator's nonce timestamp may be from the worker's clock. */
   static final long NONCE_WINDOW_MILLIS = 5 * 60 * 1000;
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.CallHeaders;
+import org.apache.arrow.flight.CallOptions;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightCallHeaders;
 import org.apache.arrow.flight.FlightClient;
@@ -112,10 +114,9 @@ public final class WorkerTaskRunner implements TaskRunner {
     String challenge = WorkerSecret.newNonce();
     Iterator<Result> answer =
         client.doAction(
-            new Action(HELLO, challenge.getBytes(StandardCharsets.UTF_8)),
+            new Action(WorkerSecret.HELLO_ACTION, challenge.getBytes(StandardCharsets.UTF_8)),
             new HeaderCallOption(proofHeaders()),
-            org.apache.arrow.flight.CallOptions.timeout(
-                timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            CallOptions.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
     String proof =
         answer.hasNext() ? new String(answer.next().getBody(), StandardCharsets.UTF_8) : null;
     while (answer.hasNext()) {
@@ -129,8 +130,6 @@ public final class WorkerTaskRunner implements TaskRunner {
     }
     verified = true;
   }
-
-  private static final String HELLO = "arrowtap.hello";
 
   @Override
   public void close() {

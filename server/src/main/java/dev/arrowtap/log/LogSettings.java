@@ -1,5 +1,6 @@
 package dev.arrowtap.log;
 
+import dev.arrowtap.common.CommandLineFlags;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,6 +31,20 @@ public record LogSettings(Level level, Optional<Path> file) {
           throw new IllegalArgumentException(
               "--log-level must be error, warn, info, debug or off, not '" + value + "'");
     };
+  }
+
+  /** The settings of {@code --log-level LEVEL} and {@code --log-file FILE}, defaults elsewhere. */
+  public static LogSettings from(CommandLineFlags flags) {
+    LogSettings settings = DEFAULTS;
+    Optional<String> level = flags.string("--log-level");
+    if (level.isPresent()) {
+      settings = settings.withLevel(parseLevel(level.get()));
+    }
+    Optional<Path> file = flags.path("--log-file");
+    if (file.isPresent()) {
+      settings = settings.withFile(file.get());
+    }
+    return settings;
   }
 
   public LogSettings withLevel(Level newLevel) {

@@ -3,8 +3,8 @@ package dev.arrowtap.sys;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.plan.LiteralParameter;
-import java.math.BigDecimal;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
@@ -31,16 +31,13 @@ final class SysFunctions {
   }
 
   private static long wholeNumber(String name, String parameter, Object value, long min, long max) {
-    long number;
-    if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-      number = ((Number) value).longValue();
-    } else if (value instanceof BigDecimal decimal && decimal.scale() <= 0) {
-      number = decimal.longValue();
-    } else {
+    OptionalLong literal = LiteralParameter.wholeNumber(value);
+    if (literal.isEmpty()) {
       throw new ArrowtapException(
           value == null ? SqlStates.NULL_NOT_ALLOWED : SqlStates.INVALID_ARGUMENT,
           name + "(" + parameter + "): " + parameter + " must be a whole number, not " + value);
     }
+    long number = literal.getAsLong();
     if (number < min || number > max) {
       throw new ArrowtapException(
           SqlStates.INVALID_ARGUMENT,

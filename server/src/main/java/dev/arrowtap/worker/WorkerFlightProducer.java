@@ -64,12 +64,12 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
   }
 
   /**
-   * {@value #HELLO}: proves this worker knows the secret, over the coordinator's challenge, before
-   * the coordinator sends it any task (tasks may carry a feed's credentials).
+   * {@value WorkerSecret#HELLO_ACTION}: proves this worker knows the secret, over the coordinator's
+   * challenge, before the coordinator sends it any task (tasks may carry a feed's credentials).
    */
   @Override
   public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
-    if (!HELLO.equals(action.getType())) {
+    if (!WorkerSecret.HELLO_ACTION.equals(action.getType())) {
       listener.onError(
           CallStatus.UNIMPLEMENTED
               .withDescription("unknown action " + action.getType())
@@ -81,9 +81,6 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
         new Result(secret.proof(WorkerSecret.WORKER, challenge).getBytes(StandardCharsets.UTF_8)));
     listener.onCompleted();
   }
-
-  /** The action a coordinator calls to check a worker's identity. */
-  static final String HELLO = "arrowtap.hello";
 
   @Override
   public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {

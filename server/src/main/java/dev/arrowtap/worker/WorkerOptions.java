@@ -1,9 +1,8 @@
 package dev.arrowtap.worker;
 
+import dev.arrowtap.common.CommandLineFlags;
 import dev.arrowtap.log.LogSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,48 +35,35 @@ public record WorkerOptions(
    * [--log-level LEVEL] [--log-file FILE]}.
    */
   public static WorkerOptions parse(String... args) {
-    String bind = DEFAULT_BIND;
-    int port = DEFAULT_PORT;
-    Optional<Path> secretFile = Optional.empty();
-    Optional<Path> cert = Optional.empty();
-    Optional<Path> key = Optional.empty();
-    LogSettings log = LogSettings.DEFAULTS;
-    List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty()) {
-      String flag = rest.remove(0);
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException(flag + " needs a value");
-      }
-      String value = rest.remove(0);
-      switch (flag) {
-        case "--bind" -> bind = value;
-        case "--port" -> port = parsePort(value);
-        case "--secret-file" -> secretFile = Optional.of(Path.of(value));
-        case "--tls-cert" -> cert = Optional.of(Path.of(value));
-        case "--tls-key" -> key = Optional.of(Path.of(value));
-        case "--log-level" -> log = log.withLevel(LogSettings.parseLevel(value));
-        case "--log-file" -> log = log.withFile(Path.of(value));
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option "
-                    + flag
-                    + "; expected --port N, --bind ADDR, --secret-file FILE, --tls-cert PEM,"
-                    + " --tls-key PEM, --log-level LEVEL, --log-file FILE");
-      }
-    }
+    CommandLineFlags flags =
+        CommandLineFlags.parse(
+            args,
+            "--port",
+            "N",
+            "--bind",
+            "ADDR",
+            "--secret-file",
+            "FILE",
+            "--tls-cert",
+            "PEM",
+            "--tls-key",
+            "PEM",
+            "--log-level",
+            "LEVEL",
+            "--log-file",
+            "FILE");
+    Optional<Path> cert = flags.path("--tls-cert");
+    Optional<Path> key = flags.path("--tls-key");
     if (cert.isPresent() != key.isPresent()) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
     Optional<WorkerTls> tls =
         cert.isPresent() ? Optional.of(new WorkerTls(cert.get(), key.get())) : Optional.empty();
-    return new WorkerOptions(bind, port, secretFile, tls, log);
-  }
-
-  private static int parsePort(String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port must be a number: " + value);
-    }
+    return new WorkerOptions(
+        flags.string("--bind").orElse(DEFAULT_BIND),
+        flags.number("--port", DEFAULT_PORT),
+        flags.path("--secret-file"),
+        tls,
+        LogSettings.from(flags));
   }
 }

@@ -1,5 +1,6 @@
 package dev.arrowtap.worker;
 
+import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.TaskTypes;
@@ -25,12 +26,7 @@ public final class WorkerServer implements AutoCloseable {
    * They are daemons and expire after a minute idle.
    */
   private static final ExecutorService CALL_THREADS =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "arrowtap-worker-call");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("arrowtap-worker-call"));
 
   private final BufferAllocator allocator;
   private final FlightServer server;

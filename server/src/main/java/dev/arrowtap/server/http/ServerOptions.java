@@ -1,11 +1,12 @@
 package dev.arrowtap.server.http;
 
+import dev.arrowtap.common.CommandLineFlags;
 import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.log.LogSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -83,67 +84,53 @@ public record ServerOptions(
    * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE]}.
    */
   public static ServerOptions parse(String... args) {
-    String bind = DEFAULT_BIND;
-    int port = DEFAULT_PORT;
-    Optional<Path> catalog = Optional.empty();
-    List<WorkerAddress> workers = List.of();
-    Optional<Path> secretFile = Optional.empty();
-    int taskAttempts = ExecutionConfig.DEFAULT_TASK_ATTEMPTS;
-    Optional<Path> users = Optional.empty();
-    Optional<Path> tlsKeystore = Optional.empty();
-    Optional<Path> tlsPasswordFile = Optional.empty();
-    Optional<Path> workerTlsCa = Optional.empty();
-    LogSettings log = LogSettings.DEFAULTS;
-    long queryMemoryLimit = 0;
-    List<String> rest = new ArrayList<>(List.of(args));
-    while (!rest.isEmpty()) {
-      String flag = rest.remove(0);
-      if (rest.isEmpty()) {
-        throw new IllegalArgumentException(flag + " needs a value");
-      }
-      String value = rest.remove(0);
-      switch (flag) {
-        case "--bind" -> bind = value;
-        case "--port" -> port = number("--port", value);
-        case "--catalog" -> catalog = Optional.of(Path.of(value));
-        case "--workers" -> workers = WorkerAddress.parseList(value);
-        case "--secret-file" -> secretFile = Optional.of(Path.of(value));
-        case "--task-attempts" -> taskAttempts = number("--task-attempts", value);
-        case "--users" -> users = Optional.of(Path.of(value));
-        case "--tls-keystore" -> tlsKeystore = Optional.of(Path.of(value));
-        case "--tls-password-file" -> tlsPasswordFile = Optional.of(Path.of(value));
-        case "--worker-tls-ca" -> workerTlsCa = Optional.of(Path.of(value));
-        case "--log-level" -> log = log.withLevel(LogSettings.parseLevel(value));
-        case "--log-file" -> log = log.withFile(Path.of(value));
-        case "--query-memory-limit" -> queryMemoryLimit = bytes("--query-memory-limit", value);
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option "
-                    + flag
-                    + "; expected --catalog FILE, --port N, --bind ADDR, --workers HOST:PORT,...,"
-                    + " --secret-file FILE, --task-attempts N, --users FILE, --tls-keystore FILE,"
-                    + " --tls-password-file FILE, --worker-tls-ca PEM, --log-level LEVEL,"
-                    + " --log-file FILE, --query-memory-limit BYTES");
-      }
-    }
+    CommandLineFlags flags =
+        CommandLineFlags.parse(
+            args,
+            "--catalog",
+            "FILE",
+            "--port",
+            "N",
+            "--bind",
+            "ADDR",
+            "--workers",
+            "HOST:PORT,...",
+            "--secret-file",
+            "FILE",
+            "--task-attempts",
+            "N",
+            "--users",
+            "FILE",
+            "--tls-keystore",
+            "FILE",
+            "--tls-password-file",
+            "FILE",
+            "--worker-tls-ca",
+            "PEM",
+            "--log-level",
+            "LEVEL",
+            "--log-file",
+            "FILE",
+            "--query-memory-limit",
+            "BYTES");
     return new ServerOptions(
-        bind,
-        port,
-        catalog,
-        workers,
-        secretFile,
-        taskAttempts,
-        users,
-        tlsKeystore,
-        tlsPasswordFile,
-        workerTlsCa,
-        log,
-        queryMemoryLimit);
+        flags.string("--bind").orElse(DEFAULT_BIND),
+        flags.number("--port", DEFAULT_PORT),
+        flags.path("--catalog"),
+        flags.string("--workers").map(WorkerAddress::parseList).orElse(List.of()),
+        flags.path("--secret-file"),
+        flags.number("--task-attempts", ExecutionConfig.DEFAULT_TASK_ATTEMPTS),
+        flags.path("--users"),
+        flags.path("--tls-keystore"),
+        flags.path("--tls-password-file"),
+        flags.path("--worker-tls-ca"),
+        LogSettings.from(flags),
+        flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L));
   }
 
   /** A positive number of bytes, with an optional K, M or G (powers of 1024). */
   private static long bytes(String flag, String value) {
-    String text = value.trim().toUpperCase(java.util.Locale.ROOT);
+    String text = value.trim().toUpperCase(Locale.ROOT);
     int shift = 0;
     if (text.endsWith("K") || text.endsWith("M") || text.endsWith("G")) {
       shift = text.endsWith("K") ? 10 : text.endsWith("M") ? 20 : 30;
@@ -158,14 +145,6 @@ public record ServerOptions(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           flag + " must be a positive number of bytes (such as 512M): " + value);
-    }
-  }
-
-  private static int number(String flag, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " must be a number: " + value);
     }
   }
 }

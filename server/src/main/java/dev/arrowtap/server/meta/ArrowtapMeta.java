@@ -1,6 +1,7 @@
 package dev.arrowtap.server.meta;
 
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.common.MetadataScope;
 import dev.arrowtap.common.Secrets;
 import dev.arrowtap.common.SqlStates;
@@ -78,12 +79,7 @@ public class ArrowtapMeta extends JdbcMeta {
   private final Map<String, String> explainAnalyzed = new ConcurrentHashMap<>();
 
   private static final ScheduledExecutorService REAPER =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "arrowtap-abandoned-queries");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("arrowtap-abandoned-queries"));
 
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());

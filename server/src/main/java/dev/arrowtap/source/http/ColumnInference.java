@@ -2,6 +2,7 @@ package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
@@ -33,11 +34,7 @@ final class ColumnInference {
 
   private static final ScheduledExecutorService TIMERS =
       Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "arrowtap-inference-timeouts");
-            thread.setDaemon(true);
-            return thread;
-          });
+          DaemonThreads.named("arrowtap-inference-timeouts"));
 
   /** The inferred columns, and the first page when it was read whole. */
   record Result(List<ColumnBinding> columns, FirstPage firstPage) {}

@@ -22,7 +22,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * as soon as its link is known. Holds one page's batch and the responses of the pages in flight.
  */
 final class FeedBatchReader implements BatchReader {
-  private static final String CAP_REACHED = "54000";
 
   private final FeedDef feed;
   private final List<ColumnBinding> columns;
@@ -90,7 +89,9 @@ final class FeedBatchReader implements BatchReader {
         rows += batch.getRowCount();
         if (rows > feed.http().maxRows()) {
           throw failure(
-              CAP_REACHED, "more than limits.max_rows = " + feed.http().maxRows() + " rows", null);
+              SqlStates.CAP_REACHED,
+              "more than limits.max_rows = " + feed.http().maxRows() + " rows",
+              null);
         }
         return batch;
       }
@@ -154,7 +155,9 @@ final class FeedBatchReader implements BatchReader {
     }
     if (pageIndex + 1 >= feed.http().maxPages()) {
       throw failure(
-          CAP_REACHED, "more than limits.max_pages = " + feed.http().maxPages() + " pages", null);
+          SqlStates.CAP_REACHED,
+          "more than limits.max_pages = " + feed.http().maxPages() + " pages",
+          null);
     }
     currentRequest = nextRequest.get();
     pageIndex++;

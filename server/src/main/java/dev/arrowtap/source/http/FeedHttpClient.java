@@ -1,6 +1,7 @@
 package dev.arrowtap.source.http;
 
 import dev.arrowtap.catalog.HttpSettings;
+import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.metrics.TaskMetrics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,12 +51,7 @@ public final class FeedHttpClient implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final Sleeper sleeper;
   private final ExecutorService prefetchThreads =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "arrowtap-http-prefetch");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("arrowtap-http-prefetch"));
 
   public FeedHttpClient(Sleeper sleeper) {
     this.sleeper = sleeper;
@@ -76,12 +72,7 @@ public final class FeedHttpClient implements AutoCloseable {
             .setUserAgent("arrowtap")
             .build();
     this.timers =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "arrowtap-http-timeouts");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("arrowtap-http-timeouts"));
   }
 
   /** Threads that fetch pages ahead of the decoder. */

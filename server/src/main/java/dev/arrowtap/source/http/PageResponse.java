@@ -1,6 +1,6 @@
 package dev.arrowtap.source.http;
 
-import java.io.FilterInputStream;
+import dev.arrowtap.decode.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -107,46 +107,6 @@ public final class PageResponse implements AutoCloseable {
       release.close();
     } catch (Exception e) {
       // The connection is discarded either way; nothing the query can act on.
-    }
-  }
-
-  /** Counts the bytes that pass through, for metrics and error offsets. */
-  private static final class CountingInputStream extends FilterInputStream {
-    private long count;
-    private volatile boolean ended;
-
-    boolean ended() {
-      return ended;
-    }
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      } else {
-        ended = true;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count += n;
-      } else if (n < 0) {
-        ended = true;
-      }
-      return n;
-    }
-
-    long count() {
-      return count;
     }
   }
 }

@@ -25,7 +25,6 @@ import java.util.Optional;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.util.NlsString;
 
 /**
  * {@code read_json(url [, pointer])}: an ad-hoc URL read as a table with inferred columns, limited
@@ -148,14 +147,11 @@ public final class ReadJsonTableMacro implements TableMacro {
       throw new ArrowtapException(
           SqlStates.NULL_NOT_ALLOWED, "read_json: " + name + " must not be NULL");
     }
-    if (value instanceof NlsString nls) {
-      return nls.getValue();
-    }
-    if (value instanceof String s) {
-      return s;
-    }
-    throw new ArrowtapException(
-        SqlStates.INVALID_ARGUMENT,
-        "read_json: " + name + " must be a string literal, not " + value);
+    return LiteralParameter.text(value)
+        .orElseThrow(
+            () ->
+                new ArrowtapException(
+                    SqlStates.INVALID_ARGUMENT,
+                    "read_json: " + name + " must be a string literal, not " + value));
   }
 }

@@ -5,7 +5,6 @@ import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.plan.LiteralParameter;
-import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
@@ -53,20 +52,7 @@ public final class NumbersTableMacro implements TableMacro {
       throw new ArrowtapException(
           SqlStates.NULL_NOT_ALLOWED, "numbers(start, end): " + name + " must not be NULL");
     }
-    if (value instanceof Long
-        || value instanceof Integer
-        || value instanceof Short
-        || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof BigDecimal decimal) {
-      try {
-        return decimal.longValueExact();
-      } catch (ArithmeticException e) {
-        throw notInteger(name, value);
-      }
-    }
-    throw notInteger(name, value);
+    return LiteralParameter.wholeNumber(value).orElseThrow(() -> notInteger(name, value));
   }
 
   private static ArrowtapException notInteger(String name, Object value) {
