@@ -74,8 +74,7 @@ class FeedCacheTest {
     }
   }
 
-  private static final List<List<Object>> EXPECTED =
-      List.of(List.of(250L, java.math.BigDecimal.valueOf(250L * 249 / 2)));
+  private static final List<List<Object>> EXPECTED = List.of(List.of(250L, 250L * 249 / 2));
 
   @Test
   void aSecondQueryWithinTheTtlMakesNoRequestAndInferenceSharesPageOne() throws Exception {
