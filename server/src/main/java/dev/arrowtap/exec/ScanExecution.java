@@ -92,7 +92,10 @@ public final class ScanExecution implements AutoCloseable {
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
     QueryMetrics query = queryOf(plan, services);
     StageMetrics stage =
-        query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
+        query.addStage(
+            plan.label(),
+            plan.tasks().stream().map(TaskSpec::slice).toList(),
+            plan.tasks().get(0).outputKind());
     return start(plan, services, externalCancel, query, stage);
   }
 
