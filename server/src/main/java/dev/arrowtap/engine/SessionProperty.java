@@ -21,7 +21,9 @@ public enum SessionProperty {
   QUERY_MEMORY_LIMIT(
       "query_memory_limit",
       "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)"),
-  CACHE("cache", "false to read every feed from its API, bypassing response caches");
+  CACHE("cache", "false to read every feed from its API, bypassing response caches"),
+  PLAN_CACHE(
+      "plan_cache", "false to plan and compile every statement anew instead of reusing its plan");
 
   private final String key;
   private final String description;
@@ -67,6 +69,20 @@ public enum SessionProperty {
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }
+  }
+
+  /** Whether the session reuses plans of repeated statements ({@code plan_cache}, default true). */
+  public static boolean planCache(Map<String, String> properties) {
+    String value = find(properties, PLAN_CACHE.key);
+    if (value == null || value.isBlank()) {
+      return true;
+    }
+    if (!value.trim().matches("(?i)true|false")) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_CONNECTION_PROPERTY,
+          "connection property plan_cache must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value.trim());
   }
 
   private static long longValue(
