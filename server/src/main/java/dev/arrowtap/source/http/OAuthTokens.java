@@ -135,14 +135,11 @@ final class OAuthTokens {
 
   private static ArrowtapException failure(
       FeedDef feed, AuthDef.OAuth2 auth, String problem, Throwable cause) {
-    String message =
-        "feed "
-            + feed.qualifiedName()
-            + ": the OAuth2 token endpoint "
-            + auth.tokenUrl()
-            + " gave no token: "
-            + problem;
-    return new ArrowtapException(SqlStates.FEED_UNAVAILABLE, feed.secrets().redact(message), cause);
+    return FeedPlace.of(feed)
+        .error(
+            SqlStates.FEED_UNAVAILABLE,
+            "the OAuth2 token endpoint " + auth.tokenUrl() + " gave no token: " + problem,
+            cause);
   }
 
   private static String key(AuthDef.OAuth2 auth) {

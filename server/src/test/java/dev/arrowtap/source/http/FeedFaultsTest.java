@@ -182,7 +182,7 @@ class FeedFaultsTest {
       assertTrue(error.getMessage().contains("feed t.users, page 2"), error.getMessage());
       // Issue 7: one record number, counted from 1 within the page, and one byte offset.
       String message = error.getMessage();
-      assertTrue(message.matches("(?s).*malformed JSON inside record 2 at byte \\d+: .*"), message);
+      assertTrue(message.matches("(?s).*: record 2, byte \\d+: malformed JSON: .*"), message);
       assertEquals(1, message.split("record ", -1).length - 1, message);
       assertEquals(1, message.split("byte ", -1).length - 1, message);
     }
