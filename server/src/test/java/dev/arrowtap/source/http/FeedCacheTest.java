@@ -8,6 +8,7 @@ import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +23,12 @@ class FeedCacheTest {
   @TempDir Path dir;
   private FeedTestServer api;
   private ArrowtapEngine engine;
+  private MovableTicker ticker;
 
   @BeforeEach
   void start() {
     api = FeedTestServer.start();
+    ticker = MovableTicker.install();
   }
 
   @AfterEach
@@ -35,6 +38,7 @@ class FeedCacheTest {
       engine.close();
     }
     api.close();
+    ticker.close();
   }
 
   private void catalog(String more) throws Exception {
@@ -112,7 +116,7 @@ class FeedCacheTest {
         "        columns: [{name: id, type: BIGINT}]\n"
             + "        cache: {ttl_seconds: 1, max_bytes: 1000000}\n");
     assertEquals(EXPECTED, rows(SUM, Map.of()));
-    Thread.sleep(1100);
+    ticker.advance(Duration.ofMillis(1100));
     api.reset();
     assertEquals(EXPECTED, rows(SUM, Map.of()));
     assertEquals(3, api.count("/users"), "each page asked again, once");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ class FeedOAuthTest {
   private static final String SECRET = "s3cret-client-value";
 
   @TempDir Path dir;
+  private MovableTicker ticker;
   private FeedTestServer api;
   private ArrowtapEngine engine;
   private final AtomicInteger issued = new AtomicInteger();
@@ -36,6 +38,7 @@ class FeedOAuthTest {
 
   @BeforeEach
   void start() {
+    ticker = MovableTicker.install();
     api = FeedTestServer.start();
     api.route(
         "/token",
@@ -66,6 +69,7 @@ class FeedOAuthTest {
       engine.close();
     }
     api.close();
+    ticker.close();
   }
 
   private void catalog(String scopes) throws Exception {
@@ -114,7 +118,7 @@ class FeedOAuthTest {
     expiresIn = 1;
     catalog("");
     assertEquals(2, count());
-    Thread.sleep(1000);
+    ticker.advance(Duration.ofMillis(950)); // past the renewal margin (a tenth of 1 s)
     assertEquals(2, count());
     assertEquals(2, api.count("/token"), "renewed before it expired");
     expiresIn = 3600;
