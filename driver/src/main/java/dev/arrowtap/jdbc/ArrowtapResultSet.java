@@ -1,7 +1,11 @@
 package dev.arrowtap.jdbc;
 
+import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
 import java.util.Collections;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaResultSet;
@@ -154,17 +158,17 @@ final class ArrowtapResultSet extends AvaticaResultSet {
       return JavaTimeValues.column(
           new JavaTimeValues.Reader() {
             @Override
-            public java.sql.Date date(java.util.Calendar calendar) throws SQLException {
+            public Date date(Calendar calendar) throws SQLException {
               return getDate(columnIndex, calendar);
             }
 
             @Override
-            public java.sql.Time time(java.util.Calendar calendar) throws SQLException {
+            public Time time(Calendar calendar) throws SQLException {
               return getTime(columnIndex, calendar);
             }
 
             @Override
-            public java.sql.Timestamp timestamp(java.util.Calendar calendar) throws SQLException {
+            public Timestamp timestamp(Calendar calendar) throws SQLException {
               return getTimestamp(columnIndex, calendar);
             }
           },

@@ -15,6 +15,7 @@ import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -188,7 +189,7 @@ final class ColumnInference {
 
   /** Parameter defaults: inference runs only on feeds whose parameters all have one. */
   private static Map<String, String> defaults(FeedDef feed) {
-    Map<String, String> values = new java.util.HashMap<>();
+    Map<String, String> values = new HashMap<>();
     feed.parameters().forEach(p -> p.defaultValue().ifPresent(v -> values.put(p.name(), v)));
     return values;
   }
