@@ -26,6 +26,9 @@ final class ArrowtapResultSet extends AvaticaResultSet {
   /** SQLState for a value that does not fit the type asked for. */
   static final String OUT_OF_RANGE = "22003";
 
+  private static final Calendar UTC =
+      Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+
   private long delivered;
 
   ArrowtapResultSet(
@@ -174,13 +177,18 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     return getObject(findColumn(columnLabel));
   }
 
+  /**
+   * A TIMESTAMP's wall clock placed in the calendar's zone; a TIMESTAMP WITH LOCAL TIME ZONE is an
+   * instant already (its number is UTC), so the calendar does not move it.
+   */
   @Override
   public Timestamp getTimestamp(int columnIndex, Calendar calendar) throws SQLException {
     if (!isTime(columnIndex)) {
       return super.getTimestamp(columnIndex, calendar);
     }
     LocalDateTime wall = wallClock(columnIndex);
-    return (Timestamp) JavaTimeValues.sqlValue(Types.TIMESTAMP, wall, orLocal(calendar));
+    Calendar zone = isInstant(columnIndex) ? UTC : orLocal(calendar);
+    return (Timestamp) JavaTimeValues.sqlValue(Types.TIMESTAMP, wall, zone);
   }
 
   @Override
@@ -249,7 +257,12 @@ final class ArrowtapResultSet extends AvaticaResultSet {
   /** A DATE, TIME or TIMESTAMP column's value as the java.sql class of its type. */
   private Object timeValue(int columnIndex, Calendar calendar) throws SQLException {
     int type = getMetaData().getColumnType(columnIndex);
-    return JavaTimeValues.sqlValue(type, wallClock(columnIndex), calendar);
+    Calendar zone = isInstant(columnIndex) ? UTC : calendar;
+    return JavaTimeValues.sqlValue(type, wallClock(columnIndex), zone);
+  }
+
+  private boolean isInstant(int columnIndex) throws SQLException {
+    return ArrayColumns.LOCAL_TIME_ZONE.equals(getMetaData().getColumnTypeName(columnIndex));
   }
 
   private Calendar orLocal(Calendar calendar) {

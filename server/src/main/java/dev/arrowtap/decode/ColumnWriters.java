@@ -7,6 +7,7 @@ import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -28,6 +29,9 @@ final class ColumnWriters {
       case TIMESTAMP ->
           new TimestampWriter(
               column, (TimeStampMilliVector) vector, TimeFormat.of(binding.format()));
+      case TIMESTAMP_LTZ ->
+          new InstantWriter(
+              column, (TimeStampMilliTZVector) vector, TimeFormat.of(binding.format()));
     };
   }
 }

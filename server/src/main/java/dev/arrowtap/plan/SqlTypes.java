@@ -21,6 +21,7 @@ public final class SqlTypes {
       case VARCHAR, JSON -> SqlTypeName.VARCHAR;
       case DATE -> SqlTypeName.DATE;
       case TIMESTAMP -> SqlTypeName.TIMESTAMP;
+      case TIMESTAMP_LTZ -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     };
   }
 
@@ -32,7 +33,7 @@ public final class SqlTypes {
       RelDataType type =
           switch (column.type()) {
             case DECIMAL -> typeFactory.createSqlType(sqlType, column.precision(), column.scale());
-            case TIMESTAMP -> typeFactory.createSqlType(sqlType, 3);
+            case TIMESTAMP, TIMESTAMP_LTZ -> typeFactory.createSqlType(sqlType, 3);
             default -> typeFactory.createSqlType(sqlType);
           };
       builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));

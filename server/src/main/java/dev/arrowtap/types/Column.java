@@ -47,7 +47,9 @@ public record Column(String name, ColumnType type, boolean nullable, int precisi
 
   /** The type as SQL writes it: {@code DECIMAL(10, 2)}, {@code BIGINT}. */
   public String typeName() {
-    return type == ColumnType.DECIMAL ? "DECIMAL(" + precision + ", " + scale + ")" : type.name();
+    return type == ColumnType.DECIMAL
+        ? "DECIMAL(" + precision + ", " + scale + ")"
+        : type.sqlName();
   }
 
   /** The Arrow field that stores this column. */

@@ -23,6 +23,11 @@ public enum ColumnType {
   VARCHAR(ArrowType.Utf8.INSTANCE),
   DATE(new ArrowType.Date(DateUnit.DAY)),
   TIMESTAMP(new ArrowType.Timestamp(TimeUnit.MILLISECOND, null)),
+  /**
+   * TIMESTAMP WITH LOCAL TIME ZONE: an instant (UTC milliseconds), for JSON that carries offsets;
+   * JDBC reads it as an {@code Instant} or {@code OffsetDateTime}. Declared as {@code timestamptz}.
+   */
+  TIMESTAMP_LTZ(new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC")),
   /** Nested objects and arrays, shown as JSON text that JSON_VALUE and JSON_QUERY read. */
   JSON(ArrowType.Utf8.INSTANCE);
 
@@ -32,14 +37,20 @@ public enum ColumnType {
     this.arrowType = arrowType;
   }
 
+  /** The type as SQL writes it. */
+  public String sqlName() {
+    return this == TIMESTAMP_LTZ ? "TIMESTAMP WITH LOCAL TIME ZONE" : name();
+  }
+
   public ArrowType arrowType() {
     return arrowType;
   }
 
   /** Parses a type name as written in a catalog file, case-insensitively; null if unknown. */
   public static ColumnType fromName(String name) {
-    String upper = name.trim().toUpperCase(Locale.ROOT);
+    String upper = name.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     return switch (upper) {
+      case "TIMESTAMPTZ", "TIMESTAMP WITH LOCAL TIME ZONE" -> TIMESTAMP_LTZ;
       case "INT", "INTEGER", "LONG" -> BIGINT;
       case "FLOAT", "REAL", "NUMBER" -> DOUBLE;
       case "STRING", "TEXT" -> VARCHAR;

@@ -77,7 +77,8 @@ final class TypedFeeds {
         + "          - { name: id, type: BIGINT }\n"
         + "          - { name: d, type: DATE }\n"
         + "          - { name: ts, type: TIMESTAMP }\n"
-        + "          - { name: happened, type: TIMESTAMP }\n";
+        + "          - { name: happened, type: TIMESTAMP }\n"
+        + "          - { name: happened_tz, type: timestamptz, path: /happened }\n";
   }
 
   private static void answer(HttpExchange exchange) throws IOException {
