@@ -22,6 +22,7 @@ public final class SqlTypes {
       case DATE -> SqlTypeName.DATE;
       case TIMESTAMP -> SqlTypeName.TIMESTAMP;
       case TIMESTAMP_LTZ -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+      case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY -> SqlTypeName.ARRAY;
     };
   }
 
@@ -34,6 +35,11 @@ public final class SqlTypes {
           switch (column.type()) {
             case DECIMAL -> typeFactory.createSqlType(sqlType, column.precision(), column.scale());
             case TIMESTAMP, TIMESTAMP_LTZ -> typeFactory.createSqlType(sqlType, 3);
+            case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY ->
+                typeFactory.createArrayType(
+                    typeFactory.createTypeWithNullability(
+                        typeFactory.createSqlType(sqlType(column.type().element())), true),
+                    -1);
             default -> typeFactory.createSqlType(sqlType);
           };
       builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));

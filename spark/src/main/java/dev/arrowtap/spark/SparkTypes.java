@@ -38,6 +38,9 @@ final class SparkTypes {
         // arrowtap's TIMESTAMP is a UTC wall-clock time without a zone, as JDBC shows it.
       case TIMESTAMP -> DataTypes.TimestampNTZType;
       case TIMESTAMP_LTZ -> DataTypes.TimestampType;
+      case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY ->
+          DataTypes.createArrayType(
+              type(new Column("element", column.type().element(), true)), true);
     };
   }
 

@@ -78,7 +78,9 @@ final class TypedFeeds {
         + "          - { name: d, type: DATE }\n"
         + "          - { name: ts, type: TIMESTAMP }\n"
         + "          - { name: happened, type: TIMESTAMP }\n"
-        + "          - { name: happened_tz, type: timestamptz, path: /happened }\n";
+        + "          - { name: happened_tz, type: timestamptz, path: /happened }\n"
+        + "          - { name: tags, type: array<varchar> }\n"
+        + "          - { name: nums, type: BIGINT ARRAY }\n";
   }
 
   private static void answer(HttpExchange exchange) throws IOException {
