@@ -3,6 +3,7 @@ package dev.arrowtap.exec;
 import dev.arrowtap.common.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +41,7 @@ final class WorkerRotation implements AutoCloseable {
       health.add(new WorkerHealth(address));
     }
     this.lastChecks = new long[runners.size()];
-    java.util.Arrays.fill(lastChecks, System.nanoTime());
+    Arrays.fill(lastChecks, System.nanoTime());
     this.checks =
         CHECKS.scheduleWithFixedDelay(
             this::checkDue, CHECK_TICK.toMillis(), CHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);

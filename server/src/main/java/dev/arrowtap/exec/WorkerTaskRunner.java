@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -120,13 +121,13 @@ public final class WorkerTaskRunner implements TaskRunner {
    *
    * @throws org.apache.arrow.flight.FlightRuntimeException when it does not
    */
-  void probe(java.time.Duration timeout) {
+  void probe(Duration timeout) {
     verifyWorker(timeout);
   }
 
-  private static final java.time.Duration VERIFY_TIMEOUT = java.time.Duration.ofSeconds(30);
+  private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(30);
 
-  private void verifyWorker(java.time.Duration timeout) {
+  private void verifyWorker(Duration timeout) {
     String challenge = WorkerSecret.newNonce();
     Iterator<Result> answer =
         client.doAction(
