@@ -484,7 +484,7 @@ public final class CatalogLoader {
       if (type == null) {
         throw column.error(
             "type",
-            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, DECIMAL(p, s), VARCHAR, DATE, TIMESTAMP, JSON, got '"
+            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, DECIMAL(p, s), VARCHAR, DATE, TIMESTAMP, TIMESTAMPTZ, JSON, got '"
                 + typeName
                 + "'");
       }
@@ -493,7 +493,10 @@ public final class CatalogLoader {
               ? pointer(column, "path")
               : "/" + name.replace("~", "~0").replace("/", "~1");
       String format = column.string("format", null);
-      if (format != null && type != ColumnType.DATE && type != ColumnType.TIMESTAMP) {
+      if (format != null
+          && type != ColumnType.DATE
+          && type != ColumnType.TIMESTAMP
+          && type != ColumnType.TIMESTAMP_LTZ) {
         throw column.error("format", "format applies to DATE and TIMESTAMP columns only");
       }
       if (format != null && !format.equals("epoch_seconds") && !format.equals("epoch_millis")) {

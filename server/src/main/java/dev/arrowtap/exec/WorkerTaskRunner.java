@@ -34,6 +34,10 @@ public final class WorkerTaskRunner implements TaskRunner {
   private final FlightClient client;
   private volatile boolean verified;
 
+  /** Tasks this coordinator has open on the worker: what placement balances. */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /**
    * A runner for one worker.
    *
@@ -81,9 +85,21 @@ public final class WorkerTaskRunner implements TaskRunner {
       verifyWorker();
     }
     CallHeaders headers = proofHeaders();
-    FlightStream stream =
-        client.getStream(new Ticket(TaskCodec.encode(ticket)), new HeaderCallOption(headers));
-    return new WorkerBatchReader(stream, context.metrics(), location());
+    inFlight.incrementAndGet();
+    try {
+      FlightStream stream =
+          client.getStream(new Ticket(TaskCodec.encode(ticket)), new HeaderCallOption(headers));
+      return new WorkerBatchReader(
+          stream, context.metrics(), location(), inFlight::decrementAndGet);
+    } catch (RuntimeException e) {
+      inFlight.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /** Tasks sent to this worker whose stream is still open. */
+  int tasksInFlight() {
+    return inFlight.get();
   }
 
   private CallHeaders proofHeaders() {

@@ -342,7 +342,8 @@ public class ArrowtapMeta extends JdbcMeta {
     }
     QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
     ExecuteResult result =
-        tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+        tracked(
+            query, () -> super.execute(h, ExactTimes.carry(parameterValues), maxRowsInFirstFrame));
     tracker.sent(query, result);
     return result;
   }
@@ -563,8 +564,9 @@ public class ArrowtapMeta extends JdbcMeta {
   private static void bind(PreparedStatement statement, List<TypedValue> parameters)
       throws SQLException {
     Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i).toJdbc(utc));
+    List<TypedValue> carried = ExactTimes.carry(parameters);
+    for (int i = 0; i < carried.size(); i++) {
+      statement.setObject(i + 1, carried.get(i).toJdbc(utc));
     }
   }
 

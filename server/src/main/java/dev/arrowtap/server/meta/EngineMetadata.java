@@ -31,6 +31,9 @@ final class EngineMetadata {
   /** Calcite's own catalog tables; an implementation detail, not the user's data. */
   static final String CALCITE_SCHEMA = "metadata";
 
+  /** Calcite's name of TIMESTAMP WITH LOCAL TIME ZONE, which metadata spells as SQL does. */
+  private static final String LOCAL_TIME_ZONE = "TIMESTAMP_WITH_LOCAL_TIME_ZONE";
+
   /** The java.sql.Types the engine reads, writes and compares; getTypeInfo lists only these. */
   private static final Set<String> SUPPORTED_TYPES =
       Set.of(
@@ -46,6 +49,7 @@ final class EngineMetadata {
           "DATE",
           "TIME",
           "TIMESTAMP",
+          "TIMESTAMP WITH LOCAL TIME ZONE",
           "CHAR",
           "VARCHAR",
           "BINARY",
@@ -124,7 +128,7 @@ final class EngineMetadata {
     int dataType = ((Number) row[rows.index("DATA_TYPE")]).intValue();
     int typeName = rows.index("TYPE_NAME");
     String declared = (String) row[typeName];
-    String name = declared.replace(" NOT NULL", "");
+    String name = sqlSpelling(declared.replace(" NOT NULL", ""));
     int precision = -1;
     int scale = -1;
     Matcher size = Pattern.compile("^([A-Z ]+)\\((\\d+)(?:, *(\\d+))?\\)$").matcher(name);
@@ -205,12 +209,22 @@ final class EngineMetadata {
     return rows;
   }
 
+  /** A type name with Calcite's TIMESTAMP_WITH_LOCAL_TIME_ZONE written as SQL writes it. */
+  static String sqlSpelling(String typeName) {
+    return typeName.replace(LOCAL_TIME_ZONE, "TIMESTAMP WITH LOCAL TIME ZONE");
+  }
+
   MetadataRows typeInfo(Connection connection) throws SQLException {
     ResultSet rs = connection.getMetaData().getTypeInfo();
     MetadataRows rows = rowsLike(rs);
     int name = rows.index("TYPE_NAME");
     int dataType = rows.index("DATA_TYPE");
-    rows.addAll(rs, row -> SUPPORTED_TYPES.contains((String) row[name]));
+    rows.addAll(
+        rs,
+        row -> {
+          row[name] = sqlSpelling((String) row[name]);
+          return SUPPORTED_TYPES.contains((String) row[name]);
+        });
     rows.rows().sort(Comparator.comparingInt(row -> ((Number) row[dataType]).intValue()));
     return rows;
   }

@@ -87,6 +87,7 @@ final class FeedBatchReader implements BatchReader {
           batch = output.assemble(batch);
         }
         rows += batch.getRowCount();
+        context.metrics().addRowsIn(batch.getRowCount());
         if (rows > feed.http().maxRows()) {
           throw failure(
               SqlStates.CAP_REACHED,
