@@ -73,6 +73,9 @@ public final class ExplainAnalyzeRenderer {
             + " ms "
             + task.state());
     List<String> items = new ArrayList<>();
+    if (task.rowsIn() >= 0) {
+      items.add("input_rows: " + count(task.rowsIn()) + " (partial aggregate)");
+    }
     items.add("output_rows: " + count(task.rows()));
     items.add("batches: " + count(task.batches()));
     items.add("arrow_bytes: " + count(task.arrowBytes()));

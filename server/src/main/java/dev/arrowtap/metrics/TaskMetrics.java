@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TaskMetrics {
   private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong rowsIn = new AtomicLong();
+  private volatile boolean aggregates;
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong arrowBytes = new AtomicLong();
   private final AtomicLong httpRequests = new AtomicLong();
@@ -37,6 +39,20 @@ public final class TaskMetrics {
     }
     rows.addAndGet(batchRows);
     arrowBytes.addAndGet(bytes);
+  }
+
+  /**
+   * Rows a task read from its source before its partial aggregate turned them into groups (which
+   * are its {@link #rows()}).
+   */
+  public void addRowsIn(long count) {
+    aggregates = true;
+    rowsIn.addAndGet(count);
+  }
+
+  /** Rows read before the partial aggregate, or -1 for a task that hands on what it reads. */
+  public long rowsIn() {
+    return aggregates ? rowsIn.get() : -1;
   }
 
   public void addHttpRequest(long bytes) {
@@ -103,6 +119,10 @@ public final class TaskMetrics {
     rateLimitWaits.set(progress.rateLimitWaits());
     cacheHits.set(progress.cacheHits());
     rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
+    if (progress.rowsIn() >= 0) {
+      aggregates = true;
+      rowsIn.set(progress.rowsIn());
+    }
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
     }
@@ -137,7 +157,8 @@ public final class TaskMetrics {
         notes(),
         rateLimitWaits(),
         rateLimitWaitMillis(),
-        cacheHits());
+        cacheHits(),
+        rowsIn());
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

@@ -39,6 +39,9 @@ final class FilterScanRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
+    if (scan.partial() != null) {
+      return; // it produces groups, not the table's rows
+    }
     Set<Integer> bindable = scan.scanTable().bindableColumns();
     // A filter above a limited scan applies to the first rows of all values, not to any value's.
     // A lookup scan's values come at run time; it takes no other bindings.
