@@ -106,6 +106,11 @@ final class AggregateScanRule extends RelOptRule {
       merges.add(mergeOf(aggCall));
     }
     List<TaskFilter> filters = List.of();
+    if (filter != null && filtersUnboundParameter(filter, scan)) {
+      // A parameter's value must reach the request (FilterScanRule binds it); filtering the
+      // default's rows in the task would read the wrong rows.
+      return;
+    }
     if (filter != null) {
       Optional<List<TaskFilter>> pushed = TaskFilters.of(filter.getCondition(), shape);
       if (pushed.isEmpty()) {
@@ -116,6 +121,21 @@ final class AggregateScanRule extends RelOptRule {
     ArrowtapTableScan partialScan =
         scan.withPartialAggregate(new PartialAggregateSpec(keys, calls, filters, Long.MAX_VALUE));
     call.transformTo(finalAggregate(aggregate, partialScan, merges));
+  }
+
+  /**
+   * Whether the filter reads a column the table binds to its requests that the scan has not bound.
+   */
+  private static boolean filtersUnboundParameter(LogicalFilter filter, ArrowtapTableScan scan) {
+    int[] projection = scan.projection();
+    for (int field : RelOptUtil.InputFinder.bits(filter.getCondition())) {
+      int column = projection[field];
+      if (scan.scanTable().bindableColumns().contains(column)
+          && !scan.bindings().containsKey(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** For each field of the aggregate's input, the scan column it is, or -1 for an expression. */
