@@ -327,7 +327,9 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     pw.itemIf("api_filters", describeFilters(), !filters.isEmpty());
     if (partial != null) {
       if (!partial.spec().filters().isEmpty()) {
-        pw.item("task_filter", TaskFilterText.describe(partial.spec().filters(), partial.input()));
+        pw.item(
+            "task_filter",
+            String.join(", ", TaskFilterText.describe(partial.spec().filters(), partial.input())));
       }
       pw.item("partial_aggregate", partial.spec().describe(partial.input()));
     }

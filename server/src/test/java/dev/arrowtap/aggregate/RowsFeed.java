@@ -27,6 +27,7 @@ import java.util.Random;
 final class RowsFeed implements AutoCloseable {
   static final int PARTS = 3;
   static final int ROWS_PER_PART = 700;
+  static final int MANY = 200_000;
   static final String[] TEXTS = {"a", "ab", "b", "Ä", "\uE000x", "\uD83D\uDE00", "", "zz"};
 
   private final HttpServer server;
@@ -61,6 +62,24 @@ final class RowsFeed implements AutoCloseable {
           body.append("],\"total\":").append(rows.size()).append('}');
           byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    // MANY records, each with its own text key: a grouping that outgrows a small memory limit.
+    server.createContext(
+        "/many",
+        exchange -> {
+          String query = exchange.getRequestURI().getRawQuery();
+          int offset = Integer.parseInt(query.replaceAll(".*offset=(\\d+).*", "$1"));
+          int limit = Integer.parseInt(query.replaceAll(".*limit=(\\d+).*", "$1"));
+          StringBuilder body = new StringBuilder("{\"data\":[");
+          for (int i = offset; i < Math.min(MANY, offset + limit); i++) {
+            body.append(i > offset ? "," : "").append("{\"k\":\"key-").append(i).append("\"}");
+          }
+          body.append("],\"total\":").append(MANY).append('}');
+          byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -153,7 +172,14 @@ final class RowsFeed implements AutoCloseable {
             + "          - {name: small, type: BIGINT}\n"
             + "          - {name: price, type: 'DECIMAL(10, 2)'}\n"
             + "          - {name: born, type: DATE}\n"
-            + "          - {name: ts, type: TIMESTAMP}\n");
+            + "          - {name: ts, type: TIMESTAMP}\n"
+            + "      - name: many\n"
+            + "        url: http://127.0.0.1:"
+            + server.getAddress().getPort()
+            + "/many\n"
+            + "        records: {pointer: /data}\n"
+            + "        pagination: {style: offset, page_size: 20000, total_pointer: /total}\n"
+            + "        columns: [{name: k, type: VARCHAR}]\n");
     return file;
   }
 
