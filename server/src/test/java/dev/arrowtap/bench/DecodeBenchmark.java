@@ -40,7 +40,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Compares {@link JsonBatchDecoder} with DuckDB's {@code read_ndjson} on the same NDJSON file, in
  * one process so that both see the same machine load. Run with {@code bench/decode.sh}; not a test,
- * since timings on shared machines are only comparable within one run.
+ * since timings on shared machines are only comparable within one run. The benchmark suite ({@code
+ * bench/run}) reuses its file, its DuckDB query and its decode loop.
  */
 public final class DecodeBenchmark {
   private static final int ROWS = 2_000_000;
@@ -189,7 +190,8 @@ public final class DecodeBenchmark {
   /** Process CPU time of the last {@link #time} call: every thread, DuckDB's, JIT and GC too. */
   private static double lastCpuSeconds;
 
-  private static String duckdb(Connection duck, Path file, int threads) throws Exception {
+  /** DuckDB's aggregates of every column, as text, with DuckDB set to {@code threads}. */
+  public static String duckdb(Connection duck, Path file, int threads) throws Exception {
     try (Statement statement = duck.createStatement()) {
       statement.execute("SET threads=" + threads);
       String sql =
@@ -239,8 +241,26 @@ public final class DecodeBenchmark {
     return ColumnBinding.of(new Column(name, type, true));
   }
 
+  /**
+   * The threads arrowtap's decoder can put on one body: 1 until it splits a body between threads.
+   * The suite (bench/run) measures the all-cores pair against DuckDB only when this is above 1.
+   */
+  public static int decoderThreads() {
+    return 1;
+  }
+
+  /** {@link #arrowtap(BufferAllocator, Path)} with up to {@code threads} decoding threads. */
+  public static String arrowtap(BufferAllocator allocator, Path file, int threads)
+      throws IOException {
+    if (threads > decoderThreads()) {
+      throw new UnsupportedOperationException(
+          "the decoder reads one body on " + decoderThreads() + " thread(s), not " + threads);
+    }
+    return arrowtap(allocator, file);
+  }
+
   /** Decodes the file and aggregates every value, as the DuckDB query does. */
-  private static String arrowtap(BufferAllocator allocator, Path file) throws IOException {
+  public static String arrowtap(BufferAllocator allocator, Path file) throws IOException {
     long count = 0;
     long ids = 0;
     long users = 0;
@@ -348,7 +368,7 @@ public final class DecodeBenchmark {
   }
 
   /** A deterministic file: the same bytes on every run and machine. */
-  private static void generate(Path file, int rows) throws IOException {
+  public static void generate(Path file, int rows) throws IOException {
     Random random = new Random(42);
     long epochSecond = 1_700_000_000L;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
