@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +23,19 @@ import java.util.stream.Collectors;
 public final class BenchSuite {
   /** Every measure, in the order. */
   public static List<Measure> measures() {
-    return List.of(new DecodeMeasure(), new GroupByMeasure());
+    return List.of(
+        new DecodeMeasure(),
+        new GroupByMeasure(),
+        new FetchMeasure(),
+        new PagesMeasure(),
+        new BigFeedMeasure(),
+        new FirstRowMeasure(),
+        new NumbersMeasure(),
+        new TrivialMeasure());
   }
+
+  /** Held so that its level stays set (loggers are weakly referenced). */
+  private static final Logger ENGINE_LOG = Logger.getLogger("dev.arrowtap");
 
   private BenchSuite() {}
 
@@ -71,6 +84,8 @@ public final class BenchSuite {
   public static Report run(
       Mode mode, Set<String> only, String command, Path out, Consumer<String> log)
       throws Exception {
+    // Workers and tasks log each task at INFO: the progress lines are what the run shows.
+    ENGINE_LOG.setLevel(Level.SEVERE);
     List<Measure> chosen = choose(only);
     Instant started = Instant.now();
     String loadAtStart = Machine.loadAverage();

@@ -32,7 +32,7 @@ public record Mode(
     int rounds) {
 
   public static final Mode SHORT =
-      new Mode("short", 20_000, 20_000, 20_000, 12, 20, 16L << 20, 2_000_000, 20, 1, 2);
+      new Mode("short", 20_000, 20_000, 20_000, 12, 20, 16L << 20, 1_000_000, 10, 0, 2);
   public static final Mode MEDIUM =
       new Mode(
           "medium", 1_000_000, 1_000_000, 1_000_000, 50, 100, 512L << 20, 100_000_000, 100, 1, 3);
