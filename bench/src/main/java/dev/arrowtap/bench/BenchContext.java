@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class BenchContext implements AutoCloseable {
     return file;
   }
 
-  /** One in-process DuckDB for the run (an in-memory database). */
+  /** One in-process DuckDB for the run (an in-memory database), at its default threads. */
   public Connection duckdb() throws SQLException {
     if (duckdb == null) {
       try {
@@ -63,6 +64,10 @@ public final class BenchContext implements AutoCloseable {
         throw new SQLException("DuckDB's JDBC driver is not on the class path", e);
       }
       duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    }
+    // A measure may have set threads; the next starts from DuckDB's default (all cores).
+    try (Statement statement = duckdb.createStatement()) {
+      statement.execute("RESET threads");
     }
     return duckdb;
   }

@@ -139,7 +139,11 @@ final class BigFeedMeasure implements Measure {
         rows,
         List.of(
             new Ratio(
-                "feed size / server peak RSS",
+                "feed size ("
+                    + TimingTable.bytes(feed.bytes())
+                    + ") / server peak RSS ("
+                    + TimingTable.bytes(peakRss)
+                    + ")",
                 feed.bytes() / (double) peakRss,
                 Double.NaN,
                 Double.NaN,

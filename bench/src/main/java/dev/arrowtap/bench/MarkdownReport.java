@@ -63,8 +63,10 @@ final class MarkdownReport {
 
   private static void summary(StringBuilder md, List<MeasureResult> results) {
     md.append("### Summary\n\n");
-    md.append("| # | measure | comparison | ratio, median | ratio, best | ratio, CPU | goal |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| # | measure | comparison | ratio, median | ratio, best | ratio, CPU | goal"
+            + " | against the goal |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (MeasureResult result : results) {
       if (result.failed()) {
         md.append("| ")
@@ -73,7 +75,7 @@ final class MarkdownReport {
             .append(result.title())
             .append(" | **failed**: ")
             .append(cell(result.error()))
-            .append(" | - | - | - | |\n");
+            .append(" | - | - | - | | |\n");
         continue;
       }
       for (Ratio ratio : result.findings().orElseThrow().ratios()) {
@@ -91,6 +93,8 @@ final class MarkdownReport {
             .append(TimingTable.ratio(ratio.cpu()))
             .append(" | ")
             .append(cell(ratio.goal()))
+            .append(" | ")
+            .append(ratio.againstGoal())
             .append(" |\n");
       }
     }

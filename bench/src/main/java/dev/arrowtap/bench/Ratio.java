@@ -31,4 +31,22 @@ public record Ratio(
         goal,
         true);
   }
+
+  /** The goal as a number when it reads {@code >= x}; else NaN. */
+  public double target() {
+    return goal.startsWith(">= ")
+        ? Double.parseDouble(goal.substring(3).split(" ", 2)[0])
+        : Double.NaN;
+  }
+
+  /** Whether the median meets the goal: "met", "x4.2 to go", or "-" without a numeric goal. */
+  public String againstGoal() {
+    double target = target();
+    if (Double.isNaN(target) || Double.isNaN(median)) {
+      return "-";
+    }
+    return median >= target
+        ? "met"
+        : String.format(java.util.Locale.ROOT, "not met: x%.1f to go", target / median);
+  }
 }

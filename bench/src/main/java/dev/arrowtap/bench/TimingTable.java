@@ -46,7 +46,10 @@ final class TimingTable {
   }
 
   static String ratio(double r) {
-    return Double.isNaN(r) ? "-" : fixed(r, 2);
+    if (Double.isNaN(r)) {
+      return "-";
+    }
+    return r < 0.1 ? fixed(r, 3) : fixed(r, 2);
   }
 
   static String fixed(double value, int decimals) {

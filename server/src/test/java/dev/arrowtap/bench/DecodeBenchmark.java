@@ -40,8 +40,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Compares {@link JsonBatchDecoder} with DuckDB's {@code read_ndjson} on the same NDJSON file, in
  * one process so that both see the same machine load. Run with {@code bench/decode.sh}; not a test,
- * since timings on shared machines are only comparable within one run. The benchmark suite ({@code
- * bench/run}) reuses its file, its DuckDB query and its decode loop.
+ * since timings on shared machines are only comparable within one run.
  */
 public final class DecodeBenchmark {
   private static final int ROWS = 2_000_000;
@@ -241,26 +240,8 @@ public final class DecodeBenchmark {
     return ColumnBinding.of(new Column(name, type, true));
   }
 
-  /**
-   * The threads arrowtap's decoder can put on one body: 1 until it splits a body between threads.
-   * The suite (bench/run) measures the all-cores pair against DuckDB only when this is above 1.
-   */
-  public static int decoderThreads() {
-    return 1;
-  }
-
-  /** {@link #arrowtap(BufferAllocator, Path)} with up to {@code threads} decoding threads. */
-  public static String arrowtap(BufferAllocator allocator, Path file, int threads)
-      throws IOException {
-    if (threads > decoderThreads()) {
-      throw new UnsupportedOperationException(
-          "the decoder reads one body on " + decoderThreads() + " thread(s), not " + threads);
-    }
-    return arrowtap(allocator, file);
-  }
-
   /** Decodes the file and aggregates every value, as the DuckDB query does. */
-  public static String arrowtap(BufferAllocator allocator, Path file) throws IOException {
+  private static String arrowtap(BufferAllocator allocator, Path file) throws IOException {
     long count = 0;
     long ids = 0;
     long users = 0;
