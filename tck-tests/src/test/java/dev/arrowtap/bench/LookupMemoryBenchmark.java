@@ -81,8 +81,9 @@ public final class LookupMemoryBenchmark {
           serverHeap);
       System.out.println(
           "| mode | ids | rows | requests | ms | client peak heap MB | client live heap MB"
-              + " | server peak heap MB | server live heap MB |");
-      System.out.println("|---|---|---|---|---|---|---|---|---|");
+              + " | server peak heap MB | server heap after young GC, max MB"
+              + " | server heap after a full GC at the end MB |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|");
       for (String mode : modes) {
         String jdbc =
             mode.equals("embedded")
@@ -95,9 +96,10 @@ public final class LookupMemoryBenchmark {
             Run r = run(c, n, requests);
             double[] serverHeapMb =
                 mode.equals("remote") ? serverHeap(lines(gcLog), gcLines) : new double[] {0, 0};
+            double retained = mode.equals("remote") ? fullGc(server, gcLog) : 0;
             System.out.printf(
                 Locale.ROOT,
-                "| %s | %,d | %,d | %,d | %,d | %.1f | %.1f | %s | %s |%n",
+                "| %s | %,d | %,d | %,d | %,d | %.1f | %.1f | %s | %s | %s |%n",
                 mode,
                 r.ids(),
                 r.rows(),
@@ -106,7 +108,8 @@ public final class LookupMemoryBenchmark {
                 r.peakMb(),
                 r.liveMb(),
                 mode.equals("remote") ? String.format(Locale.ROOT, "%.0f", serverHeapMb[0]) : "-",
-                mode.equals("remote") ? String.format(Locale.ROOT, "%.0f", serverHeapMb[1]) : "-");
+                mode.equals("remote") ? String.format(Locale.ROOT, "%.0f", serverHeapMb[1]) : "-",
+                mode.equals("remote") ? String.format(Locale.ROOT, "%.0f", retained) : "-");
           }
         }
       }
@@ -219,6 +222,28 @@ public final class LookupMemoryBenchmark {
       Thread.sleep(100);
     }
     throw new IllegalStateException("server did not start:\n" + Files.readString(out));
+  }
+
+  /** Asks the server for a full GC (jcmd) and returns the heap it left, from the GC log. */
+  private static double fullGc(Process server, Path gcLog) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    int before = lines(gcLog).size();
+    new ProcessBuilder(jcmd, Long.toString(server.pid()), "GC.run")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor(30, TimeUnit.SECONDS);
+    for (int tries = 0; tries < 50; tries++) {
+      List<String> lines = lines(gcLog);
+      for (String line : lines.subList(Math.min(before, lines.size()), lines.size())) {
+        Matcher gc = GC.matcher(line);
+        if (line.contains("Pause Full") && gc.find()) {
+          return Double.parseDouble(gc.group(2));
+        }
+      }
+      Thread.sleep(100);
+    }
+    return Double.NaN;
   }
 
   private static List<String> lines(Path file) throws IOException {
