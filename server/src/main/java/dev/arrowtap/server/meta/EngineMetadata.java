@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.type.RelDataType;
@@ -129,8 +131,7 @@ final class EngineMetadata {
     String name = sqlSpelling(declared.replace(" NOT NULL", ""));
     int precision = -1;
     int scale = -1;
-    java.util.regex.Matcher size =
-        java.util.regex.Pattern.compile("^([A-Z ]+)\\((\\d+)(?:, *(\\d+))?\\)$").matcher(name);
+    Matcher size = Pattern.compile("^([A-Z ]+)\\((\\d+)(?:, *(\\d+))?\\)$").matcher(name);
     if (size.matches()) {
       name = size.group(1);
       precision = Integer.parseInt(size.group(2));
