@@ -15,9 +15,13 @@ import dev.arrowtap.common.SqlStates;
 final class DecodeErrors {
   private DecodeErrors() {}
 
-  /** The body is not laid out as the records layout says. */
-  static JsonDecodeException shape(JsonParser parser, String message, long recordIndex) {
-    long offset = offset(parser.currentTokenLocation(), parser);
+  /**
+   * The body is not laid out as the records layout says.
+   *
+   * @param base where the parser's input starts in the body, in bytes
+   */
+  static JsonDecodeException shape(JsonParser parser, String message, long recordIndex, long base) {
+    long offset = base + offset(parser.currentTokenLocation(), parser);
     return new JsonDecodeException(
         message + " (byte " + offset + ")",
         SqlStates.FEED_BAD_DATA,
@@ -35,7 +39,13 @@ final class DecodeErrors {
    */
   static JsonDecodeException malformed(
       JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead) {
-    long offset = offset(cause.getLocation(), parser);
+    return malformed(parser, cause, recordIndex, recordsRead, 0);
+  }
+
+  /** As above, for a parser whose input starts {@code base} bytes into the body. */
+  static JsonDecodeException malformed(
+      JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead, long base) {
+    long offset = base + offset(cause.getLocation(), parser);
     String where =
         recordIndex >= 0
             ? "inside record " + (recordIndex + 1)
@@ -60,7 +70,7 @@ final class DecodeErrors {
    * Whether the body was cut off. Jackson throws JsonEOFException inside a value but a plain parse
    * exception "Unexpected end-of-input" between array entries, so both count.
    */
-  private static boolean endOfInput(StreamReadException cause) {
+  static boolean endOfInput(StreamReadException cause) {
     String message = cause.getOriginalMessage();
     return cause instanceof JsonEOFException
         || (message != null && message.contains("end-of-input"));
@@ -68,8 +78,8 @@ final class DecodeErrors {
 
   /** A value does not fit its column's type. */
   static JsonDecodeException mismatch(
-      JsonParser parser, ValueMismatch cause, String column, long recordIndex) {
-    long offset = offset(parser.currentTokenLocation(), parser);
+      JsonParser parser, ValueMismatch cause, String column, long recordIndex, long base) {
+    long offset = base + offset(parser.currentTokenLocation(), parser);
     String message =
         "column "
             + column

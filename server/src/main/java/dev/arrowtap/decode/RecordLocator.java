@@ -25,6 +25,7 @@ final class RecordLocator {
   private final RecordLayout layout;
   private final String contentType;
   private final Set<String> capturePointers;
+  private final long base;
   private BodyWalker walker;
   private State state = State.UNOPENED;
   private JsonToken pending;
@@ -32,10 +33,22 @@ final class RecordLocator {
 
   RecordLocator(
       JsonParser parser, RecordLayout layout, String contentType, Set<String> capturePointers) {
+    this(parser, layout, contentType, capturePointers, BodyStart.ZERO);
+  }
+
+  /** A locator over a part of a body that starts at {@code start}. */
+  RecordLocator(
+      JsonParser parser,
+      RecordLayout layout,
+      String contentType,
+      Set<String> capturePointers,
+      BodyStart start) {
     this.parser = parser;
     this.layout = layout;
     this.contentType = contentType;
     this.capturePointers = capturePointers;
+    this.base = start.byteOffset();
+    this.found = start.recordIndex();
   }
 
   /** Moves to the next record: true with the parser on its START_OBJECT, false at the end. */
@@ -82,7 +95,7 @@ final class RecordLocator {
     return walker == null ? Map.of() : walker.captured();
   }
 
-  /** How many records were found so far. */
+  /** How many records were found so far, counting those of the body before this input. */
   long found() {
     return found;
   }
@@ -95,7 +108,8 @@ final class RecordLocator {
               + (found + 1)
               + " but found "
               + DecodeErrors.describe(token),
-          found);
+          found,
+          base);
     }
     found++;
     return true;
@@ -135,7 +149,8 @@ final class RecordLocator {
               + pointer
               + " but the body is "
               + DecodeErrors.describe(first),
-          -1);
+          -1,
+          base);
     }
     walker = new BodyWalker(parser, pointer, capturePointers);
     walker.start(first);
@@ -143,7 +158,8 @@ final class RecordLocator {
       throw DecodeErrors.shape(
           parser,
           "expected a JSON " + what + " at " + pointer + " but the body has no " + pointer,
-          -1);
+          -1,
+          base);
     }
     return parser.currentToken();
   }
@@ -159,7 +175,8 @@ final class RecordLocator {
               + JsonPointers.describe(pointer)
               + " but found "
               + DecodeErrors.describe(token),
-          -1);
+          -1,
+          base);
     }
   }
 
@@ -180,7 +197,8 @@ final class RecordLocator {
           "trailing content after the body's JSON value: "
               + DecodeErrors.describe(extra)
               + " (a body holds one JSON value; a stream of values is NDJSON, format: ndjson)",
-          -1);
+          -1,
+          base);
     }
   }
 }

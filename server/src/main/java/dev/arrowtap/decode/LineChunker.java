@@ -1,0 +1,155 @@
+package dev.arrowtap.decode;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
+
+/**
+ * Cuts a body into parts that end at a line end, reading it a buffer at a time: the bytes after the
+ * last newline of a buffer are carried to the front of the next one. Stops, without losing a byte,
+ * at the end of the body, at a line longer than a buffer, or when reading fails; {@link #rest()}
+ * then gives the bytes not yet handed out.
+ */
+final class LineChunker implements Closeable {
+  /**
+   * A part of the body: {@code length} bytes of {@code bytes}, starting at byte {@code start}. The
+   * buffer is shared on purpose (it is recycled for a later part once this one is emitted).
+   */
+  @SuppressWarnings("ArrayRecordComponent")
+  record Chunk(long start, byte[] bytes, int length) {
+    InputStream stream() {
+      return new ByteArrayInputStream(bytes, 0, length);
+    }
+  }
+
+  private final InputStream body;
+  private byte[] carry;
+  private int carryLength;
+  private long position;
+  private boolean ended;
+  private boolean stuck;
+  private IOException failure;
+
+  LineChunker(InputStream body, int chunkBytes) {
+    this.body = body;
+    this.carry = new byte[chunkBytes];
+  }
+
+  /**
+   * The next part, read into {@code buffer} (as long as the chunk size), or null when the body is
+   * all handed out or cannot be cut further ({@link #cutToEnd()} tells which).
+   */
+  Chunk next(byte[] buffer) {
+    if (stuck || failure != null || (ended && carryLength == 0)) {
+      return null;
+    }
+    System.arraycopy(carry, 0, buffer, 0, carryLength);
+    int filled = carryLength;
+    carryLength = 0;
+    while (filled < buffer.length && !ended) {
+      int read;
+      try {
+        read = body.read(buffer, filled, buffer.length - filled);
+      } catch (IOException e) {
+        failure = e;
+        keep(buffer, 0, filled);
+        return null;
+      }
+      if (read < 0) {
+        ended = true;
+      } else {
+        filled += read;
+      }
+    }
+    if (ended) {
+      return filled == 0 ? null : handOut(buffer, filled);
+    }
+    int cut = lastNewline(buffer, filled);
+    if (cut < 0) {
+      // One line fills the whole buffer: the rest of the body is read in one piece.
+      stuck = true;
+      keep(buffer, 0, filled);
+      return null;
+    }
+    keep(buffer, cut + 1, filled);
+    return handOut(buffer, cut + 1);
+  }
+
+  /** True when every byte of the body went out in parts; false when {@link #rest()} has more. */
+  boolean cutToEnd() {
+    return ended && carryLength == 0 && failure == null && !stuck;
+  }
+
+  /** The byte of the body where {@link #rest()} starts. */
+  long position() {
+    return position;
+  }
+
+  /**
+   * The bytes not handed out, then the unread body; the read failure, if reading failed, comes
+   * where the body broke.
+   */
+  InputStream rest() {
+    InputStream carried = new ByteArrayInputStream(Arrays.copyOf(carry, carryLength));
+    carryLength = 0;
+    InputStream after = failure == null ? body : new FailedStream(failure, body);
+    return new SequenceInputStream(carried, after);
+  }
+
+  @Override
+  public void close() throws IOException {
+    body.close();
+  }
+
+  private Chunk handOut(byte[] buffer, int length) {
+    Chunk chunk = new Chunk(position, buffer, length);
+    position += length;
+    return chunk;
+  }
+
+  private void keep(byte[] buffer, int from, int to) {
+    if (carry.length < to - from) {
+      carry = new byte[to - from];
+    }
+    System.arraycopy(buffer, from, carry, 0, to - from);
+    carryLength = to - from;
+  }
+
+  private static int lastNewline(byte[] buffer, int length) {
+    for (int i = length - 1; i >= 0; i--) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A body whose read failed: every read fails the same way again; close closes the body. */
+  private static final class FailedStream extends InputStream {
+    private final IOException failure;
+    private final InputStream body;
+
+    FailedStream(IOException failure, InputStream body) {
+      this.failure = failure;
+      this.body = body;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw failure;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      throw failure;
+    }
+
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
+  }
+}
