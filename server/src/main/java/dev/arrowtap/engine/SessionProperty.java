@@ -21,7 +21,10 @@ public enum SessionProperty {
   QUERY_MEMORY_LIMIT(
       "query_memory_limit",
       "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)"),
-  CACHE("cache", "false to read every feed from its API, bypassing response caches");
+  CACHE("cache", "false to read every feed from its API, bypassing response caches"),
+  DECODE_THREADS(
+      "decode_threads",
+      "threads that decode one large NDJSON body; 0 (the default) lets each scan decide");
 
   private final String key;
   private final String description;
@@ -55,6 +58,7 @@ public enum SessionProperty {
     long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
     long maxColumns = longValue(properties, MAX_INFERRED_COLUMNS, defaults.maxInferredColumns());
     long queryMemory = longValue(properties, QUERY_MEMORY_LIMIT, defaults.queryMemoryLimit());
+    long decodeThreads = longValue(properties, DECODE_THREADS, defaults.decodeThreads());
     try {
       return new SessionSettings(
           numbersPerTask,
@@ -63,7 +67,8 @@ public enum SessionProperty {
           inferMaxBytes,
           (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxColumns)),
           queryMemory,
-          useCache);
+          useCache,
+          (int) Math.max(-1, Math.min(Integer.MAX_VALUE, decodeThreads)));
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }
