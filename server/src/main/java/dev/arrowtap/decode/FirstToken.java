@@ -10,22 +10,24 @@ final class FirstToken {
    * {@code START_OBJECT}, {@code START_ARRAY}, {@code VALUE_STRING} for anything else, or null when
    * the bytes hold only whitespace (and a byte-order mark at the start, which Jackson skips).
    */
-  static JsonToken of(byte[] bytes, int length) {
-    int i = 0;
+  static JsonToken of(byte[] bytes, int offset, int length) {
+    int i = offset;
+    int end = offset + length;
     if (length >= 3
-        && bytes[0] == (byte) 0xEF
-        && bytes[1] == (byte) 0xBB
-        && bytes[2] == (byte) 0xBF) {
-      i = 3;
+        && bytes[i] == (byte) 0xEF
+        && bytes[i + 1] == (byte) 0xBB
+        && bytes[i + 2] == (byte) 0xBF) {
+      i += 3;
     }
-    for (; i < length; i++) {
+    for (; i < end; i++) {
       byte b = bytes[i];
       if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
         continue;
       }
-      return b == '{'
-          ? JsonToken.START_OBJECT
-          : b == '[' ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
+      if (b == '{') {
+        return JsonToken.START_OBJECT;
+      }
+      return b == '[' ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
     }
     return null;
   }

@@ -27,6 +27,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class JsonBatchDecoder implements BodyDecoder {
   private final CountingInputStream body;
+  private final InputStream source;
   private final String contentType;
   private final RecordLayout layout;
   private final Set<String> capturePointers;
@@ -70,6 +71,7 @@ public final class JsonBatchDecoder implements BodyDecoder {
       throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
     }
     this.body = new CountingInputStream(body);
+    this.source = body;
     this.contentType = contentType;
     this.layout = Objects.requireNonNull(layout, "layout is null");
     this.capturePointers = Set.copyOf(Objects.requireNonNull(capturePointers, "capturePointers"));
@@ -105,7 +107,10 @@ public final class JsonBatchDecoder implements BodyDecoder {
       return null;
     }
     if (parser == null) {
-      parser = JsonFactories.FACTORY.createParser(body);
+      parser =
+          source instanceof BodyBytes bytes
+              ? bytes.parser()
+              : JsonFactories.FACTORY.createParser(body);
       locator = new RecordLocator(parser, layout, contentType, capturePointers, start);
     }
     if (toSkip > 0) {

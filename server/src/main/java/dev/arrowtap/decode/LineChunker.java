@@ -20,12 +20,27 @@ final class LineChunker implements Closeable {
    */
   @SuppressWarnings("ArrayRecordComponent")
   record Chunk(long start, byte[] bytes, int length) {
+    /** The part's bytes. */
     InputStream stream() {
-      return new ByteArrayInputStream(bytes, 0, length);
+      return new BodyBytes(bytes, PADDING, length);
+    }
+
+    /**
+     * The part's bytes after four spaces: Jackson skips a byte-order mark and guesses UTF-16 or -32
+     * from the first four bytes of its input, which it must not do in the middle of a body. The
+     * spaces make it read UTF-8, and are whitespace between records.
+     */
+    BodyBytes padded() {
+      java.util.Arrays.fill(bytes, 0, PADDING, (byte) ' ');
+      return new BodyBytes(bytes, 0, PADDING + length);
     }
   }
 
+  /** Bytes kept free in front of every buffer for {@link Chunk#padded()}. */
+  static final int PADDING = 4;
+
   private final InputStream body;
+  private final int chunkBytes;
   private byte[] carry;
   private int carryLength;
   private long position;
@@ -35,19 +50,25 @@ final class LineChunker implements Closeable {
 
   LineChunker(InputStream body, int chunkBytes) {
     this.body = body;
+    this.chunkBytes = chunkBytes;
     this.carry = new byte[chunkBytes];
   }
 
+  /** A buffer for {@link #next}: the chunk size, and room for the padding. */
+  byte[] newBuffer() {
+    return new byte[PADDING + chunkBytes];
+  }
+
   /**
-   * The next part, read into {@code buffer} (as long as the chunk size), or null when the body is
+   * The next part, read into {@code buffer} (from {@link #newBuffer()}), or null when the body is
    * all handed out or cannot be cut further ({@link #cutToEnd()} tells which).
    */
   Chunk next(byte[] buffer) {
     if (stuck || failure != null || (ended && carryLength == 0)) {
       return null;
     }
-    System.arraycopy(carry, 0, buffer, 0, carryLength);
-    int filled = carryLength;
+    System.arraycopy(carry, 0, buffer, PADDING, carryLength);
+    int filled = PADDING + carryLength;
     carryLength = 0;
     while (filled < buffer.length && !ended) {
       int read;
@@ -55,7 +76,7 @@ final class LineChunker implements Closeable {
         read = body.read(buffer, filled, buffer.length - filled);
       } catch (IOException e) {
         failure = e;
-        keep(buffer, 0, filled);
+        keep(buffer, PADDING, filled);
         return null;
       }
       if (read < 0) {
@@ -65,17 +86,17 @@ final class LineChunker implements Closeable {
       }
     }
     if (ended) {
-      return filled == 0 ? null : handOut(buffer, filled);
+      return filled == PADDING ? null : handOut(buffer, filled - PADDING);
     }
     int cut = lastNewline(buffer, filled);
-    if (cut < 0) {
+    if (cut < PADDING) {
       // One line fills the whole buffer: the rest of the body is read in one piece.
       stuck = true;
-      keep(buffer, 0, filled);
+      keep(buffer, PADDING, filled);
       return null;
     }
     keep(buffer, cut + 1, filled);
-    return handOut(buffer, cut + 1);
+    return handOut(buffer, cut + 1 - PADDING);
   }
 
   /** True when every byte of the body went out in parts; false when {@link #rest()} has more. */
@@ -119,7 +140,7 @@ final class LineChunker implements Closeable {
   }
 
   private static int lastNewline(byte[] buffer, int length) {
-    for (int i = length - 1; i >= 0; i--) {
+    for (int i = length - 1; i >= PADDING; i--) {
       if (buffer[i] == '\n') {
         return i;
       }

@@ -33,11 +33,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * decoded on the calling thread.
  */
 public final class ParallelBodyDecoder implements BodyDecoder {
-  /**
-   * Put before every part but the first: Jackson skips a byte-order mark and guesses UTF-16 or -32
-   * from the first four bytes of its input, which it must not do in the middle of a body. Four
-   * spaces make it read UTF-8, and are whitespace between records.
-   */
+  /** Put before the rest of a body decoded from a part on: see {@link LineChunker.Chunk#padded}. */
   private static final byte[] PADDING = {' ', ' ', ' ', ' '};
 
   private static final RecordLayout LINES = new RecordLayout(RecordLayout.Format.NDJSON, "");
@@ -48,7 +44,6 @@ public final class ParallelBodyDecoder implements BodyDecoder {
   private final List<ColumnBinding> columns;
   private final BufferAllocator allocator;
   private final int batchSize;
-  private final int chunkBytes;
   private final int maxInFlight;
   private final ArrayDeque<PartDecode> inFlight = new ArrayDeque<>();
   private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
@@ -77,9 +72,8 @@ public final class ParallelBodyDecoder implements BodyDecoder {
     this.contentType = contentType;
     this.columns = List.copyOf(columns);
     this.batchSize = batchSize;
-    this.chunkBytes = parallel.chunkBytes();
     this.maxInFlight = parallel.threads() + 1;
-    this.chunker = new LineChunker(body, chunkBytes);
+    this.chunker = new LineChunker(body, parallel.chunkBytes());
   }
 
   @Override
@@ -186,8 +180,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
    * is decoded on this thread from the start.
    */
   private void start() {
-    byte[] buffer = new byte[chunkBytes];
-    LineChunker.Chunk first = chunker.next(buffer);
+    LineChunker.Chunk first = chunker.next(chunker.newBuffer());
     if (first == null) {
       startTail(0, List.of());
       return;
@@ -200,7 +193,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
   }
 
   private boolean isLines(LineChunker.Chunk first) {
-    JsonToken token = FirstToken.of(first.bytes(), first.length());
+    JsonToken token = FirstToken.of(first.bytes(), LineChunker.PADDING, first.length());
     return token != null
         && LayoutDetector.resolve(layout, contentType, token).format()
             == RecordLayout.Format.NDJSON;
@@ -209,7 +202,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
   /** Reads and hands out parts until {@code threads + 1} are being decoded or waiting. */
   private void readAhead() {
     while (inFlight.size() < maxInFlight) {
-      byte[] buffer = freeBuffers.isEmpty() ? new byte[chunkBytes] : freeBuffers.poll();
+      byte[] buffer = freeBuffers.isEmpty() ? chunker.newBuffer() : freeBuffers.poll();
       LineChunker.Chunk chunk = chunker.next(buffer);
       if (chunk == null) {
         freeBuffers.add(buffer);
@@ -292,10 +285,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
     private PartResult decode() {
       List<VectorSchemaRoot> batches = new ArrayList<>();
       boolean first = chunk.start() == 0;
-      InputStream in =
-          first
-              ? chunk.stream()
-              : new SequenceInputStream(new ByteArrayInputStream(PADDING), chunk.stream());
+      InputStream in = first ? chunk.stream() : chunk.padded();
       try (JsonBatchDecoder decoder =
           new JsonBatchDecoder(
               in,
