@@ -39,6 +39,8 @@ final class LineChunker implements Closeable {
   /** Bytes kept free in front of every buffer for {@link Chunk#padded()}. */
   static final int PADDING = 4;
 
+  private static final int FIRST_BUFFER_BYTES = 64 * 1024;
+
   private final InputStream body;
   private final int chunkBytes;
   private byte[] carry;
@@ -59,9 +61,15 @@ final class LineChunker implements Closeable {
     return new byte[PADDING + chunkBytes];
   }
 
+  /** A buffer for the first part: small, grown by {@link #next} when the body is longer. */
+  byte[] firstBuffer() {
+    return new byte[PADDING + Math.min(chunkBytes, FIRST_BUFFER_BYTES)];
+  }
+
   /**
-   * The next part, read into {@code buffer} (from {@link #newBuffer()}), or null when the body is
-   * all handed out or cannot be cut further ({@link #cutToEnd()} tells which).
+   * The next part, read into {@code buffer} (from {@link #newBuffer()}, or a smaller one that it
+   * grows to the chunk size as needed), or null when the body is all handed out or cannot be cut
+   * further ({@link #cutToEnd()} tells which).
    */
   Chunk next(byte[] buffer) {
     if (stuck || failure != null || (ended && carryLength == 0)) {
@@ -70,7 +78,14 @@ final class LineChunker implements Closeable {
     System.arraycopy(carry, 0, buffer, PADDING, carryLength);
     int filled = PADDING + carryLength;
     carryLength = 0;
-    while (filled < buffer.length && !ended) {
+    while (!ended) {
+      if (filled == buffer.length) {
+        if (buffer.length >= PADDING + chunkBytes) {
+          break;
+        }
+        // A small first buffer grows only as far as the body needs: a small page costs no more.
+        buffer = Arrays.copyOf(buffer, Math.min(2 * buffer.length, PADDING + chunkBytes));
+      }
       int read;
       try {
         read = body.read(buffer, filled, buffer.length - filled);

@@ -180,7 +180,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
    * is decoded on this thread from the start.
    */
   private void start() {
-    LineChunker.Chunk first = chunker.next(chunker.newBuffer());
+    LineChunker.Chunk first = chunker.next(chunker.firstBuffer());
     if (first == null) {
       startTail(0, List.of());
       return;
