@@ -185,6 +185,17 @@ public final class JsonBatchDecoder implements BodyDecoder {
     return locator == null ? Map.of() : Map.copyOf(locator.captured());
   }
 
+  /**
+   * The byte of the body just after the last record read, when the body is NDJSON and the decoder
+   * is between two records; -1 otherwise. The rest of the body can be decoded from there on.
+   */
+  long resumableAt() {
+    if (locator == null || finished || !locator.betweenLines()) {
+      return -1;
+    }
+    return start.byteOffset() + parser.currentLocation().getByteOffset();
+  }
+
   /** Body bytes consumed so far (the parser reads ahead in blocks of a few kilobytes). */
   public long bytesRead() {
     return body.count();

@@ -39,8 +39,6 @@ final class LineChunker implements Closeable {
   /** Bytes kept free in front of every buffer for {@link Chunk#padded()}. */
   static final int PADDING = 4;
 
-  private static final int FIRST_BUFFER_BYTES = 64 * 1024;
-
   private final InputStream body;
   private final int chunkBytes;
   private byte[] carry;
@@ -50,8 +48,10 @@ final class LineChunker implements Closeable {
   private boolean stuck;
   private IOException failure;
 
-  LineChunker(InputStream body, int chunkBytes) {
+  /** Cuts {@code body}, which starts at byte {@code start} of the whole body. */
+  LineChunker(InputStream body, int chunkBytes, long start) {
     this.body = body;
+    this.position = start;
     this.chunkBytes = chunkBytes;
     this.carry = new byte[chunkBytes];
   }
@@ -59,11 +59,6 @@ final class LineChunker implements Closeable {
   /** A buffer for {@link #next}: the chunk size, and room for the padding. */
   byte[] newBuffer() {
     return new byte[PADDING + chunkBytes];
-  }
-
-  /** A buffer for the first part: small, grown by {@link #next} when the body is longer. */
-  byte[] firstBuffer() {
-    return new byte[PADDING + Math.min(chunkBytes, FIRST_BUFFER_BYTES)];
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.arrowtap.decode;
 
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,18 +18,20 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Decodes one NDJSON body on several threads: the body is read here in parts cut at line ends, each
- * part is decoded by a thread of the {@link DecodePool} into batches of its own, and the batches
- * come out in the body's order, so the rows are those of {@link JsonBatchDecoder} in the same order
- * (only where batches end differs). At most {@code threads + 1} parts are read ahead.
+ * Decodes one NDJSON body on several threads. The start of the body is decoded on the calling
+ * thread as it arrives, exactly as by {@link JsonBatchDecoder}; once a part's worth (4 MiB by
+ * default) has come, the rest is read here in parts cut at line ends, each part is decoded by a
+ * thread of the {@link DecodePool} into batches of its own, and the batches come out in the body's
+ * order, so the rows are those of {@link JsonBatchDecoder} in the same order (only where batches
+ * end differs). At most {@code threads + 1} parts are read ahead. A body shorter than a part, or
+ * one that is not NDJSON (an array, an object holding the records), never leaves the calling
+ * thread, and a slow body's first rows do not wait for a whole part.
  *
  * <p>Errors stay exact without any bookkeeping in the parts: a part that fails, for whatever
  * reason, is decoded again with the rest of the body by one {@link JsonBatchDecoder} that starts at
  * the part's byte and record, which reports the error just as the single-threaded decoder would.
  * The same fallback covers a cut that did not fall between records (a pretty-printed object spans
- * lines: the part before the cut ends inside a record), a body that is not NDJSON (an array: read
- * on one thread from the start), and a line longer than a part. A body that fits in one part is
- * decoded on the calling thread.
+ * lines: the part before the cut ends inside a record) and a line longer than a part.
  */
 public final class ParallelBodyDecoder implements BodyDecoder {
   /** Put before the rest of a body decoded from a part on: see {@link LineChunker.Chunk#padded}. */
@@ -38,7 +39,10 @@ public final class ParallelBodyDecoder implements BodyDecoder {
 
   private static final RecordLayout LINES = new RecordLayout(RecordLayout.Format.NDJSON, "");
 
-  private final LineChunker chunker;
+  private final InputStream body;
+  private final int chunkBytes;
+  private LineChunker chunker;
+  private RecordingStream recording;
   private final String contentType;
   private final RecordLayout layout;
   private final List<ColumnBinding> columns;
@@ -52,6 +56,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
   private VectorSchemaRoot emitted;
   private JsonBatchDecoder tail;
   private long recordsBefore;
+  private int partsSubmitted;
   private boolean started;
   private boolean closed;
 
@@ -73,7 +78,8 @@ public final class ParallelBodyDecoder implements BodyDecoder {
     this.columns = List.copyOf(columns);
     this.batchSize = batchSize;
     this.maxInFlight = parallel.threads() + 1;
-    this.chunker = new LineChunker(body, parallel.chunkBytes());
+    this.chunkBytes = parallel.chunkBytes();
+    this.body = body;
   }
 
   @Override
@@ -87,8 +93,16 @@ public final class ParallelBodyDecoder implements BodyDecoder {
       start();
     }
     while (true) {
+      if (recording != null && switchToParts()) {
+        continue;
+      }
       if (tail != null) {
-        return tail.next();
+        VectorSchemaRoot batch = tail.next();
+        if (recording != null && (batch == null || recording.overflowed())) {
+          recording.stopRecording(); // a short body, or one whose records are not lines
+          recording = null;
+        }
+        return batch;
       }
       if (current != null) {
         List<VectorSchemaRoot> batches = current.result().batches();
@@ -125,6 +139,11 @@ public final class ParallelBodyDecoder implements BodyDecoder {
       current = head;
       nextBatch = 0;
     }
+  }
+
+  /** How many parts were handed to the decode pool so far. */
+  int partsSubmitted() {
+    return partsSubmitted;
   }
 
   @Override
@@ -164,39 +183,60 @@ public final class ParallelBodyDecoder implements BodyDecoder {
       part.cancel();
     }
     discardInFlight();
-    if (tail != null) {
-      tail.close();
-    } else {
-      try {
+    try {
+      if (tail != null) {
+        tail.close();
+      } else if (chunker != null) {
         chunker.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } else {
+        body.close();
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Reads the first part: a body that ends within it, or whose first value says it is not NDJSON,
-   * is decoded on this thread from the start.
+   * Once the decoder streaming the start of the body has read a part's worth of NDJSON, hands the
+   * rest of the body to parts decoded in parallel, from the byte after the last record it
+   * delivered. Called before the next batch is read: the batch it returned last is no longer used.
    */
-  private void start() {
-    LineChunker.Chunk first = chunker.next(chunker.firstBuffer());
-    if (first == null) {
-      startTail(0, List.of());
-      return;
+  private boolean switchToParts() throws IOException {
+    if (recording.size() < chunkBytes || recording.overflowed()) {
+      return false;
     }
-    if (chunker.cutToEnd() || !isLines(first)) {
-      startTail(0, List.of(first));
-      return;
+    long at = tail.resumableAt();
+    if (at < 0) {
+      return false;
     }
-    submit(first);
+    recordsBefore = tail.recordCount();
+    InputStream rest = recording.restFrom((int) at);
+    recording.keepBodyOpen();
+    recording = null;
+    tail.close();
+    tail = null;
+    chunker = new LineChunker(rest, chunkBytes, at);
+    return true;
   }
 
-  private boolean isLines(LineChunker.Chunk first) {
-    JsonToken token = FirstToken.of(first.bytes(), LineChunker.PADDING, first.length());
-    return token != null
-        && LayoutDetector.resolve(layout, contentType, token).format()
-            == RecordLayout.Format.NDJSON;
+  /**
+   * Starts decoding the body on this thread, as {@link JsonBatchDecoder} would, keeping a copy of
+   * what it reads: rows come as soon as the body does, a body shorter than a part never leaves this
+   * thread, and neither does one that is not NDJSON.
+   */
+  private void start() {
+    // Room for the batch that crosses a part's worth, and the parser's read-ahead.
+    recording = new RecordingStream(body, 2 * chunkBytes + (1 << 20));
+    tail =
+        new JsonBatchDecoder(
+            recording,
+            contentType,
+            layout,
+            columns,
+            Set.of(),
+            allocator,
+            batchSize,
+            BodyStart.ZERO);
   }
 
   /** Reads and hands out parts until {@code threads + 1} are being decoded or waiting. */
@@ -214,6 +254,7 @@ public final class ParallelBodyDecoder implements BodyDecoder {
 
   private void submit(LineChunker.Chunk chunk) {
     PartDecode part = new PartDecode(chunk);
+    partsSubmitted++;
     inFlight.add(part);
     DecodePool.executor().execute(part);
   }
@@ -284,17 +325,9 @@ public final class ParallelBodyDecoder implements BodyDecoder {
 
     private PartResult decode() {
       List<VectorSchemaRoot> batches = new ArrayList<>();
-      boolean first = chunk.start() == 0;
-      InputStream in = first ? chunk.stream() : chunk.padded();
+      InputStream in = chunk.padded();
       try (JsonBatchDecoder decoder =
-          new JsonBatchDecoder(
-              in,
-              first ? contentType : null,
-              first ? layout : LINES,
-              columns,
-              Set.of(),
-              allocator,
-              batchSize)) {
+          new JsonBatchDecoder(in, null, LINES, columns, Set.of(), allocator, batchSize)) {
         VectorSchemaRoot batch;
         while (!cancelled && (batch = decoder.next()) != null) {
           batches.add(Transfers.detach(batch, allocator));

@@ -90,6 +90,11 @@ final class RecordLocator {
     }
   }
 
+  /** True between two records of an NDJSON stream: a decoder may stop and another go on here. */
+  boolean betweenLines() {
+    return state == State.SEQUENCE && pending == null;
+  }
+
   /** Values found at the capture pointers so far. */
   Map<String, JsonNode> captured() {
     return walker == null ? Map.of() : walker.captured();

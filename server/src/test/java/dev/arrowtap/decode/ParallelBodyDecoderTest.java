@@ -14,11 +14,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -55,7 +57,7 @@ class ParallelBodyDecoderTest {
   };
 
   /** Everything a decoder produced: rows, records counted, and the error it ended with. */
-  private record Outcome(List<List<Object>> rows, long records, Exception error) {
+  private record Outcome(List<List<Object>> rows, long records, Exception error, int parts) {
     String describe() {
       if (error instanceof JsonDecodeException bad) {
         return bad.sqlState()
@@ -76,8 +78,15 @@ class ParallelBodyDecoderTest {
   @ValueSource(ints = {61, 300, 1000, 8192, 65536, 1 << 20})
   void generatedLinesGiveTheSameRows(int chunkBytes) throws Exception {
     byte[] body = generate(2000, new Random(chunkBytes));
-    assertSame(body, null, RecordLayout.AUTO, chunkBytes);
-    assertSame(body, "application/x-ndjson", LINES, chunkBytes);
+    Outcome auto = assertSame(body, null, RecordLayout.AUTO, chunkBytes);
+    Outcome lines = assertSame(body, "application/x-ndjson", LINES, chunkBytes);
+    // Parts beyond the first part's worth, which the calling thread decodes as it arrives (parts
+    // of 61 and 300 bytes are shorter than most lines: those go to the calling thread too).
+    if (chunkBytes >= 1000) {
+      boolean cut = chunkBytes < body.length / 2;
+      assertEquals(cut, auto.parts() > 1, "parts " + auto.parts());
+      assertEquals(cut, lines.parts() > 1, "parts " + lines.parts());
+    }
   }
 
   @Test
@@ -85,6 +94,7 @@ class ParallelBodyDecoderTest {
     byte[] body = generate(5000, new Random(7));
     Outcome parallel = assertSame(body, null, RecordLayout.AUTO, 4096);
     assertEquals(5000, parallel.rows().size());
+    assertTrue(parallel.parts() > 100, "parts " + parallel.parts());
     assertTrue(
         Thread.getAllStackTraces().keySet().stream()
             .anyMatch(thread -> thread.getName().startsWith("arrowtap-decode-")),
@@ -111,6 +121,7 @@ class ParallelBodyDecoderTest {
     text.append("\n]\n");
     Outcome out = assertSame(Decoded.bytes(text.toString()), null, RecordLayout.AUTO, 64);
     assertEquals(500, out.rows().size());
+    assertEquals(0, out.parts(), "an array stays on the calling thread");
   }
 
   @Test
@@ -150,6 +161,7 @@ class ParallelBodyDecoderTest {
     byte[] body = concat(good, bad, badLine.equals("{\"id\":5") ? new byte[0] : after);
     Outcome out = assertSame(body, null, RecordLayout.AUTO, 300);
     assertInstanceOf(JsonDecodeException.class, out.error(), out.describe());
+    assertTrue(out.parts() > 10, "the error is in a part: parts " + out.parts());
   }
 
   @Test
@@ -200,6 +212,57 @@ class ParallelBodyDecoderTest {
   }
 
   @Test
+  void aBodyThatPausesBeforeItsFirstPartIsDecodedAsItArrives() throws Exception {
+    byte[] body = generate(2000, new Random(12));
+    // Half the body, then nothing until the test says so: no bytes are ready after the first half.
+    CountDownLatch rest = new CountDownLatch(1);
+    InputStream slow =
+        new SequenceInputStream(
+            new ByteArrayInputStream(body, 0, body.length / 2),
+            new InputStream() {
+              private final InputStream second =
+                  new ByteArrayInputStream(body, body.length / 2, body.length);
+
+              @Override
+              public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                  rest.await();
+                } catch (InterruptedException e) {
+                  throw new java.io.InterruptedIOException();
+                }
+                return second.read(b, off, len);
+              }
+            });
+    try (RootAllocator allocator = new RootAllocator();
+        BodyDecoder decoder =
+            BodyDecoder.open(
+                slow,
+                null,
+                RecordLayout.AUTO,
+                COLUMNS,
+                Set.of(),
+                allocator,
+                100,
+                new ParallelDecoding(4, 1 << 20))) {
+      // The first rows come before the rest of the body does (else this would wait forever).
+      assertEquals(100, decoder.next().getRowCount());
+      rest.countDown();
+      long rows = 100;
+      VectorSchemaRoot root;
+      while ((root = decoder.next()) != null) {
+        rows += root.getRowCount();
+      }
+      assertEquals(2000, rows);
+    }
+  }
+
+  @Test
   void aBodyWithinOnePartIsDecodedOnTheCallingThread() throws Exception {
     try (RootAllocator allocator = new RootAllocator();
         BodyDecoder decoder =
@@ -245,10 +308,11 @@ class ParallelBodyDecoderTest {
 
   /**
    * Decodes on one thread and on four and checks that both give the same rows, the same count and
-   * the same error; returns the parallel outcome.
+   * the same error, in batches of 7 and of 1024; returns the parallel outcome in batches of 7.
    */
   private static Outcome assertSame(
       byte[] body, String contentType, RecordLayout layout, int chunkBytes) throws Exception {
+    Outcome first = null;
     for (int batchSize : new int[] {7, 1024}) {
       Outcome single =
           decode(new ByteArrayInputStream(body), contentType, layout, 1, chunkBytes, batchSize);
@@ -262,11 +326,11 @@ class ParallelBodyDecoderTest {
       } else {
         assertSamePrefix(single, parallel);
       }
-      if (batchSize == 1024) {
-        return parallel;
+      if (batchSize == 7) {
+        first = parallel;
       }
     }
-    throw new AssertionError("unreachable");
+    return first;
   }
 
   /**
@@ -295,6 +359,7 @@ class ParallelBodyDecoderTest {
     List<List<Object>> rows = new ArrayList<>();
     Exception error = null;
     long records;
+    int parts;
     try (RootAllocator allocator = new RootAllocator();
         BodyDecoder decoder =
             BodyDecoder.open(
@@ -327,8 +392,9 @@ class ParallelBodyDecoderTest {
         error = e;
       }
       records = decoder.recordCount();
+      parts = decoder instanceof ParallelBodyDecoder parallel ? parallel.partsSubmitted() : 0;
     }
-    return new Outcome(rows, records, error);
+    return new Outcome(rows, records, error, parts);
   }
 
   /** NDJSON with nulls, missing fields, unicode, escapes, nested values and blank lines. */
@@ -380,6 +446,12 @@ class ParallelBodyDecoderTest {
     public int read() throws IOException {
       byte[] one = new byte[1];
       return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    /** Bytes are ready up to the break, so that the body is read in parts up to there. */
+    @Override
+    public int available() {
+      return Math.max(0, at - position);
     }
 
     @Override
