@@ -31,7 +31,7 @@ final class LineChunker implements Closeable {
      * spaces make it read UTF-8, and are whitespace between records.
      */
     BodyBytes padded() {
-      java.util.Arrays.fill(bytes, 0, PADDING, (byte) ' ');
+      Arrays.fill(bytes, 0, PADDING, (byte) ' ');
       return new BodyBytes(bytes, 0, PADDING + length);
     }
   }

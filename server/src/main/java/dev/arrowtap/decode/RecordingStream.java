@@ -1,8 +1,10 @@
 package dev.arrowtap.decode;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
 
 /**
@@ -53,8 +55,7 @@ final class RecordingStream extends FilterInputStream {
 
   /** The bytes read from {@code from} on, followed by the rest of the body. */
   InputStream restFrom(int from) {
-    return new java.io.SequenceInputStream(
-        new java.io.ByteArrayInputStream(copy, from, size - from), in);
+    return new SequenceInputStream(new ByteArrayInputStream(copy, from, size - from), in);
   }
 
   /** Stops keeping a copy, and frees it. */

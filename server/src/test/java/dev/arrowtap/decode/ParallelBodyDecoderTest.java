@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -234,7 +235,7 @@ class ParallelBodyDecoderTest {
                 try {
                   rest.await();
                 } catch (InterruptedException e) {
-                  throw new java.io.InterruptedIOException();
+                  throw new InterruptedIOException();
                 }
                 return second.read(b, off, len);
               }
