@@ -109,10 +109,8 @@ final class RecordLocator {
     if (token != JsonToken.START_OBJECT) {
       throw DecodeErrors.shape(
           parser,
-          "expected a JSON object for record "
-              + (found + 1)
-              + " but found "
-              + DecodeErrors.describe(token),
+          "expected a JSON object but found " + DecodeErrors.describe(token),
+          found,
           found,
           base);
     }
@@ -155,6 +153,7 @@ final class RecordLocator {
               + " but the body is "
               + DecodeErrors.describe(first),
           -1,
+          found,
           base);
     }
     walker = new BodyWalker(parser, pointer, capturePointers);
@@ -164,6 +163,7 @@ final class RecordLocator {
           parser,
           "expected a JSON " + what + " at " + pointer + " but the body has no " + pointer,
           -1,
+          found,
           base);
     }
     return parser.currentToken();
@@ -181,6 +181,7 @@ final class RecordLocator {
               + " but found "
               + DecodeErrors.describe(token),
           -1,
+          found,
           base);
     }
   }
@@ -203,6 +204,7 @@ final class RecordLocator {
               + DecodeErrors.describe(extra)
               + " (a body holds one JSON value; a stream of values is NDJSON, format: ndjson)",
           -1,
+          found,
           base);
     }
   }
