@@ -27,8 +27,11 @@ final class PlanCache {
    */
   static final Duration TTL = Duration.ofMinutes(1);
 
-  /** Plans kept for all sessions together: a BI tool repeats a few dozen statements. */
-  static final int MAX_PLANS = 2048;
+  /**
+   * Plans kept for all sessions together: a BI tool repeats a few dozen statements, and each plan
+   * holds a compiled class (tens of KB), so the bound keeps the heap and metaspace it takes small.
+   */
+  static final int MAX_PLANS = 512;
 
   /**
    * Queries only: an EXPLAIN shows where tasks would start now, and the driver's own commands
