@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath="$PWD/bench/target/bench.classpath"
 mvn -q -B -ntp -Dstyle.color=never -DskipTests -pl bench -am package dependency:build-classpath \
-  -Dmdep.outputFile="$classpath" -Dmdep.includeScope=runtime >&2
+  -Dmdep.outputFile="$classpath" -Dmdep.includeScope=test >&2
 java --add-opens=java.base/java.nio=ALL-UNNAMED ${JAVA_OPTS:-} \
-  -cp "bench/target/classes:$(cat "$classpath")" \
+  -cp "bench/target/test-classes:$(cat "$classpath")" \
   dev.arrowtap.bench.PagesBenchmark "${1:-50}" "${2:-100}" "${3:-8}"

@@ -9,8 +9,8 @@ import java.util.Locale;
  * that the chart is regenerated with the figures and diffs as text.
  */
 final class RatioChart {
-  private static final int WIDTH = 820;
-  private static final int LABEL_WIDTH = 390;
+  private static final int WIDTH = 1000;
+  private static final int LABEL_WIDTH = 540;
   private static final int PLOT_WIDTH = 360;
   private static final int ROW = 24;
   private static final int TOP = 46;
@@ -66,7 +66,7 @@ final class RatioChart {
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       double y = TOP + ROW * i;
-      svg.append(text(LABEL_WIDTH - 8, y + 16, "end", "", bar.label()));
+      svg.append(text(LABEL_WIDTH - 8, y + 16, "end", "font-size=\"11\"", bar.label()));
       if (!(bar.ratio() > 0) || !Double.isFinite(bar.ratio())) {
         svg.append(text(x(1, low, high) + 6, y + 16, "start", "fill=\"#999\"", "no figure"));
         continue;
