@@ -232,8 +232,10 @@ public final class ScanExecution implements AutoCloseable {
       stopped.set(true);
       offer(new Failure(asUserError(e)));
     } finally {
-      offer(RunnerDone.INSTANCE);
+      // Counted down first: a reader that has seen every RunnerDone closes the scan at once, and
+      // close() must then find every runner finished rather than wait a poll for the last one.
       finished.countDown();
+      offer(RunnerDone.INSTANCE);
     }
   }
 
