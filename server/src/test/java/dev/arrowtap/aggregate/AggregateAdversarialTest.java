@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.worker.WorkerServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,9 @@ class AggregateAdversarialTest {
   private static ArrowtapEngine engine;
   private static Connection pushed;
   private static Connection plain;
+  private static final List<WorkerServer> workers = new ArrayList<>();
+  private static ArrowtapEngine clustered;
+  private static Connection onWorkers;
 
   @BeforeAll
   static void start() throws Exception {
@@ -137,6 +144,21 @@ class AggregateAdversarialTest {
                 .withCatalog(onePagePerPart(feed.catalog(dir))));
     pushed = engine.connect(Map.of("batch_size", "64"));
     plain = engine.connect(Map.of("batch_size", "64", "push_aggregates", "false"));
+    WorkerSecret secret = WorkerSecret.of("test-secret-0123456789");
+    for (int i = 0; i < 2; i++) {
+      workers.add(WorkerServer.start("127.0.0.1", 0, secret));
+    }
+    clustered =
+        new ArrowtapEngine(
+            EngineConfig.defaults()
+                .withLocalSlots(2)
+                .withCatalog(dir.resolve("catalog.yaml"))
+                .withExecution(
+                    ExecutionConfig.local()
+                        .withWorkers(
+                            workers.stream().map(WorkerServer::address).toList(),
+                            Optional.of(secret))));
+    onWorkers = clustered.connect(Map.of("batch_size", "64"));
   }
 
   /** One page per part keeps the ~200 queries quick; paging is covered elsewhere. */
@@ -151,17 +173,30 @@ class AggregateAdversarialTest {
   static void stop() throws SQLException {
     pushed.close();
     plain.close();
+    onWorkers.close();
     assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+    assertEquals(0, clustered.services().rootAllocator().getAllocatedMemory());
     engine.close();
+    clustered.close();
+    workers.forEach(WorkerServer::close);
     feed.close();
   }
 
   @Test
   void edgeQueriesAgreeWithTheUnpushedEngine() {
+    assertAgree(pushed);
+  }
+
+  @Test
+  void edgeQueriesPushedToRealWorkersAgreeWithTheUnpushedEngine() {
+    assertAgree(onWorkers);
+  }
+
+  private static void assertAgree(Connection tested) {
     List<String> wrong = new ArrayList<>();
     for (String sql : QUERIES) {
       String expected = outcome(plain, sql);
-      String actual = outcome(pushed, sql);
+      String actual = outcome(tested, sql);
       if (!expected.equals(actual) || actual.startsWith("not an SQLException")) {
         wrong.add(sql + "\n  pushed:   " + actual + "\n  unpushed: " + expected);
       }
