@@ -192,6 +192,29 @@ class AggregateAdversarialTest {
     assertAgree(onWorkers);
   }
 
+  @Test
+  void dateAndTimestampQueriesAgreeInAnotherJvmTimeZone() throws SQLException {
+    java.util.TimeZone before = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/St_Johns"));
+    try (Connection zonedPushed = engine.connect(Map.of("batch_size", "64"));
+        Connection zonedPlain =
+            engine.connect(Map.of("batch_size", "64", "push_aggregates", "false"))) {
+      List<String> wrong = new ArrayList<>();
+      for (String sql : QUERIES) {
+        if (sql.contains("born") || sql.contains("ts")) {
+          String expected = outcome(zonedPlain, sql);
+          String actual = outcome(zonedPushed, sql);
+          if (!expected.equals(actual)) {
+            wrong.add(sql + "\n  pushed:   " + actual + "\n  unpushed: " + expected);
+          }
+        }
+      }
+      assertEquals(List.of(), wrong, String.join("\n", wrong));
+    } finally {
+      java.util.TimeZone.setDefault(before);
+    }
+  }
+
   private static void assertAgree(Connection tested) {
     List<String> wrong = new ArrayList<>();
     for (String sql : QUERIES) {

@@ -123,6 +123,22 @@ class PlanCacheAdversarialTest {
   }
 
   @Test
+  void theClockIsReadAtEachExecutionNotWhenPlanned() throws Exception {
+    String sql = "SELECT CURRENT_TIMESTAMP, count(*) FROM numbers(0, 3)";
+    try (Statement statement = cached.createStatement()) {
+      for (int i = 0; i < 2; i++) {
+        long before = System.currentTimeMillis() / 1000 * 1000;
+        try (ResultSet rs = statement.executeQuery(sql)) {
+          rs.next();
+          long now = rs.getTimestamp(1).getTime();
+          assertTrue(now >= before, "CURRENT_TIMESTAMP " + now + " before " + before);
+        }
+        Thread.sleep(1100);
+      }
+    }
+  }
+
+  @Test
   void twoThreadsOfOneSessionGetTheirOwnParameters() throws Exception {
     String sql = "SELECT count(*), min(number), max(number) FROM numbers(0, 5000) WHERE number < ?";
     ExecutorService pool = Executors.newFixedThreadPool(2);
