@@ -121,6 +121,10 @@ class AggregateAdversarialTest {
     "SELECT any_value(small) IS NULL, count(*)" + ALL + " AND small IS NULL",
     "SELECT bool_and(flag), bool_or(flag)" + ALL,
     "SELECT count(*), sum(number) FROM numbers(-5, 5) WHERE number > -2.5",
+    "SELECT r.cat, count(*), sum(r.small) FROM t.recs r JOIN (VALUES (0), (2)) v(p)"
+        + " ON r.part = v.p GROUP BY r.cat",
+    "SELECT v.p, count(*) FROM t.recs r JOIN (VALUES (0), (2)) v(p) ON r.part = v.p"
+        + " WHERE r.cat LIKE 'a%' GROUP BY v.p",
     "SELECT sum(number) FROM numbers(9223372036854775800, 9223372036854775807)",
     "SELECT count(*) FROM numbers(0, 100) WHERE number NOT IN (1, 2, NULL)",
   };

@@ -88,6 +88,29 @@ class PlanCacheAdversarialTest {
   }
 
   @Test
+  void aLookupOfAnArrayParameterReadsEachExecutionsIds() throws SQLException {
+    String sql =
+        "SELECT count(*), min(id), max(id), count(DISTINCT cat) FROM t.recs"
+            + " WHERE part IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))";
+    for (int round = 0; round < 2; round++) {
+      try (PreparedStatement prepared = cached.prepareStatement(sql)) {
+        for (Long[] parts : new Long[][] {{1L}, {0L, 2L}, {2L}, {}}) {
+          prepared.setArray(1, cached.createArrayOf("BIGINT", parts));
+          List<String> got = rows(prepared);
+          try (PreparedStatement oracle = plain.prepareStatement(sql)) {
+            oracle.setArray(1, plain.createArrayOf("BIGINT", parts));
+            assertEquals(rows(oracle), got, java.util.Arrays.toString(parts));
+          }
+          long min = parts.length == 0 ? -1 : java.util.Collections.min(List.of(parts)) * 1000;
+          assertTrue(
+              got.get(0).startsWith(parts.length * 700 + " | " + (min < 0 ? "null" : min)),
+              java.util.Arrays.toString(parts) + " " + got);
+        }
+      }
+    }
+  }
+
+  @Test
   void literalFeedParametersInOneTextAreEachTheirOwnPlan() throws SQLException {
     for (int part : new int[] {1, 0, 2, 1}) {
       String sql = "SELECT count(*), min(id), max(id) FROM t.recs WHERE part = " + part;
