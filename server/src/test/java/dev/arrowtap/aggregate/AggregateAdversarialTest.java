@@ -121,6 +121,10 @@ class AggregateAdversarialTest {
     "SELECT any_value(small) IS NULL, count(*)" + ALL + " AND small IS NULL",
     "SELECT bool_and(flag), bool_or(flag)" + ALL,
     "SELECT count(*), sum(number) FROM numbers(-5, 5) WHERE number > -2.5",
+    "SELECT part, count(*), max(cat)" + ALL + " AND part <> 1 GROUP BY part",
+    "SELECT part, count(*) FROM t.recs WHERE part = 1 OR part = 5 GROUP BY part",
+    "SELECT part, count(*) FROM t.recs WHERE part IN (1, 2) AND (part = 2 OR small = 1)"
+        + " GROUP BY part",
     "SELECT r.cat, count(*), sum(r.small) FROM t.recs r JOIN (VALUES (0), (2)) v(p)"
         + " ON r.part = v.p GROUP BY r.cat",
     "SELECT v.p, count(*) FROM t.recs r JOIN (VALUES (0), (2)) v(p) ON r.part = v.p"
