@@ -111,6 +111,8 @@ final class FilterScanRule extends RelOptRule {
           SqlStates.SYNTAX_OR_ACCESS_RULE,
           "feed parameter "
               + name
+              + " of "
+              + scan.plan().label()
               + " is compared with a statement parameter (?), whose value is not known when"
               + " the feed's requests are planned: write "
               + name

@@ -81,7 +81,9 @@ class PlanCacheAdversarialTest {
           messages.append(cause.getMessage()).append('\n');
         }
         assertTrue(
-            messages.toString().contains("feed parameter part is compared with a statement"),
+            messages
+                .toString()
+                .contains("feed parameter part of t.recs is compared with a statement"),
             messages.toString());
       }
     }
