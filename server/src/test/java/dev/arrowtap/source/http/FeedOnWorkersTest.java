@@ -137,6 +137,7 @@ class FeedOnWorkersTest {
     TaskTicket back = TaskCodec.decode(TaskCodec.encode(ticket));
     FeedTask copy = (FeedTask) back.spec();
     assertEquals(task.columns(), copy.columns());
+    assertEquals(1, copy.decodeThreads(), "a worker decodes each page as the plan said");
     assertEquals(feed.auth(), copy.feed().auth());
     assertEquals(feed.http(), copy.feed().http());
     assertEquals(feed.pagination(), copy.feed().pagination());
