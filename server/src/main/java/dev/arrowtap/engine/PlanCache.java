@@ -75,7 +75,11 @@ final class PlanCache {
       long maxRowCount,
       Supplier<CalcitePrepare.CalciteSignature<T>> prepare) {
     CalciteSchema session = context.getMutableRootSchema();
-    if (sql == null || sessions.getIfPresent(session) == null || !QUERY.matcher(sql).matches()) {
+    // A type probe is planned without the checks a statement that runs gets: never kept.
+    if (sql == null
+        || dev.arrowtap.plan.TypeProbe.active()
+        || sessions.getIfPresent(session) == null
+        || !QUERY.matcher(sql).matches()) {
       return prepare.get();
     }
     Key key =

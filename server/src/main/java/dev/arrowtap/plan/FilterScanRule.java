@@ -1,5 +1,7 @@
 package dev.arrowtap.plan;
 
+import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.SqlStates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -56,6 +59,7 @@ final class FilterScanRule extends RelOptRule {
       RexNode expanded = RexUtil.expandSearch(filter.getCluster().getRexBuilder(), null, conjunct);
       Optional<Binding> binding = binding(expanded);
       if (binding.isEmpty()) {
+        refuseStatementParameter(expanded, scan, bindable, bindings);
         continue;
       }
       int column = projection[binding.get().input];
@@ -67,6 +71,52 @@ final class FilterScanRule extends RelOptRule {
     if (changed) {
       ArrowtapTableScan bound = scan.withBindings(bindings);
       call.transformTo(filter.copy(filter.getTraitSet(), bound, filter.getCondition()));
+    }
+  }
+
+  /**
+   * {@code param_col = ?} (or an OR holding it) would read the parameter's default or unfiltered
+   * request, planned before the value is known, and the filter above would then keep none of its
+   * rows (issue 12: never a silent wrong answer). Refused with the spelling that works instead.
+   */
+  private static void refuseStatementParameter(
+      RexNode node,
+      ArrowtapTableScan scan,
+      Set<Integer> bindable,
+      Map<Integer, List<String>> bindings) {
+    if (TypeProbe.active()) {
+      return; // only the parameter's type is asked for; the statement never runs
+    }
+    if (node.getKind() == SqlKind.OR) {
+      for (RexNode operand : ((RexCall) node).getOperands()) {
+        refuseStatementParameter(operand, scan, bindable, bindings);
+      }
+      return;
+    }
+    if (node.getKind() != SqlKind.EQUALS) {
+      return;
+    }
+    RexCall call = (RexCall) node;
+    RexNode left = RexUtil.removeCast(call.getOperands().get(0));
+    RexNode right = RexUtil.removeCast(call.getOperands().get(1));
+    RexNode ref = left instanceof RexDynamicParam ? right : left;
+    RexNode param = left instanceof RexDynamicParam ? left : right;
+    if (!(ref instanceof RexInputRef input) || !(param instanceof RexDynamicParam)) {
+      return;
+    }
+    int column = scan.projection()[input.getIndex()];
+    if (bindable.contains(column) && !bindings.containsKey(column)) {
+      String name = scan.getRowType().getFieldNames().get(input.getIndex());
+      throw new ArrowtapException(
+          SqlStates.SYNTAX_OR_ACCESS_RULE,
+          "feed parameter "
+              + name
+              + " of "
+              + scan.plan().label()
+              + " is compared with a statement parameter (?), whose value is not known when"
+              + " the feed's requests are planned: write "
+              + name
+              + " = ANY(?) with an array of values, or a literal");
     }
   }
 

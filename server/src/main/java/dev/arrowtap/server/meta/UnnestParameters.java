@@ -3,7 +3,6 @@ package dev.arrowtap.server.meta;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -107,12 +106,19 @@ final class UnnestParameters {
     }
     probe.append(sql.substring(last));
     List<String> types = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(probe.toString())) {
-      ParameterMetaData parameters = statement.getParameterMetaData();
-      for (int index : parameterIndexes) {
-        types.add(parameters.getParameterTypeName(index));
-      }
-    } catch (SQLException e) {
+    try {
+      // A probe: the statement only tells the parameters' types and never runs.
+      dev.arrowtap.plan.TypeProbe.run(
+          () -> {
+            try (PreparedStatement statement = connection.prepareStatement(probe.toString())) {
+              ParameterMetaData parameters = statement.getParameterMetaData();
+              for (int index : parameterIndexes) {
+                types.add(parameters.getParameterTypeName(index));
+              }
+            }
+            return null;
+          });
+    } catch (Exception e) {
       // The statement has another problem: preparing it as written reports that one.
       return sql;
     }
