@@ -89,7 +89,8 @@ final class PartialAggregateReader implements BatchReader {
     VectorSchemaRoot batch;
     while (!context.isStopped() && (batch = input.next()) != null) {
       int rows = batch.getRowCount();
-      context.metrics().addRowsIn(rows);
+      // The source counts these rows as read (TaskMetrics.addRowsIn); the groups are this
+      // task's rows out.
       if (!prepared) {
         prepare(batch);
         prepared = true;

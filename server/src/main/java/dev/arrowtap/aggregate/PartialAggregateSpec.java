@@ -35,15 +35,21 @@ public record PartialAggregateSpec(
     return new PartialAggregateSpec(keys, calls, filters, bytes);
   }
 
-  /** Whether a column of this type can be a group key in a task. */
+  /**
+   * Whether a column of this type can be a group key in a task: not DOUBLE (-0.0 and NaN would need
+   * Java's equality), not arrays, not TIMESTAMP_LTZ (not tested yet).
+   */
   public static boolean supportsKey(Column column) {
-    return column.type() != ColumnType.DOUBLE;
+    return switch (column.type()) {
+      case BOOLEAN, BIGINT, DECIMAL, VARCHAR, JSON, DATE, TIMESTAMP -> true;
+      default -> false;
+    };
   }
 
   /**
    * Whether a task computes {@code function} of a column of this type exactly: SUM of BIGINT, of
-   * DOUBLE and of DECIMAL up to {@value #MAX_SUMMED_DECIMAL_PRECISION} digits; MIN and MAX of every
-   * type but BOOLEAN and JSON; COUNT of anything.
+   * DOUBLE and of DECIMAL up to {@value #MAX_SUMMED_DECIMAL_PRECISION} digits; MIN and MAX of
+   * BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE and TIMESTAMP; COUNT of anything.
    */
   public static boolean supports(AggregateFunction function, Column column) {
     return switch (function) {
@@ -53,7 +59,11 @@ public record PartialAggregateSpec(
               || column.type() == ColumnType.DOUBLE
               || (column.type() == ColumnType.DECIMAL
                   && column.precision() <= MAX_SUMMED_DECIMAL_PRECISION);
-      case MIN, MAX -> column.type() != ColumnType.BOOLEAN && column.type() != ColumnType.JSON;
+      case MIN, MAX ->
+          switch (column.type()) {
+            case BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP -> true;
+            default -> false;
+          };
     };
   }
 

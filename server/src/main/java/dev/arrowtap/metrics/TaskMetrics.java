@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TaskMetrics {
   private final AtomicLong rows = new AtomicLong();
   private final AtomicLong rowsIn = new AtomicLong();
-  private volatile boolean aggregates;
+  private volatile boolean rowsInCounted;
+
+  /** Rows in of earlier attempts (or runs), to which a worker's count for this one is added. */
+  private volatile long rowsInBefore;
+
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong arrowBytes = new AtomicLong();
   private final AtomicLong httpRequests = new AtomicLong();
@@ -42,17 +46,12 @@ public final class TaskMetrics {
   }
 
   /**
-   * Rows a task read from its source before its partial aggregate turned them into groups (which
-   * are its {@link #rows()}).
+   * Counts rows the task read from its source. Sources count as they produce batches, so a task
+   * that consumes rows and emits fewer (a partial aggregate's groups) shows both figures.
    */
   public void addRowsIn(long count) {
-    aggregates = true;
+    rowsInCounted = true;
     rowsIn.addAndGet(count);
-  }
-
-  /** Rows read before the partial aggregate, or -1 for a task that hands on what it reads. */
-  public long rowsIn() {
-    return aggregates ? rowsIn.get() : -1;
   }
 
   public void addHttpRequest(long bytes) {
@@ -113,16 +112,16 @@ public final class TaskMetrics {
 
   /** Takes over the figures a worker reports for its side of the task. */
   public void absorb(TaskProgress progress) {
+    if (progress.rowsIn() >= 0) {
+      rowsIn.set(rowsInBefore + progress.rowsIn());
+      rowsInCounted = true;
+    }
     httpRequests.set(progress.httpRequests());
     httpBytes.set(progress.httpBytes());
     notePeakMemory(progress.peakMemory());
     rateLimitWaits.set(progress.rateLimitWaits());
     cacheHits.set(progress.cacheHits());
     rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
-    if (progress.rowsIn() >= 0) {
-      aggregates = true;
-      rowsIn.set(progress.rowsIn());
-    }
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
     }
@@ -134,6 +133,7 @@ public final class TaskMetrics {
       startNanos = System.nanoTime();
       startEpochMillis = System.currentTimeMillis();
     }
+    rowsInBefore = rowsIn.get();
     location = where;
     state = TaskState.RUNNING;
   }
@@ -158,7 +158,7 @@ public final class TaskMetrics {
         rateLimitWaits(),
         rateLimitWaitMillis(),
         cacheHits(),
-        rowsIn());
+        rowsInCounted ? rowsIn.get() : -1);
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */
@@ -168,6 +168,14 @@ public final class TaskMetrics {
 
   public long rows() {
     return rows.get();
+  }
+
+  /**
+   * Rows the task read from its source; the rows it handed on when its source does not count (a
+   * task that passes its rows through).
+   */
+  public long rowsIn() {
+    return rowsInCounted ? rowsIn.get() : rows();
   }
 
   public long batches() {

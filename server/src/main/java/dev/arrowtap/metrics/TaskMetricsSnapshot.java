@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One task's figures at one moment: a row of {@code sys.task_metrics}.
  *
- * @param rows rows the task handed on (groups, for a task with a partial aggregate)
- * @param rowsIn rows a task with a partial aggregate read before grouping them, or -1
+ * @param rows rows (or a partial aggregate's groups) the task handed to the coordinator
+ * @param rowsIn rows the task read from its source
  */
 public record TaskMetricsSnapshot(
     long queryId,
@@ -102,7 +102,7 @@ public record TaskMetricsSnapshot(
       rateLimitWaits,
       rateLimitWaitMillis,
       cacheHits,
-      rowsIn < 0 ? null : rowsIn
+      rowsIn
     };
   }
 }

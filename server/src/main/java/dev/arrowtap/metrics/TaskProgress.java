@@ -6,7 +6,7 @@ import java.util.List;
  * A worker's cumulative counts for one task, sent as Flight app metadata with every batch and in a
  * final zero-row message, so the coordinator holds the latest even when it stops reading early.
  *
- * @param rowsIn rows read before a partial aggregate, or -1 when the task has none
+ * @param rowsIn rows the task read from its source, or -1 when its source does not count them
  */
 public record TaskProgress(
     long rows,

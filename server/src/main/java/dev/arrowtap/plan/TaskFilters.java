@@ -255,8 +255,10 @@ final class TaskFilters {
       case BOOLEAN -> {
         return value instanceof Boolean bool ? bool.toString() : null;
       }
+      default -> {
+        return null;
+      }
     }
-    return null;
   }
 
   private static boolean wholeMillis(TimestampString timestamp) {

@@ -121,7 +121,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
             .with("state", metrics.state())
             .with("duration_ms", metrics.elapsedMillis())
             .with("rows", metrics.rows())
-            .with("rows_in", metrics.rowsIn() < 0 ? null : metrics.rowsIn())
+            .with("rows_in", metrics.rowsIn())
             .with("requests", metrics.httpRequests())
             .with("error", metrics.error() == null ? null : ticket.spec().redact(metrics.error()))
             .toString());
