@@ -97,7 +97,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
     running.incrementAndGet();
     TaskMetrics metrics = new TaskMetrics();
     try {
-      stream(task, listener, metrics);
+      stream(context, task, listener, metrics);
     } finally {
       running.decrementAndGet();
       log(task, metrics);
@@ -127,7 +127,8 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
             .toString());
   }
 
-  private void stream(TaskTicket ticket, ServerStreamListener listener, TaskMetrics metrics) {
+  private void stream(
+      CallContext call, TaskTicket ticket, ServerStreamListener listener, TaskMetrics metrics) {
     CancelAwareBackpressure backpressure = new CancelAwareBackpressure();
     backpressure.register(listener);
     metrics.startAttempt(location.get());
@@ -139,7 +140,10 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
           new TaskContext(
               taskAllocator,
               ticket.batchSize(),
-              () -> backpressure.cancelled.get() || stopping.get(),
+              // The call's own cancellation too: gRPC delivers the cancel callback only after
+              // getStream returns, and a task that sends nothing until its end (a partial
+              // aggregate) never waits for the client, where the callback would be noticed.
+              () -> backpressure.cancelled.get() || call.isCancelled() || stopping.get(),
               metrics,
               location.get());
       listener.start(out);
@@ -157,7 +161,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
       }
       metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
       metrics.finish(
-          backpressure.cancelled.get()
+          backpressure.cancelled.get() || call.isCancelled()
               ? TaskState.STOPPED
               : stopping.get() ? TaskState.CANCELLED : TaskState.FINISHED,
           stopping.get() ? "worker shutting down" : null);
