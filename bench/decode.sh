@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Decode benchmark: arrowtap's JsonBatchDecoder against DuckDB read_ndjson on the same 2M-row
-# NDJSON file, in one JVM. Usage: bench/decode.sh [rows]. Extra JVM flags via JAVA_OPTS, e.g.
+# Decode benchmark: arrowtap's decoder against DuckDB read_ndjson on the same 2M-row NDJSON file,
+# in one JVM, at equal thread counts. Usage: bench/decode.sh [rows] [mode], mode one of
+#   both (default)  1 thread, then all cores, each against DuckDB at the same thread count
+#   one-thread      JsonBatchDecoder vs DuckDB SET threads=1
+#   all-cores       the parallel decoder on every core vs DuckDB SET threads=<cores>
+#   arrowtap-only [threads]  the decoder alone, 12 times, for a profiler
+# Extra JVM flags via JAVA_OPTS, e.g.
 # JAVA_OPTS=-Darrow.enable_unsafe_memory_access=true bench/decode.sh
-# bench/decode.sh 2000000 arrowtap-only runs the decoder alone, 12 times, for a profiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -pl server test-compile

@@ -88,9 +88,8 @@ final class PartialAggregateReader implements BatchReader {
   private void aggregateInput() throws IOException {
     VectorSchemaRoot batch;
     while (!context.isStopped() && (batch = input.next()) != null) {
+      // The source counts its rows in (TaskMetrics.addRowsIn); this reader's rows out are groups.
       int rows = batch.getRowCount();
-      // The source counts these rows as read (TaskMetrics.addRowsIn); the groups are this
-      // task's rows out.
       if (!prepared) {
         prepare(batch);
         prepared = true;

@@ -14,6 +14,8 @@ import java.time.Duration;
  *     applies when it is lower
  * @param useCache whether feeds may answer from their response caches
  * @param pushAggregates whether aggregates over a scan may run partially inside its tasks
+ * @param decodeThreads threads that may decode one large NDJSON body, or 0 to let the scan decide
+ *     (all cores for a scan of one task, a share of them when tasks run side by side)
  */
 public record SessionSettings(
     long numbersPerTask,
@@ -23,7 +25,8 @@ public record SessionSettings(
     int maxInferredColumns,
     long queryMemoryLimit,
     boolean useCache,
-    boolean pushAggregates) {
+    boolean pushAggregates,
+    int decodeThreads) {
   /**
    * The most columns a session may let inference find: {@code SELECT *} over 3,000 columns still
    * compiled when measured, over 4,000 Calcite's generated code passed the JVM's 64 KB method
@@ -37,9 +40,12 @@ public record SessionSettings(
   /** The longest a session may let inference take. */
   public static final Duration INFER_TIMEOUT_LIMIT = Duration.ofMinutes(10);
 
+  /** The most threads a session may ask to decode one body with. */
+  public static final int MAX_DECODE_THREADS = 256;
+
   public static final SessionSettings DEFAULTS =
       new SessionSettings(
-          10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true, true);
+          10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true, true, 0);
 
   public SessionSettings {
     if (numbersPerTask < 1) {
@@ -69,6 +75,13 @@ public record SessionSettings(
               + ": "
               + maxInferredColumns);
     }
+    if (decodeThreads < 0 || decodeThreads > MAX_DECODE_THREADS) {
+      throw new IllegalArgumentException(
+          "decode_threads must be between 0 (automatic) and "
+              + MAX_DECODE_THREADS
+              + ": "
+              + decodeThreads);
+    }
     if (queryMemoryLimit < 1) {
       throw new IllegalArgumentException(
           "query_memory_limit must be a positive number of bytes: " + queryMemoryLimit);
@@ -92,7 +105,8 @@ public record SessionSettings(
         maxInferredColumns,
         queryMemoryLimit,
         useCache,
-        true);
+        true,
+        DEFAULTS.decodeThreads());
   }
 
   /** Default inference bounds. */
@@ -104,6 +118,8 @@ public record SessionSettings(
         DEFAULTS.inferMaxBytes(),
         DEFAULTS.maxInferredColumns(),
         DEFAULTS.queryMemoryLimit(),
-        true);
+        true,
+        true,
+        DEFAULTS.decodeThreads());
   }
 }

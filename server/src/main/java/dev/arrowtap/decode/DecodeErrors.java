@@ -19,11 +19,12 @@ final class DecodeErrors {
    *
    * @param recordIndex the record that is misshapen, or -1 when the layout around the records is
    * @param recordsRead how many records were read completely
+   * @param base where the parser's input starts in the body, in bytes
    */
   static JsonDecodeException shape(
-      JsonParser parser, String problem, long recordIndex, long recordsRead) {
+      JsonParser parser, String problem, long recordIndex, long recordsRead, long base) {
     return new JsonDecodeException(
-        position(parser.currentTokenLocation(), parser, recordIndex, recordsRead, null),
+        position(parser.currentTokenLocation(), parser, recordIndex, recordsRead, null, base),
         problem,
         SqlStates.FEED_BAD_DATA,
         null);
@@ -37,6 +38,12 @@ final class DecodeErrors {
    */
   static JsonDecodeException malformed(
       JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead) {
+    return malformed(parser, cause, recordIndex, recordsRead, 0);
+  }
+
+  /** As above, for a parser whose input starts {@code base} bytes into the body. */
+  static JsonDecodeException malformed(
+      JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead, long base) {
     String original = cause.getOriginalMessage();
     String problem =
         endOfInput(cause)
@@ -46,7 +53,7 @@ final class DecodeErrors {
                     : "malformed JSON: ")
                 + original;
     return new JsonDecodeException(
-        position(cause.getLocation(), parser, recordIndex, recordsRead, null),
+        position(cause.getLocation(), parser, recordIndex, recordsRead, null, base),
         problem,
         SqlStates.FEED_BAD_DATA,
         cause);
@@ -64,9 +71,9 @@ final class DecodeErrors {
 
   /** A value does not fit its column's type. */
   static JsonDecodeException mismatch(
-      JsonParser parser, ValueMismatch cause, String column, long recordIndex) {
+      JsonParser parser, ValueMismatch cause, String column, long recordIndex, long base) {
     return new JsonDecodeException(
-        position(parser.currentTokenLocation(), parser, recordIndex, recordIndex, column),
+        position(parser.currentTokenLocation(), parser, recordIndex, recordIndex, column, base),
         cause.getMessage(),
         SqlStates.INVALID_ARGUMENT,
         cause);
@@ -89,11 +96,17 @@ final class DecodeErrors {
   }
 
   private static BodyPosition position(
-      JsonLocation location, JsonParser parser, long recordIndex, long recordsRead, String column) {
+      JsonLocation location,
+      JsonParser parser,
+      long recordIndex,
+      long recordsRead,
+      String column,
+      long base) {
     long offset = location == null ? -1 : location.getByteOffset();
     if (offset < 0) {
       offset = parser.currentLocation().getByteOffset();
     }
+    offset += base;
     return recordIndex >= 0
         ? BodyPosition.inRecord(offset, recordIndex, column)
         : BodyPosition.between(offset, recordsRead);

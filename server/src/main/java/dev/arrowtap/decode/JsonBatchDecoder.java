@@ -25,14 +25,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>Vector writes are bounds-checked by Arrow; starting the JVM with {@code
  * -Darrow.enable_unsafe_memory_access=true} removes the checks and speeds decoding a little.
  */
-public final class JsonBatchDecoder implements AutoCloseable {
+public final class JsonBatchDecoder implements BodyDecoder {
   private final CountingInputStream body;
+  private final InputStream source;
   private final String contentType;
   private final RecordLayout layout;
   private final Set<String> capturePointers;
   private final int batchSize;
   private final VectorSchemaRoot root;
   private final RecordReader reader;
+  private final BodyStart start;
   private JsonParser parser;
   private RecordLocator locator;
   private long records;
@@ -47,12 +49,29 @@ public final class JsonBatchDecoder implements AutoCloseable {
       Set<String> capturePointers,
       BufferAllocator allocator,
       int batchSize) {
+    this(body, contentType, layout, columns, capturePointers, allocator, batchSize, BodyStart.ZERO);
+  }
+
+  /**
+   * A decoder of a part of a body that starts at {@code start}: its errors name bytes and records
+   * of the whole body.
+   */
+  JsonBatchDecoder(
+      InputStream body,
+      String contentType,
+      RecordLayout layout,
+      List<ColumnBinding> columns,
+      Set<String> capturePointers,
+      BufferAllocator allocator,
+      int batchSize,
+      BodyStart start) {
     Objects.requireNonNull(body, "body is null");
     Objects.requireNonNull(allocator, "allocator is null");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
     }
     this.body = new CountingInputStream(body);
+    this.source = body;
     this.contentType = contentType;
     this.layout = Objects.requireNonNull(layout, "layout is null");
     this.capturePointers = Set.copyOf(Objects.requireNonNull(capturePointers, "capturePointers"));
@@ -60,6 +79,8 @@ public final class JsonBatchDecoder implements AutoCloseable {
       JsonPointers.parse(pointer);
     }
     this.batchSize = batchSize;
+    this.start = Objects.requireNonNull(start, "start is null");
+    this.records = start.recordIndex();
     List<FieldVector> vectors = new ArrayList<>(columns.size());
     try {
       for (ColumnBinding column : columns) {
@@ -80,13 +101,17 @@ public final class JsonBatchDecoder implements AutoCloseable {
    * @throws JsonDecodeException when the body is malformed, cut off, misshapen, or holds a value
    *     that does not fit its column
    */
+  @Override
   public VectorSchemaRoot next() throws IOException {
     if (finished) {
       return null;
     }
     if (parser == null) {
-      parser = JsonFactories.FACTORY.createParser(body);
-      locator = new RecordLocator(parser, layout, contentType, capturePointers);
+      parser =
+          source instanceof BodyBytes bytes
+              ? bytes.parser()
+              : JsonFactories.FACTORY.createParser(body);
+      locator = new RecordLocator(parser, layout, contentType, capturePointers, start);
     }
     if (toSkip > 0) {
       skip();
@@ -104,10 +129,10 @@ public final class JsonBatchDecoder implements AutoCloseable {
       }
     } catch (StreamReadException e) {
       finished = true;
-      throw DecodeErrors.malformed(parser, e, inRecord ? records : -1, records);
+      throw DecodeErrors.malformed(parser, e, inRecord ? records : -1, records, start.byteOffset());
     } catch (ValueMismatch e) {
       finished = true;
-      throw DecodeErrors.mismatch(parser, e, reader.currentColumn(), records);
+      throw DecodeErrors.mismatch(parser, e, reader.currentColumn(), records, start.byteOffset());
     } catch (JsonDecodeException e) {
       finished = true;
       throw e;
@@ -140,22 +165,35 @@ public final class JsonBatchDecoder implements AutoCloseable {
       }
     } catch (StreamReadException e) {
       finished = true;
-      throw DecodeErrors.malformed(parser, e, -1, records);
+      throw DecodeErrors.malformed(parser, e, -1, records, start.byteOffset());
     }
     toSkip = 0;
   }
 
   /** Records decoded (or skipped) so far. */
+  @Override
   public long recordCount() {
-    return records;
+    return records - start.recordIndex();
   }
 
   /**
    * Values at the capture pointers (absolute JSON Pointers outside the records), complete once
    * {@link #next()} returned null; a pointer with no value is absent.
    */
+  @Override
   public Map<String, JsonNode> captured() {
     return locator == null ? Map.of() : Map.copyOf(locator.captured());
+  }
+
+  /**
+   * The byte of the body just after the last record read, when the body is NDJSON and the decoder
+   * is between two records; -1 otherwise. The rest of the body can be decoded from there on.
+   */
+  long resumableAt() {
+    if (locator == null || finished || !locator.betweenLines()) {
+      return -1;
+    }
+    return start.byteOffset() + parser.currentLocation().getByteOffset();
   }
 
   /** Body bytes consumed so far (the parser reads ahead in blocks of a few kilobytes). */

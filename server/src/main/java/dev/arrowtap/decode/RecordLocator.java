@@ -25,6 +25,7 @@ final class RecordLocator {
   private final RecordLayout layout;
   private final String contentType;
   private final Set<String> capturePointers;
+  private final long base;
   private BodyWalker walker;
   private State state = State.UNOPENED;
   private JsonToken pending;
@@ -32,10 +33,22 @@ final class RecordLocator {
 
   RecordLocator(
       JsonParser parser, RecordLayout layout, String contentType, Set<String> capturePointers) {
+    this(parser, layout, contentType, capturePointers, BodyStart.ZERO);
+  }
+
+  /** A locator over a part of a body that starts at {@code start}. */
+  RecordLocator(
+      JsonParser parser,
+      RecordLayout layout,
+      String contentType,
+      Set<String> capturePointers,
+      BodyStart start) {
     this.parser = parser;
     this.layout = layout;
     this.contentType = contentType;
     this.capturePointers = capturePointers;
+    this.base = start.byteOffset();
+    this.found = start.recordIndex();
   }
 
   /** Moves to the next record: true with the parser on its START_OBJECT, false at the end. */
@@ -77,12 +90,17 @@ final class RecordLocator {
     }
   }
 
+  /** True between two records of an NDJSON stream: a decoder may stop and another go on here. */
+  boolean betweenLines() {
+    return state == State.SEQUENCE && pending == null;
+  }
+
   /** Values found at the capture pointers so far. */
   Map<String, JsonNode> captured() {
     return walker == null ? Map.of() : walker.captured();
   }
 
-  /** How many records were found so far. */
+  /** How many records were found so far, counting those of the body before this input. */
   long found() {
     return found;
   }
@@ -90,7 +108,11 @@ final class RecordLocator {
   private boolean record(JsonToken token) throws JsonDecodeException {
     if (token != JsonToken.START_OBJECT) {
       throw DecodeErrors.shape(
-          parser, "expected a JSON object but found " + DecodeErrors.describe(token), found, found);
+          parser,
+          "expected a JSON object but found " + DecodeErrors.describe(token),
+          found,
+          found,
+          base);
     }
     found++;
     return true;
@@ -131,7 +153,8 @@ final class RecordLocator {
               + " but the body is "
               + DecodeErrors.describe(first),
           -1,
-          found);
+          found,
+          base);
     }
     walker = new BodyWalker(parser, pointer, capturePointers);
     walker.start(first);
@@ -140,7 +163,8 @@ final class RecordLocator {
           parser,
           "expected a JSON " + what + " at " + pointer + " but the body has no " + pointer,
           -1,
-          found);
+          found,
+          base);
     }
     return parser.currentToken();
   }
@@ -157,7 +181,8 @@ final class RecordLocator {
               + " but found "
               + DecodeErrors.describe(token),
           -1,
-          found);
+          found,
+          base);
     }
   }
 
@@ -179,7 +204,8 @@ final class RecordLocator {
               + DecodeErrors.describe(extra)
               + " (a body holds one JSON value; a stream of values is NDJSON, format: ndjson)",
           -1,
-          found);
+          found,
+          base);
     }
   }
 }

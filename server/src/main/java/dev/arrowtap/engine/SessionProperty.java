@@ -23,9 +23,14 @@ public enum SessionProperty {
       "query_memory_limit",
       "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)"),
   CACHE("cache", "false to read every feed from its API, bypassing response caches"),
+  PLAN_CACHE(
+      "plan_cache", "false to plan and compile every statement anew instead of reusing its plan"),
   PUSH_AGGREGATES(
       "push_aggregates",
-      "false to aggregate every row above the scan instead of partially inside its tasks");
+      "false to aggregate every row above the scan instead of partially inside its tasks"),
+  DECODE_THREADS(
+      "decode_threads",
+      "threads that decode one large NDJSON body; 0 (the default) lets each scan decide");
 
   private final String key;
   private final String description;
@@ -54,6 +59,7 @@ public enum SessionProperty {
     long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
     long maxColumns = longValue(properties, MAX_INFERRED_COLUMNS, defaults.maxInferredColumns());
     long queryMemory = longValue(properties, QUERY_MEMORY_LIMIT, defaults.queryMemoryLimit());
+    long decodeThreads = longValue(properties, DECODE_THREADS, defaults.decodeThreads());
     try {
       return new SessionSettings(
           numbersPerTask,
@@ -63,10 +69,16 @@ public enum SessionProperty {
           (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxColumns)),
           queryMemory,
           useCache,
-          pushAggregates);
+          pushAggregates,
+          (int) Math.max(-1, Math.min(Integer.MAX_VALUE, decodeThreads)));
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }
+  }
+
+  /** Whether the session reuses plans of repeated statements ({@code plan_cache}, default true). */
+  public static boolean planCache(Map<String, String> properties) {
+    return booleanValue(properties, PLAN_CACHE);
   }
 
   /** A true/false property, true when not set. */

@@ -256,6 +256,7 @@ final class TaskFilters {
         return value instanceof Boolean bool ? bool.toString() : null;
       }
       default -> {
+        // TIMESTAMP WITH LOCAL TIME ZONE and arrays: the filter stays above the scan.
         return null;
       }
     }

@@ -160,6 +160,9 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
         }
       }
       metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
+      if (listener.isCancelled()) {
+        backpressure.cancelled.set(true);
+      }
       metrics.finish(
           backpressure.cancelled.get() || call.isCancelled()
               ? TaskState.STOPPED

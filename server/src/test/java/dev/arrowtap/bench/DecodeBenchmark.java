@@ -1,8 +1,10 @@
 package dev.arrowtap.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.arrowtap.decode.BodyDecoder;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
+import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.decode.RecordLayout;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -22,11 +24,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -38,9 +41,10 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * Compares {@link JsonBatchDecoder} with DuckDB's {@code read_ndjson} on the same NDJSON file, in
- * one process so that both see the same machine load. Run with {@code bench/decode.sh}; not a test,
- * since timings on shared machines are only comparable within one run.
+ * Compares {@link JsonBatchDecoder} (one thread) and the parallel decoder (all cores) with DuckDB's
+ * {@code read_ndjson} at the same thread count on the same NDJSON file, in one process so that both
+ * see the same machine load. Run with {@code bench/decode.sh}; not a test, since timings on shared
+ * machines are only comparable within one run.
  */
 public final class DecodeBenchmark {
   private static final int ROWS = 2_000_000;
@@ -70,10 +74,17 @@ public final class DecodeBenchmark {
           (double) bytes / rows,
           System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
-      if (args.length > 1 && args[1].equals("arrowtap-only")) {
-        profile(file, rows, bytes); // for a profiler: the decoder alone, many times
-      } else {
-        run(file, rows, bytes);
+      String mode = args.length > 1 ? args[1] : "both";
+      int cores = Runtime.getRuntime().availableProcessors();
+      switch (mode) {
+        case "arrowtap-only" -> // for a profiler: the decoder alone, on the threads given
+            profile(file, rows, bytes, args.length > 2 ? Integer.parseInt(args[2]) : 1);
+        case "one-thread" -> run(file, rows, bytes, List.of(1));
+        case "all-cores" -> run(file, rows, bytes, List.of(cores));
+        case "both" -> run(file, rows, bytes, cores > 1 ? List.of(1, cores) : List.of(1));
+        default ->
+            throw new IllegalArgumentException(
+                "mode is one of both, one-thread, all-cores, arrowtap-only: " + mode);
       }
     } finally {
       Files.deleteIfExists(file);
@@ -81,86 +92,93 @@ public final class DecodeBenchmark {
     }
   }
 
-  private static void run(Path file, int rows, long bytes) throws Exception {
+  /** Medians of one configuration's runs: wall and process CPU seconds. */
+  private record Timing(List<Double> wall, List<Double> cpu) {
+    Timing() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /**
+   * Decodes the file with DuckDB and with arrowtap at each thread count in turn, in every round, so
+   * that both see the same load, and prints the ratios at equal thread counts.
+   */
+  private static void run(Path file, int rows, long bytes, List<Integer> threadCounts)
+      throws Exception {
     Class.forName("org.duckdb.DuckDBDriver");
-    List<Double> duck1 = new ArrayList<>();
-    List<Double> duck2 = new ArrayList<>();
-    List<Double> arrow = new ArrayList<>();
-    List<Double> duck1Cpu = new ArrayList<>();
-    List<Double> arrowCpu = new ArrayList<>();
+    Map<String, Timing> timings = new LinkedHashMap<>();
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         BufferAllocator allocator = new RootAllocator()) {
       for (int i = 0; i < WARMUPS + RUNS; i++) {
         boolean measured = i >= WARMUPS;
-        String label = measured ? "run " + (i - WARMUPS + 1) : "warmup " + (i + 1);
-        double d1 = time(() -> duckdb(duck, file, 1));
-        double d1Cpu = lastCpuSeconds;
-        String duckResult = lastResult;
-        double a = time(() -> arrowtap(allocator, file));
-        double aCpu = lastCpuSeconds;
-        if (i == 0) {
-          // Same aggregates from both, so both really read every value.
-          System.out.println("check duckdb:   " + duckResult);
-          System.out.println("check arrowtap: " + lastResult);
+        StringBuilder line =
+            new StringBuilder(measured ? "run " + (i - WARMUPS + 1) : "warmup " + (i + 1));
+        for (int threads : threadCounts) {
+          double d = time(() -> duckdb(duck, file, threads));
+          double dCpu = lastCpuSeconds;
+          String duckResult = lastResult;
+          double a = time(() -> arrowtap(allocator, file, threads));
+          double aCpu = lastCpuSeconds;
+          if (i == 0) {
+            // Same aggregates from both, so both really read every value.
+            System.out.println("check duckdb   (" + threads + " threads): " + duckResult);
+            System.out.println("check arrowtap (" + threads + " threads): " + lastResult);
+          }
+          line.append(
+              String.format(
+                  Locale.ROOT,
+                  " | %d thread(s): duckdb %.3f s (cpu %.3f), arrowtap %.3f s (cpu %.3f)",
+                  threads,
+                  d,
+                  dCpu,
+                  a,
+                  aCpu));
+          if (measured) {
+            record(timings, "duckdb " + threads, d, dCpu);
+            record(timings, "arrowtap " + threads, a, aCpu);
+          }
         }
-        double d2 = time(() -> duckdb(duck, file, 2));
-        System.out.printf(
-            Locale.ROOT,
-            "%-9s duckdb(1 thread) %.3f s (cpu %.3f s), arrowtap %.3f s (cpu %.3f s),"
-                + " duckdb(2 threads) %.3f s%n",
-            label,
-            d1,
-            d1Cpu,
-            a,
-            aCpu,
-            d2);
-        if (measured) {
-          duck1.add(d1);
-          arrow.add(a);
-          duck2.add(d2);
-          duck1Cpu.add(d1Cpu);
-          arrowCpu.add(aCpu);
-        }
+        System.out.println(line);
       }
     }
     System.out.println();
-    summary("median", DecodeBenchmark::median, duck1, duck2, arrow, rows, bytes);
-    summary("best", DecodeBenchmark::best, duck1, duck2, arrow, rows, bytes);
-    // On a shared machine wall time includes waiting for a core; process CPU time does not, so
-    // for the single-threaded pair it is the steadier measure.
-    System.out.println("process CPU time, median of " + arrowCpu.size() + " runs:");
-    report("duckdb read_ndjson, 1 thread", median(duck1Cpu), rows, bytes);
-    report("arrowtap JsonBatchDecoder, 1 thread", median(arrowCpu), rows, bytes);
-    System.out.printf(
-        Locale.ROOT,
-        "ratio arrowtap / duckdb(1 thread), rows per CPU second: %.2f%n",
-        median(duck1Cpu) / median(arrowCpu));
+    System.out.println("median of " + RUNS + " runs (wall, then process CPU time):");
+    for (int threads : threadCounts) {
+      Timing duck = timings.get("duckdb " + threads);
+      Timing arrow = timings.get("arrowtap " + threads);
+      report("duckdb read_ndjson, " + threads + " thread(s)", duck, rows, bytes);
+      report("arrowtap decoder, " + threads + " thread(s)", arrow, rows, bytes);
+      // On a shared machine wall time includes waiting for a core; CPU time does not.
+      System.out.printf(
+          Locale.ROOT,
+          "ratio arrowtap / duckdb at %d thread(s): wall %.2f, rows per CPU second %.2f%n",
+          threads,
+          median(duck.wall()) / median(arrow.wall()),
+          median(duck.cpu()) / median(arrow.cpu()));
+    }
+    if (threadCounts.size() > 1) {
+      int most = threadCounts.get(threadCounts.size() - 1);
+      System.out.printf(
+          Locale.ROOT,
+          "speed-up from 1 to %d threads, wall: duckdb %.2f, arrowtap %.2f%n",
+          most,
+          median(timings.get("duckdb 1").wall()) / median(timings.get("duckdb " + most).wall()),
+          median(timings.get("arrowtap 1").wall())
+              / median(timings.get("arrowtap " + most).wall()));
+    }
   }
 
-  private static void summary(
-      String what,
-      ToDoubleFunction<List<Double>> statistic,
-      List<Double> duck1,
-      List<Double> duck2,
-      List<Double> arrow,
-      int rows,
-      long bytes) {
-    double d1 = statistic.applyAsDouble(duck1);
-    double d2 = statistic.applyAsDouble(duck2);
-    double a = statistic.applyAsDouble(arrow);
-    System.out.println(what + " of " + arrow.size() + " runs:");
-    report("duckdb read_ndjson, 1 thread", d1, rows, bytes);
-    report("duckdb read_ndjson, 2 threads", d2, rows, bytes);
-    report("arrowtap JsonBatchDecoder, 1 thread", a, rows, bytes);
-    System.out.printf(Locale.ROOT, "ratio arrowtap / duckdb(1 thread), rows/s: %.2f%n", d1 / a);
-    System.out.printf(Locale.ROOT, "ratio arrowtap / duckdb(2 threads), rows/s: %.2f%n", d2 / a);
-    System.out.println();
+  private static void record(Map<String, Timing> timings, String key, double wall, double cpu) {
+    Timing timing = timings.computeIfAbsent(key, k -> new Timing());
+    timing.wall().add(wall);
+    timing.cpu().add(cpu);
   }
 
-  private static void profile(Path file, int rows, long bytes) throws Exception {
+  private static void profile(Path file, int rows, long bytes, int threads) throws Exception {
     try (BufferAllocator allocator = new RootAllocator()) {
       for (int i = 0; i < 12; i++) {
-        report("arrowtap run " + (i + 1), time(() -> arrowtap(allocator, file)), rows, bytes);
+        double seconds = time(() -> arrowtap(allocator, file, threads));
+        report("arrowtap run " + (i + 1) + " (cpu " + lastCpuSeconds + " s)", seconds, rows, bytes);
       }
     }
   }
@@ -189,7 +207,8 @@ public final class DecodeBenchmark {
   /** Process CPU time of the last {@link #time} call: every thread, DuckDB's, JIT and GC too. */
   private static double lastCpuSeconds;
 
-  private static String duckdb(Connection duck, Path file, int threads) throws Exception {
+  /** DuckDB's aggregates of every column, as text, with DuckDB set to {@code threads}. */
+  public static String duckdb(Connection duck, Path file, int threads) throws Exception {
     try (Statement statement = duck.createStatement()) {
       statement.execute("SET threads=" + threads);
       String sql =
@@ -240,7 +259,8 @@ public final class DecodeBenchmark {
   }
 
   /** Decodes the file and aggregates every value, as the DuckDB query does. */
-  private static String arrowtap(BufferAllocator allocator, Path file) throws IOException {
+  private static String arrowtap(BufferAllocator allocator, Path file, int threads)
+      throws IOException {
     long count = 0;
     long ids = 0;
     long users = 0;
@@ -253,9 +273,16 @@ public final class DecodeBenchmark {
     int distinct = 0;
     byte[] scratch = new byte[64];
     try (InputStream in = new FileInputStream(file.toFile());
-        JsonBatchDecoder decoder =
-            new JsonBatchDecoder(
-                in, null, RecordLayout.AUTO, columns(), Set.of(), allocator, BATCH)) {
+        BodyDecoder decoder =
+            BodyDecoder.open(
+                in,
+                null,
+                RecordLayout.AUTO,
+                columns(),
+                Set.of(),
+                allocator,
+                BATCH,
+                threads == 1 ? ParallelDecoding.SINGLE : ParallelDecoding.threads(threads))) {
       VectorSchemaRoot root;
       while ((root = decoder.next()) != null) {
         int n = root.getRowCount();
@@ -333,8 +360,15 @@ public final class DecodeBenchmark {
     return sorted[sorted.length / 2];
   }
 
-  private static double best(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+  private static void report(String label, Timing timing, int rows, long bytes) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-38s %6.3f s  %5.2f M rows/s  %6.1f MB/s   cpu %6.3f s%n",
+        label,
+        median(timing.wall()),
+        rows / median(timing.wall()) / 1e6,
+        bytes / median(timing.wall()) / 1e6,
+        median(timing.cpu()));
   }
 
   private static void report(String label, double seconds, int rows, long bytes) {
@@ -348,7 +382,7 @@ public final class DecodeBenchmark {
   }
 
   /** A deterministic file: the same bytes on every run and machine. */
-  private static void generate(Path file, int rows) throws IOException {
+  public static void generate(Path file, int rows) throws IOException {
     Random random = new Random(42);
     long epochSecond = 1_700_000_000L;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -46,5 +46,17 @@ class SessionPropertyTest {
         assertThrows(
             ArrowtapException.class, () -> SessionProperty.settings(Map.of("batch_size", "0")));
     assertTrue(zero.getMessage().contains("batch_size"), zero.getMessage());
+    ArrowtapException negative =
+        assertThrows(
+            ArrowtapException.class,
+            () -> SessionProperty.settings(Map.of("decode_threads", "-2")));
+    assertEquals(SqlStates.INVALID_CONNECTION_PROPERTY, negative.sqlState());
+    assertTrue(negative.getMessage().contains("decode_threads"), negative.getMessage());
+  }
+
+  @Test
+  void decodeThreadsIsAutomaticUnlessSet() {
+    assertEquals(0, SessionSettings.DEFAULTS.decodeThreads());
+    assertEquals(3, SessionProperty.settings(Map.of("DECODE_THREADS", "3")).decodeThreads());
   }
 }

@@ -3,9 +3,11 @@ package dev.arrowtap.source.http;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SqlStates;
+import dev.arrowtap.decode.BodyDecoder;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.JsonBatchDecoder;
 import dev.arrowtap.decode.JsonDecodeException;
+import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.PermanentFailure;
 import dev.arrowtap.exec.TaskContext;
@@ -33,6 +35,7 @@ final class FeedBatchReader implements BatchReader {
   private final int concurrency;
   private final long rowLimit;
   private final boolean useCache;
+  private final ParallelDecoding decoding;
   private Optional<PageRequest> nextRequest;
   private PageRequest currentRequest;
   private int pageIndex = -1;
@@ -42,7 +45,7 @@ final class FeedBatchReader implements BatchReader {
   private LinkPages linkPages;
   private boolean nextStartedEarly;
   private volatile PageResponse response;
-  private JsonBatchDecoder decoder;
+  private BodyDecoder decoder;
   private long pageRowsDelivered;
   private int bodyAttempts;
   private long rows;
@@ -54,6 +57,7 @@ final class FeedBatchReader implements BatchReader {
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.rowLimit = task.rowLimit();
     this.useCache = task.useCache();
+    this.decoding = task.decoding();
     this.paginator = new Paginator(feed, task.parameters(), rowLimit, task.apiFilters());
     this.http = http;
     this.window = new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads());
@@ -133,19 +137,31 @@ final class FeedBatchReader implements BatchReader {
       }
       throw failure(SqlStates.FEED_UNAVAILABLE, failure.getMessage(), failure);
     }
-    decoder = newDecoder();
-    decoder.skipRecords(delivered);
+    // The page read again resumes after the rows delivered, on one thread: a rare path.
+    JsonBatchDecoder resumed =
+        new JsonBatchDecoder(
+            response.body(),
+            response.contentType(),
+            feed.records(),
+            columns,
+            paginator.capturePointers(),
+            context.allocator(),
+            context.batchSize());
+    resumed.skipRecords(delivered);
+    decoder = resumed;
   }
 
-  private JsonBatchDecoder newDecoder() {
-    return new JsonBatchDecoder(
+  /** A large NDJSON page is decoded on the task's decode threads, anything else on this one. */
+  private BodyDecoder newDecoder() {
+    return BodyDecoder.open(
         response.body(),
         response.contentType(),
         feed.records(),
         columns,
         paginator.capturePointers(),
         context.allocator(),
-        context.batchSize());
+        context.batchSize(),
+        decoding);
   }
 
   private boolean openNextPage() {

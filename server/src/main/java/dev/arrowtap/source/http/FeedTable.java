@@ -199,6 +199,7 @@ public final class FeedTable extends ScanTable {
     // within the catalog's numbers.
     FeedDef shipped =
         services.hasWorkers() ? feed.withFetch(feed.fetch().share(services.taskSlots())) : feed;
+    int decodeThreads = decodeThreads(combinations.size(), concurrency);
     for (Map<String, String> values : combinations) {
       tasks.add(
           new FeedTask(
@@ -209,7 +210,8 @@ public final class FeedTable extends ScanTable {
               pagesEach,
               limit,
               requestFilters,
-              settings.useCache()));
+              settings.useCache(),
+              decodeThreads));
     }
     return new ScanPlan(
         label,
@@ -218,6 +220,23 @@ public final class FeedTable extends ScanTable {
         settings.batchSize(),
         settings.queryMemoryLimit(),
         feed.fetch().concurrency());
+  }
+
+  /**
+   * Threads each task may decode a large NDJSON page with: the session's {@code decode_threads}, or
+   * every core for a scan whose one task runs alone in its process (0: the cores of whichever
+   * process runs it), a share of the local cores when tasks run side by side here, and one where
+   * each worker already runs several.
+   */
+  private int decodeThreads(int tasks, int concurrency) {
+    if (settings.decodeThreads() > 0) {
+      return settings.decodeThreads();
+    }
+    if (services.hasWorkers()) {
+      return tasks <= services.taskSlots() ? 0 : 1;
+    }
+    int together = Math.min(tasks, concurrency);
+    return together <= 1 ? 0 : Math.max(1, services.localSlots() / together);
   }
 
   @Override

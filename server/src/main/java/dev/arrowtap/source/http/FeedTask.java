@@ -3,6 +3,8 @@ package dev.arrowtap.source.http;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterDef;
 import dev.arrowtap.decode.ColumnBinding;
+import dev.arrowtap.decode.DecodePool;
+import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
@@ -27,6 +29,8 @@ import java.util.TreeMap;
  *     shared out among the tasks of a scan that run together
  * @param rowLimit rows the query needs from this task (a LIMIT directly above the scan), or -1: the
  *     task requests no page it cannot need and stops once it has them
+ * @param decodeThreads threads that may decode one large NDJSON page of this task, or 0 for one per
+ *     core of the process that runs it
  */
 @SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedTask(
@@ -37,7 +41,8 @@ public record FeedTask(
     int pageConcurrency,
     long rowLimit,
     Map<String, String> apiFilters,
-    boolean useCache)
+    boolean useCache,
+    int decodeThreads)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
@@ -48,12 +53,15 @@ public record FeedTask(
     if (pageConcurrency < 1) {
       throw new IllegalArgumentException("pageConcurrency must be positive: " + pageConcurrency);
     }
+    if (decodeThreads < 0) {
+      throw new IllegalArgumentException("decodeThreads must not be negative: " + decodeThreads);
+    }
   }
 
-  /** A task that may use the table's whole concurrency. */
+  /** A task that may use the table's whole concurrency, decoding each page on one thread. */
   public FeedTask(
       FeedDef feed, List<ColumnBinding> columns, Map<String, String> parameters, int[] layout) {
-    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1, Map.of(), true);
+    this(feed, columns, parameters, layout, feed.fetch().concurrency(), -1, Map.of(), true, 1);
   }
 
   /** A task without parameters whose output is exactly the decoded columns. */
@@ -109,6 +117,14 @@ public record FeedTask(
     return feed.secrets().redact(text);
   }
 
+  /**
+   * How this task's pages are decoded in the process that runs it: never more threads than cores.
+   */
+  ParallelDecoding decoding() {
+    int cores = DecodePool.threads();
+    return ParallelDecoding.threads(decodeThreads == 0 ? cores : Math.min(decodeThreads, cores));
+  }
+
   @Override
   public BatchReader open(TaskContext context) {
     return new FeedBatchReader(this, context, FeedHttpClient.shared());
@@ -124,7 +140,8 @@ public record FeedTask(
         && pageConcurrency == task.pageConcurrency
         && rowLimit == task.rowLimit
         && apiFilters.equals(task.apiFilters)
-        && useCache == task.useCache;
+        && useCache == task.useCache
+        && decodeThreads == task.decodeThreads;
   }
 
   @Override
@@ -137,7 +154,8 @@ public record FeedTask(
         pageConcurrency,
         rowLimit,
         apiFilters,
-        useCache);
+        useCache,
+        decodeThreads);
   }
 
   @Override
