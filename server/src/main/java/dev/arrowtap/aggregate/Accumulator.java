@@ -22,7 +22,8 @@ interface Accumulator extends AutoCloseable {
   void ensure(int groups);
 
   /**
-   * Adds the selected rows {@code rows[0..count)}, row {@code rows[i]} to group {@code groupOf[i]}.
+   * Adds the selected rows {@code rows[0..count)}, row {@code rows[i]} to group {@code groupOf[i]},
+   * or every row to group 0 when {@code groupOf} is null.
    */
   void add(int[] rows, int[] groupOf, int count);
 

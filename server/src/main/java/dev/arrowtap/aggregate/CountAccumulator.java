@@ -1,6 +1,5 @@
 package dev.arrowtap.aggregate;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 
@@ -32,13 +31,25 @@ final class CountAccumulator implements Accumulator {
 
   @Override
   public void add(int[] rows, int[] groupOf, int count) {
-    ArrowBuf data = counts.getDataBuffer();
+    long data = Raw.data(counts);
+    long valid = skipNulls ? Raw.validity(input) : 0;
+    if (groupOf == null) {
+      long n = count;
+      if (skipNulls) {
+        n = 0;
+        for (int i = 0; i < count; i++) {
+          n += Raw.isSet(valid, rows[i]) ? 1 : 0;
+        }
+      }
+      Raw.putLong(data, Raw.getLong(data) + n);
+      return;
+    }
     for (int i = 0; i < count; i++) {
-      if (skipNulls && input.isNull(rows[i])) {
+      if (skipNulls && !Raw.isSet(valid, rows[i])) {
         continue;
       }
-      long at = (long) groupOf[i] * Long.BYTES;
-      data.setLong(at, data.getLong(at) + 1);
+      long at = data + (long) groupOf[i] * Long.BYTES;
+      Raw.putLong(at, Raw.getLong(at) + 1);
     }
   }
 

@@ -71,13 +71,16 @@ final class GroupTable implements AutoCloseable {
   private int find(int row) {
     int hash = hash(row);
     int slot = hash & mask;
+    long slotsAt = slots.memoryAddress();
+    long hashesAt = hashes.memoryAddress();
     while (true) {
-      int entry = slots.getInt((long) slot * Integer.BYTES);
+      // Unchecked reads: the slot is masked to the table, the group is one the table holds.
+      int entry = Raw.getInt(slotsAt + (long) slot * Integer.BYTES);
       if (entry == 0) {
         return add(row, hash, slot);
       }
       int group = entry - 1;
-      if (hashes.getInt((long) group * Integer.BYTES) == hash && matches(row, group)) {
+      if (Raw.getInt(hashesAt + (long) group * Integer.BYTES) == hash && matches(row, group)) {
         return group;
       }
       slot = (slot + 1) & mask;

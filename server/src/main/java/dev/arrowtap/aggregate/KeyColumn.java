@@ -1,8 +1,7 @@
 package dev.arrowtap.aggregate;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.util.ByteFunctionHelpers;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -73,7 +72,8 @@ abstract class KeyColumn implements AutoCloseable {
   /** BIGINT, DATE, TIMESTAMP and DECIMAL keys: 4, 8 or 16 bytes compared as they are stored. */
   static final class Fixed extends KeyColumn {
     private final int width;
-    private BaseFixedWidthVector input;
+    private long inputData;
+    private long inputValidity;
 
     Fixed(BaseFixedWidthVector stored) {
       super(stored);
@@ -82,38 +82,36 @@ abstract class KeyColumn implements AutoCloseable {
 
     @Override
     void bind(FieldVector vector) {
-      input = (BaseFixedWidthVector) vector;
+      inputData = Raw.data(vector);
+      inputValidity = Raw.validity(vector);
     }
 
     @Override
     int hash(int row) {
-      if (input.isNull(row)) {
+      if (!Raw.isSet(inputValidity, row)) {
         return nullHash();
       }
-      ArrowBuf data = input.getDataBuffer();
-      long at = (long) row * width;
+      long at = inputData + (long) row * width;
       return switch (width) {
-        case 4 -> mix(data.getInt(at));
-        case 8 -> mix(data.getLong(at));
-        default -> mix(data.getLong(at)) * 31 + mix(data.getLong(at + 8));
+        case 4 -> mix(Raw.getInt(at));
+        case 8 -> mix(Raw.getLong(at));
+        default -> mix(Raw.getLong(at)) * 31 + mix(Raw.getLong(at + 8));
       };
     }
 
     @Override
     boolean matches(int row, int group) {
-      boolean rowNull = input.isNull(row);
-      boolean groupNull = stored.isNull(group);
+      boolean rowNull = !Raw.isSet(inputValidity, row);
+      boolean groupNull = !Raw.isSet(Raw.validity(stored), group);
       if (rowNull || groupNull) {
         return rowNull && groupNull;
       }
-      ArrowBuf a = input.getDataBuffer();
-      ArrowBuf b = ((BaseFixedWidthVector) stored).getDataBuffer();
-      long at = (long) row * width;
-      long bt = (long) group * width;
+      long at = inputData + (long) row * width;
+      long bt = Raw.data(stored) + (long) group * width;
       return switch (width) {
-        case 4 -> a.getInt(at) == b.getInt(bt);
-        case 8 -> a.getLong(at) == b.getLong(bt);
-        default -> a.getLong(at) == b.getLong(bt) && a.getLong(at + 8) == b.getLong(bt + 8);
+        case 4 -> Raw.getInt(at) == Raw.getInt(bt);
+        case 8 -> Raw.getLong(at) == Raw.getLong(bt);
+        default -> Raw.getLong(at) == Raw.getLong(bt) && Raw.getLong(at + 8) == Raw.getLong(bt + 8);
       };
     }
   }
@@ -163,30 +161,54 @@ abstract class KeyColumn implements AutoCloseable {
 
     @Override
     int hash(int row) {
-      if (input.isNull(row)) {
+      if (!Raw.isSet(Raw.validity(input), row)) {
         return nullHash();
       }
-      long start = input.getStartOffset(row);
-      long end = input.getStartOffset(row + 1);
-      return ByteFunctionHelpers.hash(input.getDataBuffer(), start, end);
+      long offsets = input.getOffsetBuffer().memoryAddress();
+      int start = Raw.getInt(offsets + (long) row * 4);
+      int end = Raw.getInt(offsets + (long) row * 4 + 4);
+      long at = Raw.data(input) + start;
+      long h = (long) end - start;
+      int i = 0;
+      for (; i + 8 <= end - start; i += 8) {
+        h = h * 0x9E3779B97F4A7C15L + Raw.getLong(at + i);
+      }
+      for (; i < end - start; i++) {
+        h = h * 31 + MemoryUtil.getByte(at + i);
+      }
+      return mix(h);
     }
 
     @Override
     boolean matches(int row, int group) {
       BaseVariableWidthVector keys = (BaseVariableWidthVector) stored;
-      boolean rowNull = input.isNull(row);
-      boolean groupNull = keys.isNull(group);
+      boolean rowNull = !Raw.isSet(Raw.validity(input), row);
+      boolean groupNull = !Raw.isSet(Raw.validity(keys), group);
       if (rowNull || groupNull) {
         return rowNull && groupNull;
       }
-      return ByteFunctionHelpers.equal(
-              input.getDataBuffer(),
-              input.getStartOffset(row),
-              input.getStartOffset(row + 1),
-              keys.getDataBuffer(),
-              keys.getStartOffset(group),
-              keys.getStartOffset(group + 1))
-          == 1;
+      long offsets = input.getOffsetBuffer().memoryAddress();
+      int start = Raw.getInt(offsets + (long) row * 4);
+      int length = Raw.getInt(offsets + (long) row * 4 + 4) - start;
+      long keyOffsets = keys.getOffsetBuffer().memoryAddress();
+      int keyStart = Raw.getInt(keyOffsets + (long) group * 4);
+      if (Raw.getInt(keyOffsets + (long) group * 4 + 4) - keyStart != length) {
+        return false;
+      }
+      long a = Raw.data(input) + start;
+      long b = Raw.data(keys) + keyStart;
+      int i = 0;
+      for (; i + 8 <= length; i += 8) {
+        if (Raw.getLong(a + i) != Raw.getLong(b + i)) {
+          return false;
+        }
+      }
+      for (; i < length; i++) {
+        if (MemoryUtil.getByte(a + i) != MemoryUtil.getByte(b + i)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

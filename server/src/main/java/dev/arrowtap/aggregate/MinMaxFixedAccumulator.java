@@ -1,8 +1,6 @@
 package dev.arrowtap.aggregate;
 
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -16,7 +14,7 @@ final class MinMaxFixedAccumulator implements Accumulator {
   private final BaseFixedWidthVector best;
   private final int width;
   private final boolean floating;
-  private BaseFixedWidthVector input;
+  private FieldVector input;
   private int ready;
 
   MinMaxFixedAccumulator(boolean min, FieldVector state) {
@@ -31,7 +29,7 @@ final class MinMaxFixedAccumulator implements Accumulator {
 
   @Override
   public void bind(FieldVector vector) {
-    input = (BaseFixedWidthVector) vector;
+    input = vector;
   }
 
   @Override
@@ -42,37 +40,45 @@ final class MinMaxFixedAccumulator implements Accumulator {
 
   @Override
   public void add(int[] rows, int[] groupOf, int count) {
-    ArrowBuf in = input.getDataBuffer();
-    ArrowBuf out = best.getDataBuffer();
-    ArrowBuf valid = best.getValidityBuffer();
+    long in = Raw.data(input);
+    long inValid = Raw.validity(input);
+    long out = Raw.data(best);
+    long outValid = Raw.validity(best);
     for (int i = 0; i < count; i++) {
       int row = rows[i];
-      if (input.isNull(row)) {
+      if (!Raw.isSet(inValid, row)) {
         continue;
       }
-      int group = groupOf[i];
-      long from = (long) row * width;
-      long to = (long) group * width;
-      if (BitVectorHelper.get(valid, group) == 0 || better(in, from, out, to)) {
-        out.setBytes(to, in, from, width);
-        BitVectorHelper.setBit(valid, group);
+      int group = groupOf == null ? 0 : groupOf[i];
+      long from = in + (long) row * width;
+      long to = out + (long) group * width;
+      if (!Raw.isSet(outValid, group) || better(from, to)) {
+        if (width == 4) {
+          Raw.putInt(to, Raw.getInt(from));
+        } else {
+          Raw.putLong(to, Raw.getLong(from));
+          if (width == 16) {
+            Raw.putLong(to + 8, Raw.getLong(from + 8));
+          }
+        }
+        Raw.set(outValid, group);
       }
     }
   }
 
-  /** Whether the value at {@code a[from]} beats the group's best at {@code b[to]}. */
-  private boolean better(ArrowBuf a, long from, ArrowBuf b, long to) {
+  /** Whether the value at {@code from} beats the group's best at {@code to}. */
+  private boolean better(long from, long to) {
     int order;
     if (floating) {
-      order = Double.compare(a.getDouble(from), b.getDouble(to));
+      order = Double.compare(Raw.getDouble(from), Raw.getDouble(to));
     } else if (width == 4) {
-      order = Integer.compare(a.getInt(from), b.getInt(to));
+      order = Integer.compare(Raw.getInt(from), Raw.getInt(to));
     } else if (width == 8) {
-      order = Long.compare(a.getLong(from), b.getLong(to));
+      order = Long.compare(Raw.getLong(from), Raw.getLong(to));
     } else {
-      order = Long.compare(a.getLong(from + 8), b.getLong(to + 8));
+      order = Long.compare(Raw.getLong(from + 8), Raw.getLong(to + 8));
       if (order == 0) {
-        order = Long.compareUnsigned(a.getLong(from), b.getLong(to));
+        order = Long.compareUnsigned(Raw.getLong(from), Raw.getLong(to));
       }
     }
     return min ? order < 0 : order > 0;

@@ -76,7 +76,7 @@ final class MinMaxTextAccumulator implements Accumulator {
       }
       long from = input.getStartOffset(row);
       long to = input.getStartOffset(row + 1);
-      int group = groupOf[i];
+      int group = groupOf == null ? 0 : groupOf[i];
       long start = starts.getLong((long) group * Long.BYTES);
       if (start != NO_VALUE) {
         int length = lengths.getInt((long) group * Integer.BYTES);

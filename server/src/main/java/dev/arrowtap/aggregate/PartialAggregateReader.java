@@ -105,7 +105,8 @@ final class PartialAggregateReader implements BatchReader {
         PartialCall call = spec.calls().get(i);
         accumulator.bind(call.column() < 0 ? null : batch.getVector(call.column()));
         accumulator.ensure(groups.groups());
-        accumulator.add(selected, groupOf, count);
+        // Without keys every row is group 0: accumulators add such a batch in locals.
+        accumulator.add(selected, spec.keys().isEmpty() ? null : groupOf, count);
       }
     }
   }

@@ -35,16 +35,21 @@ public record PartialAggregateSpec(
     return new PartialAggregateSpec(keys, calls, filters, bytes);
   }
 
-  /** Whether a column of this type can be a group key in a task. */
+  /**
+   * Whether a column of this type can be a group key in a task: not DOUBLE (-0.0 and NaN would need
+   * Java's equality), not arrays, not TIMESTAMP_LTZ (not tested yet).
+   */
   public static boolean supportsKey(Column column) {
-    // Doubles compare by value in SQL (0.0 = -0.0) but not by their bits; arrays are lists.
-    return column.type() != ColumnType.DOUBLE && column.type().element() == null;
+    return switch (column.type()) {
+      case BOOLEAN, BIGINT, DECIMAL, VARCHAR, JSON, DATE, TIMESTAMP -> true;
+      default -> false;
+    };
   }
 
   /**
    * Whether a task computes {@code function} of a column of this type exactly: SUM of BIGINT, of
-   * DOUBLE and of DECIMAL up to {@value #MAX_SUMMED_DECIMAL_PRECISION} digits; MIN and MAX of every
-   * type but BOOLEAN, JSON and arrays; COUNT of anything.
+   * DOUBLE and of DECIMAL up to {@value #MAX_SUMMED_DECIMAL_PRECISION} digits; MIN and MAX of
+   * BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE and TIMESTAMP; COUNT of anything.
    */
   public static boolean supports(AggregateFunction function, Column column) {
     return switch (function) {
@@ -55,9 +60,10 @@ public record PartialAggregateSpec(
               || (column.type() == ColumnType.DECIMAL
                   && column.precision() <= MAX_SUMMED_DECIMAL_PRECISION);
       case MIN, MAX ->
-          column.type() != ColumnType.BOOLEAN
-              && column.type() != ColumnType.JSON
-              && column.type().element() == null;
+          switch (column.type()) {
+            case BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP -> true;
+            default -> false;
+          };
     };
   }
 

@@ -1,14 +1,12 @@
 package dev.arrowtap.aggregate;
 
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 
 /** SUM of DOUBLE, NULL for a group whose values are all NULL. */
 final class SumDoubleAccumulator implements Accumulator {
   private final Float8Vector sums;
-  private Float8Vector input;
+  private FieldVector input;
   private int ready;
 
   SumDoubleAccumulator(Float8Vector sums) {
@@ -17,7 +15,7 @@ final class SumDoubleAccumulator implements Accumulator {
 
   @Override
   public void bind(FieldVector vector) {
-    input = (Float8Vector) vector;
+    input = vector;
   }
 
   @Override
@@ -28,17 +26,35 @@ final class SumDoubleAccumulator implements Accumulator {
 
   @Override
   public void add(int[] rows, int[] groupOf, int count) {
-    ArrowBuf in = input.getDataBuffer();
-    ArrowBuf out = sums.getDataBuffer();
-    ArrowBuf valid = sums.getValidityBuffer();
+    long in = Raw.data(input);
+    long inValid = Raw.validity(input);
+    long out = Raw.data(sums);
+    long outValid = Raw.validity(sums);
+    if (groupOf == null) {
+      // Added in row order, as the rows come: the same order a single group's sum always had.
+      double sum = Raw.getDouble(out);
+      boolean any = false;
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        if (Raw.isSet(inValid, row)) {
+          sum += Raw.getDouble(in + (long) row * Double.BYTES);
+          any = true;
+        }
+      }
+      if (any) {
+        Raw.putDouble(out, sum);
+        Raw.set(outValid, 0);
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int row = rows[i];
-      if (input.isNull(row)) {
+      if (!Raw.isSet(inValid, row)) {
         continue;
       }
-      long at = (long) groupOf[i] * Double.BYTES;
-      out.setDouble(at, out.getDouble(at) + in.getDouble((long) row * Double.BYTES));
-      BitVectorHelper.setBit(valid, groupOf[i]);
+      long at = out + (long) groupOf[i] * Double.BYTES;
+      Raw.putDouble(at, Raw.getDouble(at) + Raw.getDouble(in + (long) row * Double.BYTES));
+      Raw.set(outValid, groupOf[i]);
     }
   }
 

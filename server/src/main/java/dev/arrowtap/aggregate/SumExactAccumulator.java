@@ -1,8 +1,5 @@
 package dev.arrowtap.aggregate;
 
-import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 
@@ -14,7 +11,7 @@ import org.apache.arrow.vector.FieldVector;
 final class SumExactAccumulator implements Accumulator {
   private final boolean decimalInput;
   private final DecimalVector sums;
-  private BaseFixedWidthVector input;
+  private FieldVector input;
   private int ready;
 
   SumExactAccumulator(boolean decimalInput, DecimalVector sums) {
@@ -24,7 +21,7 @@ final class SumExactAccumulator implements Accumulator {
 
   @Override
   public void bind(FieldVector vector) {
-    input = (BaseFixedWidthVector) vector;
+    input = vector;
   }
 
   @Override
@@ -35,32 +32,56 @@ final class SumExactAccumulator implements Accumulator {
 
   @Override
   public void add(int[] rows, int[] groupOf, int count) {
-    ArrowBuf in = input.getDataBuffer();
-    ArrowBuf out = sums.getDataBuffer();
-    ArrowBuf valid = sums.getValidityBuffer();
+    long in = Raw.data(input);
+    long inValid = Raw.validity(input);
+    long out = Raw.data(sums);
+    long outValid = Raw.validity(sums);
+    int width = decimalInput ? 16 : 8;
+    if (groupOf == null) {
+      // One group: add in two locals, then once into the state.
+      long low = 0;
+      long high = 0;
+      boolean any = false;
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        if (!Raw.isSet(inValid, row)) {
+          continue;
+        }
+        long at = in + (long) row * width;
+        long value = Raw.getLong(at);
+        long newLow = low + value;
+        high +=
+            (decimalInput ? Raw.getLong(at + 8) : value >> 63)
+                + (Long.compareUnsigned(newLow, low) < 0 ? 1 : 0);
+        low = newLow;
+        any = true;
+      }
+      if (any) {
+        addTo(out, low, high);
+        Raw.set(outValid, 0);
+      }
+      return;
+    }
     for (int i = 0; i < count; i++) {
       int row = rows[i];
-      if (input.isNull(row)) {
+      if (!Raw.isSet(inValid, row)) {
         continue;
       }
-      long low;
-      long high;
-      if (decimalInput) {
-        low = in.getLong((long) row * 16);
-        high = in.getLong((long) row * 16 + 8);
-      } else {
-        low = in.getLong((long) row * Long.BYTES);
-        high = low >> 63;
-      }
+      long at = in + (long) row * width;
+      long value = Raw.getLong(at);
       int group = groupOf[i];
-      long at = (long) group * 16;
-      long sumLow = out.getLong(at);
-      long newLow = sumLow + low;
-      long carry = Long.compareUnsigned(newLow, sumLow) < 0 ? 1 : 0;
-      out.setLong(at, newLow);
-      out.setLong(at + 8, out.getLong(at + 8) + high + carry);
-      BitVectorHelper.setBit(valid, group);
+      addTo(out + (long) group * 16, value, decimalInput ? Raw.getLong(at + 8) : value >> 63);
+      Raw.set(outValid, group);
     }
+  }
+
+  /** Adds the 128-bit value (low, high) to the sum at {@code at}. */
+  private static void addTo(long at, long low, long high) {
+    long sumLow = Raw.getLong(at);
+    long newLow = sumLow + low;
+    long carry = Long.compareUnsigned(newLow, sumLow) < 0 ? 1 : 0;
+    Raw.putLong(at, newLow);
+    Raw.putLong(at + 8, Raw.getLong(at + 8) + high + carry);
   }
 
   @Override

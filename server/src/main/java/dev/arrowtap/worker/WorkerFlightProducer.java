@@ -97,7 +97,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
     running.incrementAndGet();
     TaskMetrics metrics = new TaskMetrics();
     try {
-      stream(task, listener, metrics);
+      stream(context, task, listener, metrics);
     } finally {
       running.decrementAndGet();
       log(task, metrics);
@@ -121,12 +121,14 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
             .with("state", metrics.state())
             .with("duration_ms", metrics.elapsedMillis())
             .with("rows", metrics.rows())
+            .with("rows_in", metrics.rowsIn())
             .with("requests", metrics.httpRequests())
             .with("error", metrics.error() == null ? null : ticket.spec().redact(metrics.error()))
             .toString());
   }
 
-  private void stream(TaskTicket ticket, ServerStreamListener listener, TaskMetrics metrics) {
+  private void stream(
+      CallContext call, TaskTicket ticket, ServerStreamListener listener, TaskMetrics metrics) {
     CancelAwareBackpressure backpressure = new CancelAwareBackpressure();
     backpressure.register(listener);
     metrics.startAttempt(location.get());
@@ -138,9 +140,10 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
           new TaskContext(
               taskAllocator,
               ticket.batchSize(),
-              // isCancelled reads the call's state: the cancel callback may wait until this
-              // method returns, and a partial aggregate reads its whole input before it writes.
-              () -> backpressure.cancelled.get() || listener.isCancelled() || stopping.get(),
+              // The call's own cancellation too: gRPC delivers the cancel callback only after
+              // getStream returns, and a task that sends nothing until its end (a partial
+              // aggregate) never waits for the client, where the callback would be noticed.
+              () -> backpressure.cancelled.get() || call.isCancelled() || stopping.get(),
               metrics,
               location.get());
       listener.start(out);
@@ -161,7 +164,7 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
         backpressure.cancelled.set(true);
       }
       metrics.finish(
-          backpressure.cancelled.get()
+          backpressure.cancelled.get() || call.isCancelled()
               ? TaskState.STOPPED
               : stopping.get() ? TaskState.CANCELLED : TaskState.FINISHED,
           stopping.get() ? "worker shutting down" : null);

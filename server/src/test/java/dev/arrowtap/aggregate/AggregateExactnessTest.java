@@ -120,6 +120,14 @@ class AggregateExactnessTest {
   }
 
   @Test
+  void countDistinctIsPushedAsAGroupingAndCountedAbove() throws SQLException {
+    String sql = "SELECT small, count(DISTINCT cat) FROM t.recs GROUP BY small";
+    String plan = AggregateDifferentialTest.plan(pushed, sql);
+    assertTrue(plan.contains("partial_aggregate=[group(small, cat)]"), plan);
+    assertEquals(AggregateDifferentialTest.rows(plain, sql), both(sql));
+  }
+
+  @Test
   void anOverflowLeftAboveTheScanIsStillAnError() {
     SQLException error =
         assertThrows(

@@ -58,6 +58,20 @@ class AggregatePushdownTest {
     assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
   }
 
+  @Test
+  void taskMetricsCountTheRowsReadAndTheGroupsSent() throws SQLException {
+    assertEquals(
+        List.of("12345"),
+        rows(Map.of("numbers_per_task", "5000"), "SELECT count(*) FROM numbers(0, 12345)"));
+    // Three tasks read 5000, 5000 and 2345 numbers and sent one partial count each.
+    assertEquals(
+        List.of("12345 | 3 | 3"),
+        rows(
+            Map.of(),
+            "SELECT sum(rows_in), sum(row_count), count(*) FROM sys.task_metrics"
+                + " WHERE scan = 'numbers(0, 12345)'"));
+  }
+
   private static String explain(Map<String, String> properties, String sql) throws SQLException {
     return String.join("\n", rows(properties, "EXPLAIN PLAN FOR " + sql));
   }

@@ -209,7 +209,7 @@ class FeedOnWorkersTest {
                 l ->
                     l.matches(
                         "event=task query=\\d+ stage=1 task=0 slice=\"\\[all pages]\" state=FINISHED"
-                            + " duration_ms=\\d+ rows=2 requests=1")),
+                            + " duration_ms=\\d+ rows=2 rows_in=2 requests=1")),
         all);
     assertTrue(
         lines.stream()
