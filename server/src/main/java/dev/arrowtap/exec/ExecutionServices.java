@@ -20,6 +20,7 @@ public final class ExecutionServices implements AutoCloseable {
   private final int localSlots;
   private final ExecutionConfig config;
   private final List<TaskRunner> runners;
+  private final TaskRunner local = new LocalTaskRunner();
   private final MetricsStore metrics;
   private final InternalEndpoints internalEndpoints = new InternalEndpoints();
   private final WorkerRotation rotation;
@@ -50,7 +51,7 @@ public final class ExecutionServices implements AutoCloseable {
     this.heapWatchdog = new HeapWatchdog(metrics, limits.heapGuardBytes());
     this.runners = new ArrayList<>();
     if (config.workers().isEmpty()) {
-      runners.add(new LocalTaskRunner());
+      runners.add(local);
       rotation = null;
     } else {
       List<WorkerTaskRunner> workers = new ArrayList<>();
@@ -115,7 +116,7 @@ public final class ExecutionServices implements AutoCloseable {
    */
   int parallelism(ScanPlan plan) {
     int tasks = plan.tasks().size();
-    if (!config.workers().isEmpty()) {
+    if (!config.workers().isEmpty() && !plan.coordinatorOnly()) {
       return tasks;
     }
     return Math.min(tasks, plan.taskConcurrency() > 0 ? plan.taskConcurrency() : localSlots);
@@ -127,6 +128,11 @@ public final class ExecutionServices implements AutoCloseable {
    */
   public TaskRunner runnerFor(int task, int attempt) {
     return rotation == null ? runners.get(0) : rotation.runnerFor(task, attempt);
+  }
+
+  /** Where attempt {@code attempt} of a task of {@code plan} runs: as above, or in this JVM. */
+  public TaskRunner runnerFor(ScanPlan plan, int task, int attempt) {
+    return plan.coordinatorOnly() ? local : runnerFor(task, attempt);
   }
 
   public int taskAttempts() {
@@ -153,7 +159,7 @@ public final class ExecutionServices implements AutoCloseable {
         out.append(", ");
       }
       out.append('t').append(i).append(':').append(plan.tasks().get(i).slice());
-      TaskRunner runner = runnerFor(i, 1);
+      TaskRunner runner = runnerFor(plan, i, 1);
       if (runner.isRemote()) {
         out.append('@').append(runner.location());
       }

@@ -228,7 +228,7 @@ public final class ScanExecution implements AutoCloseable {
       long delivered = metrics.rows() - before;
       // After rows were delivered only the rest of the slice may run again, if it can.
       TaskSpec spec = delivered == 0 ? original : original.remainder(delivered).orElse(null);
-      TaskRunner runner = services.runnerFor(index, attempt);
+      TaskRunner runner = services.runnerFor(plan, index, attempt);
       metrics.startAttempt(runner.location());
       TaskTicket ticket =
           new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);

@@ -139,7 +139,7 @@ final class PageWindow implements AutoCloseable {
           context::isStopped,
           context.metrics(),
           abort,
-          RequestBudgets.of(feed, request.uri()));
+          RequestBudgets.of(feed, request.uri(), context.location()));
     } catch (HttpFailure e) {
       if (e.status() != 401 || !(feed.auth() instanceof AuthDef.OAuth2 oauth)) {
         throw e;
@@ -157,7 +157,7 @@ final class PageWindow implements AutoCloseable {
           context::isStopped,
           context.metrics(),
           abort,
-          RequestBudgets.of(feed, request.uri()));
+          RequestBudgets.of(feed, request.uri(), context.location()));
     }
   }
 
