@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param parameters request parameters, shown as the table's first columns
  * @param fetch requests at once (and later rate limits and caching)
  * @param filters comparisons on columns that the API applies as request parameters
+ * @param fields the request parameter that names the fields a query reads, if the API has one
  */
 public record FeedDef(
     String schema,
@@ -33,7 +34,48 @@ public record FeedDef(
     HttpSettings http,
     Secrets secrets,
     FetchDef fetch,
-    List<FilterDef> filters) {
+    List<FilterDef> filters,
+    FieldsDef fields) {
+  /** A feed whose API takes no field list. */
+  public FeedDef(
+      String schema,
+      String name,
+      String description,
+      String method,
+      String url,
+      Optional<String> body,
+      Map<String, String> headers,
+      Map<String, String> query,
+      AuthDef auth,
+      RecordLayout records,
+      PaginationDef pagination,
+      Optional<List<ColumnDef>> columns,
+      List<ParameterDef> parameters,
+      HttpSettings http,
+      Secrets secrets,
+      FetchDef fetch,
+      List<FilterDef> filters) {
+    this(
+        schema,
+        name,
+        description,
+        method,
+        url,
+        body,
+        headers,
+        query,
+        auth,
+        records,
+        pagination,
+        columns,
+        parameters,
+        http,
+        secrets,
+        fetch,
+        filters,
+        FieldsDef.NONE);
+  }
+
   public FeedDef {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(name, "name is null");
@@ -49,6 +91,7 @@ public record FeedDef(
     Objects.requireNonNull(secrets, "secrets is null");
     Objects.requireNonNull(fetch, "fetch is null");
     filters = List.copyOf(filters);
+    Objects.requireNonNull(fields, "fields is null");
   }
 
   /** This feed with other fetch settings. */
@@ -70,7 +113,8 @@ public record FeedDef(
         http,
         secrets,
         newFetch,
-        filters);
+        filters,
+        fields);
   }
 
   /** {@code schema.table}, for messages. */

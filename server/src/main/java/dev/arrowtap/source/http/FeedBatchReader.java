@@ -54,7 +54,12 @@ final class FeedBatchReader implements BatchReader {
     this.output = task.decodedOnly() ? null : new ParameterColumns(task, context.allocator());
     this.rowLimit = task.rowLimit();
     this.useCache = task.useCache();
-    this.paginator = new Paginator(feed, task.parameters(), rowLimit, task.apiFilters());
+    this.paginator =
+        new Paginator(
+            feed,
+            task.parameters(),
+            rowLimit,
+            ApiFields.withFields(feed.fields(), task.columns(), task.apiFilters()));
     this.http = http;
     this.window = new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads());
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
