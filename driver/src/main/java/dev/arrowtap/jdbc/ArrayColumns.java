@@ -10,7 +10,8 @@ import org.apache.calcite.avatica.Meta;
 /**
  * Lets numeric ARRAY columns read back as their declared type. Over JSON a BIGINT element arrives
  * as whatever Java number fits it (often an Integer), and Avatica's accessor for a BIGINT element
- * casts it to Long and fails. Reading the elements as numbers converts them instead.
+ * casts it to Long and fails. Reading the elements as numbers converts them instead. Also spells
+ * Calcite's TIMESTAMP_WITH_LOCAL_TIME_ZONE as SQL does, the name getColumnTypeName shows.
  */
 final class ArrayColumns {
   private static final Set<Integer> NUMERIC =
@@ -23,18 +24,32 @@ final class ArrayColumns {
           Types.FLOAT,
           Types.DOUBLE);
 
+  /** The SQL name of TIMESTAMP WITH LOCAL TIME ZONE, as result metadata shows it. */
+  static final String LOCAL_TIME_ZONE = "TIMESTAMP WITH LOCAL TIME ZONE";
+
+  private static final String CALCITE_LOCAL_TIME_ZONE = "TIMESTAMP_WITH_LOCAL_TIME_ZONE";
+
   private ArrayColumns() {}
 
   static Meta.Signature readable(Meta.Signature signature) {
     if (signature == null || signature.columns == null) {
       return signature;
     }
-    if (signature.columns.stream().noneMatch(ArrayColumns::needsNumbers)) {
+    if (signature.columns.stream()
+        .noneMatch(column -> needsNumbers(column) || isLocalTimeZone(column))) {
       return signature;
     }
     List<ColumnMetaData> columns = new ArrayList<>(signature.columns.size());
     for (ColumnMetaData column : signature.columns) {
-      columns.add(needsNumbers(column) ? readable(column) : column);
+      if (needsNumbers(column)) {
+        columns.add(readable(column));
+      } else if (isLocalTimeZone(column)) {
+        columns.add(
+            withType(
+                column, ColumnMetaData.scalar(column.type.id, LOCAL_TIME_ZONE, column.type.rep)));
+      } else {
+        columns.add(column);
+      }
     }
     return new Meta.Signature(
         columns,
@@ -51,12 +66,19 @@ final class ArrayColumns {
         && array.getComponent().rep != ColumnMetaData.Rep.NUMBER;
   }
 
+  private static boolean isLocalTimeZone(ColumnMetaData column) {
+    return column.type != null && column.type.name.startsWith(CALCITE_LOCAL_TIME_ZONE);
+  }
+
   private static ColumnMetaData readable(ColumnMetaData column) {
     ColumnMetaData.ArrayType array = (ColumnMetaData.ArrayType) column.type;
     ColumnMetaData.AvaticaType component =
         ColumnMetaData.scalar(
             array.getComponent().id, array.getComponent().name, ColumnMetaData.Rep.NUMBER);
-    ColumnMetaData.ArrayType type = ColumnMetaData.array(component, array.name, array.rep);
+    return withType(column, ColumnMetaData.array(component, array.name, array.rep));
+  }
+
+  private static ColumnMetaData withType(ColumnMetaData column, ColumnMetaData.AvaticaType type) {
     return new ColumnMetaData(
         column.ordinal,
         column.autoIncrement,

@@ -166,7 +166,7 @@ public class ArrowtapConnection extends AvaticaConnection {
     if (isClosed()) {
       return false;
     }
-    var executor = Executors.newSingleThreadExecutor(ArrowtapConnection::daemon);
+    var executor = Executors.newSingleThreadExecutor(DriverThreads.named("arrowtap-is-valid"));
     try {
       // A round trip to the engine that plans nothing (Avatica caches connection properties).
       Future<Boolean> probe =
@@ -184,12 +184,6 @@ public class ArrowtapConnection extends AvaticaConnection {
     } finally {
       executor.shutdownNow();
     }
-  }
-
-  private static Thread daemon(Runnable runnable) {
-    Thread thread = new Thread(runnable, "arrowtap-is-valid");
-    thread.setDaemon(true);
-    return thread;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.arrowtap.jdbc;
 
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ConnectionConfig;
@@ -39,7 +40,7 @@ public final class ArrowtapHttpClientFactory implements AvaticaHttpClientFactory
                 -1,
                 CONNECTION_FAILURE,
                 AvaticaSeverity.ERROR,
-                java.util.List.of(),
+                List.of(),
                 null);
         failure.initCause(io);
         throw failure;

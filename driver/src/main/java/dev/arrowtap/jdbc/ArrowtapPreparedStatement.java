@@ -5,11 +5,17 @@ import java.io.Reader;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
+import java.sql.Date;
 import java.sql.NClob;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Calendar;
+import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
@@ -114,6 +120,9 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
 
   private boolean bindSpecial(int parameterIndex, Object x) throws SQLException {
     TypedValue time = JavaTimeValues.parameter(x);
+    if (time == null) {
+      time = JavaTimeValues.parameter(x, connection.getTimeZone());
+    }
     if (time != null) {
       getSite(parameterIndex);
       slots[parameterIndex - 1] = time;
@@ -125,6 +134,48 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
       return true;
     }
     return false;
+  }
+
+  @Override
+  public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+    setTimestamp(parameterIndex, x, null);
+  }
+
+  /** Reads the timestamp's wall clock in the calendar's zone (the connection's when null). */
+  @Override
+  public void setTimestamp(int parameterIndex, Timestamp x, Calendar calendar) throws SQLException {
+    bindInZone(parameterIndex, x, calendar, Types.TIMESTAMP);
+  }
+
+  @Override
+  public void setDate(int parameterIndex, Date x) throws SQLException {
+    setDate(parameterIndex, x, null);
+  }
+
+  @Override
+  public void setDate(int parameterIndex, Date x, Calendar calendar) throws SQLException {
+    bindInZone(parameterIndex, x, calendar, Types.DATE);
+  }
+
+  @Override
+  public void setTime(int parameterIndex, Time x) throws SQLException {
+    setTime(parameterIndex, x, null);
+  }
+
+  @Override
+  public void setTime(int parameterIndex, Time x, Calendar calendar) throws SQLException {
+    bindInZone(parameterIndex, x, calendar, Types.TIME);
+  }
+
+  private void bindInZone(int parameterIndex, java.util.Date x, Calendar calendar, int sqlType)
+      throws SQLException {
+    if (x == null) {
+      getSite(parameterIndex).setNull(sqlType);
+      return;
+    }
+    TimeZone zone = calendar == null ? connection.getTimeZone() : calendar.getTimeZone();
+    getSite(parameterIndex);
+    slots[parameterIndex - 1] = JavaTimeValues.parameter(x, zone);
   }
 
   @Override

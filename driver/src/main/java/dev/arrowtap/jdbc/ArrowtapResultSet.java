@@ -1,7 +1,13 @@
 package dev.arrowtap.jdbc;
 
+import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.Calendar;
 import java.util.Collections;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaResultSet;
@@ -19,6 +25,9 @@ import org.apache.calcite.avatica.remote.TypedValue;
 final class ArrowtapResultSet extends AvaticaResultSet {
   /** SQLState for a value that does not fit the type asked for. */
   static final String OUT_OF_RANGE = "22003";
+
+  private static final Calendar UTC =
+      Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
 
   private long delivered;
 
@@ -150,27 +159,125 @@ final class ArrowtapResultSet extends AvaticaResultSet {
 
   @Override
   public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-    if (type != null && JavaTimeValues.supports(type)) {
-      return JavaTimeValues.column(
-          new JavaTimeValues.Reader() {
-            @Override
-            public java.sql.Date date(java.util.Calendar calendar) throws SQLException {
-              return getDate(columnIndex, calendar);
-            }
-
-            @Override
-            public java.sql.Time time(java.util.Calendar calendar) throws SQLException {
-              return getTime(columnIndex, calendar);
-            }
-
-            @Override
-            public java.sql.Timestamp timestamp(java.util.Calendar calendar) throws SQLException {
-              return getTimestamp(columnIndex, calendar);
-            }
-          },
-          type);
+    if (type != null && JavaTimeValues.supports(type) && isTime(columnIndex)) {
+      return JavaTimeValues.javaTime(wallClock(columnIndex), type);
     }
     return super.getObject(columnIndex, type);
+  }
+
+  @Override
+  public Object getObject(int columnIndex) throws SQLException {
+    return isTime(columnIndex)
+        ? timeValue(columnIndex, localCalendar)
+        : super.getObject(columnIndex);
+  }
+
+  @Override
+  public Object getObject(String columnLabel) throws SQLException {
+    return getObject(findColumn(columnLabel));
+  }
+
+  /**
+   * A TIMESTAMP's wall clock placed in the calendar's zone; a TIMESTAMP WITH LOCAL TIME ZONE is an
+   * instant already (its number is UTC), so the calendar does not move it.
+   */
+  @Override
+  public Timestamp getTimestamp(int columnIndex, Calendar calendar) throws SQLException {
+    if (!isTime(columnIndex)) {
+      return super.getTimestamp(columnIndex, calendar);
+    }
+    LocalDateTime wall = wallClock(columnIndex);
+    Calendar zone = isInstant(columnIndex) ? UTC : orLocal(calendar);
+    return (Timestamp) JavaTimeValues.sqlValue(Types.TIMESTAMP, wall, zone);
+  }
+
+  @Override
+  public Date getDate(int columnIndex, Calendar calendar) throws SQLException {
+    if (!isTime(columnIndex)) {
+      return super.getDate(columnIndex, calendar);
+    }
+    LocalDateTime wall = wallClock(columnIndex);
+    return (Date) JavaTimeValues.sqlValue(Types.DATE, wall, orLocal(calendar));
+  }
+
+  @Override
+  public Time getTime(int columnIndex, Calendar calendar) throws SQLException {
+    if (!isTime(columnIndex)) {
+      return super.getTime(columnIndex, calendar);
+    }
+    LocalDateTime wall = wallClock(columnIndex);
+    return (Time) JavaTimeValues.sqlValue(Types.TIME, wall, orLocal(calendar));
+  }
+
+  @Override
+  public Timestamp getTimestamp(int columnIndex) throws SQLException {
+    return getTimestamp(columnIndex, localCalendar);
+  }
+
+  @Override
+  public Date getDate(int columnIndex) throws SQLException {
+    return getDate(columnIndex, localCalendar);
+  }
+
+  @Override
+  public Time getTime(int columnIndex) throws SQLException {
+    return getTime(columnIndex, localCalendar);
+  }
+
+  @Override
+  public Timestamp getTimestamp(String columnLabel) throws SQLException {
+    return getTimestamp(findColumn(columnLabel));
+  }
+
+  @Override
+  public Date getDate(String columnLabel) throws SQLException {
+    return getDate(findColumn(columnLabel));
+  }
+
+  @Override
+  public Time getTime(String columnLabel) throws SQLException {
+    return getTime(findColumn(columnLabel));
+  }
+
+  @Override
+  public Timestamp getTimestamp(String columnLabel, Calendar calendar) throws SQLException {
+    return getTimestamp(findColumn(columnLabel), calendar);
+  }
+
+  @Override
+  public Date getDate(String columnLabel, Calendar calendar) throws SQLException {
+    return getDate(findColumn(columnLabel), calendar);
+  }
+
+  @Override
+  public Time getTime(String columnLabel, Calendar calendar) throws SQLException {
+    return getTime(findColumn(columnLabel), calendar);
+  }
+
+  /** A DATE, TIME or TIMESTAMP column's value as the java.sql class of its type. */
+  private Object timeValue(int columnIndex, Calendar calendar) throws SQLException {
+    int type = getMetaData().getColumnType(columnIndex);
+    Calendar zone = isInstant(columnIndex) ? UTC : calendar;
+    return JavaTimeValues.sqlValue(type, wallClock(columnIndex), zone);
+  }
+
+  private boolean isInstant(int columnIndex) throws SQLException {
+    return ArrayColumns.LOCAL_TIME_ZONE.equals(getMetaData().getColumnTypeName(columnIndex));
+  }
+
+  private Calendar orLocal(Calendar calendar) {
+    return calendar == null ? localCalendar : calendar;
+  }
+
+  private boolean isTime(int columnIndex) throws SQLException {
+    return JavaTimeValues.isTime(getMetaData().getColumnType(columnIndex));
+  }
+
+  /** The column's wall-clock value, from the number the engine sent (null for NULL). */
+  private LocalDateTime wallClock(int columnIndex) throws SQLException {
+    long number = super.getLong(columnIndex);
+    return JavaTimeValues.wallClock(
+        getMetaData().getColumnType(columnIndex), wasNull() ? null : number);
   }
 
   @Override

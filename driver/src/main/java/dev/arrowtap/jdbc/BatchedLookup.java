@@ -68,7 +68,8 @@ public final class BatchedLookup implements AutoCloseable, Iterable<BatchedLooku
     this.lookups = new LinkedHashMap<>();
     this.threads =
         builder.concurrent && builder.lookups.size() > 1
-            ? Executors.newFixedThreadPool(builder.lookups.size(), BatchedLookup::daemon)
+            ? Executors.newFixedThreadPool(
+                builder.lookups.size(), DriverThreads.named("arrowtap-lookup"))
             : null;
     Statement statement = null;
     try {
@@ -274,12 +275,6 @@ public final class BatchedLookup implements AutoCloseable, Iterable<BatchedLooku
     } catch (Exception e) {
       // Already failing or closing: the first error is the one to report.
     }
-  }
-
-  private static Thread daemon(Runnable runnable) {
-    Thread thread = new Thread(runnable, "arrowtap-lookup");
-    thread.setDaemon(true);
-    return thread;
   }
 
   /** One batch: its distinct ids, in driving order, and each lookup's rows for them. */

@@ -1,5 +1,6 @@
 package dev.arrowtap.jdbc;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSqlException;
@@ -30,7 +31,7 @@ final class ClientErrors {
       }
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.io.IOException io) {
+      if (cause instanceof IOException io) {
         return new SQLException(
             "lost the connection to the arrowtap server: " + io.getMessage(),
             ArrowtapHttpClientFactory.CONNECTION_FAILURE,

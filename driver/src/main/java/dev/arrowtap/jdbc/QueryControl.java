@@ -14,14 +14,8 @@ import org.apache.calcite.avatica.AvaticaConnection;
  * the client; here the engine hears of them first, so every task of the query stops.
  */
 final class QueryControl {
-  // Not the server's DaemonThreads: the driver links no engine class (DriverLayersTest).
   private static final ScheduledExecutorService TIMERS =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "arrowtap-query-timeout");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DriverThreads.named("arrowtap-query-timeout"));
 
   private QueryControl() {}
 

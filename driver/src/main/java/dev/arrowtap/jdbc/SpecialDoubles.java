@@ -1,8 +1,10 @@
 package dev.arrowtap.jdbc;
 
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.calcite.avatica.ColumnMetaData;
 
 /**
@@ -15,7 +17,7 @@ final class SpecialDoubles {
 
   /** The ordinals of the approximate numeric columns; empty when there are none. */
   static int[] approximateColumns(List<ColumnMetaData> columns) {
-    return java.util.stream.IntStream.range(0, columns.size())
+    return IntStream.range(0, columns.size())
         .filter(i -> isApproximate(columns.get(i).type.id))
         .toArray();
   }
@@ -57,8 +59,8 @@ final class SpecialDoubles {
       List<Object> values = (List<Object>) list;
       for (int column : columns) {
         if (values.get(column) instanceof String text) {
-          if (!(values instanceof java.util.ArrayList)) {
-            values = new java.util.ArrayList<>(values);
+          if (!(values instanceof ArrayList)) {
+            values = new ArrayList<>(values);
           }
           values.set(column, parse(text));
         }

@@ -2,6 +2,7 @@ package dev.arrowtap.catalog;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import java.util.Objects;
 
 /** How a feed authenticates its requests. */
@@ -80,14 +81,14 @@ public sealed interface AuthDef {
       String tokenUrl,
       String clientId,
       String clientSecret,
-      java.util.List<String> scopes,
+      List<String> scopes,
       String refreshToken)
       implements AuthDef {
     public OAuth2 {
       Objects.requireNonNull(tokenUrl, "tokenUrl is null");
       Objects.requireNonNull(clientId, "clientId is null");
       Objects.requireNonNull(clientSecret, "clientSecret is null");
-      scopes = java.util.List.copyOf(scopes);
+      scopes = List.copyOf(scopes);
       Objects.requireNonNull(refreshToken, "refreshToken is null");
     }
 

@@ -133,8 +133,8 @@ public final class CatalogLoader {
       }
       schemaTables.put(name, List.of());
     }
-    // Secrets are known only once every value is resolved; feeds are built after that.
-    List<FeedDraft> drafts = new ArrayList<>();
+    // Secrets are known only once every value is resolved; feeds are finished after that.
+    List<FeedDef.Builder> drafts = new ArrayList<>();
     for (RawFeed feed : raw) {
       drafts.add(feed(feed.schema, feed.table));
     }
@@ -143,8 +143,9 @@ public final class CatalogLoader {
     for (String name : schemaTables.keySet()) {
       schemas.put(name, new ArrayList<>());
     }
-    for (FeedDraft draft : drafts) {
-      schemas.get(draft.schema).add(draft.build(allSecrets));
+    for (FeedDef.Builder draft : drafts) {
+      FeedDef feed = draft.secrets(allSecrets).build();
+      schemas.get(feed.schema()).add(feed);
     }
     schemas.replaceAll((k, v) -> List.copyOf(v));
     return new Catalog(source, schemas, hosts);
@@ -164,7 +165,7 @@ public final class CatalogLoader {
     return name;
   }
 
-  private FeedDraft feed(String schema, NodeReader table) {
+  private FeedDef.Builder feed(String schema, NodeReader table) {
     table.allowOnly(
         "name",
         "description",
@@ -200,24 +201,21 @@ public final class CatalogLoader {
     if (body.isPresent() && method.equals("GET")) {
       throw table.error("body", "a body needs method: POST");
     }
-    return new FeedDraft(
-        schema,
-        name,
-        table.string("description", ""),
-        method,
-        url,
-        body,
-        table.stringMap("headers"),
-        table.stringMap("query"),
-        auth(table.objectOrEmpty("auth"), table.has("auth")),
-        records(table.objectOrEmpty("records")),
-        pagination(table.objectOrEmpty("pagination")),
-        table.has("columns") ? Optional.of(columns(table)) : Optional.empty(),
-        parameters(table, url),
-        http(table),
-        fetch(table),
-        filters(table),
-        fields(table));
+    return FeedDef.builder(schema, name, url)
+        .description(table.string("description", ""))
+        .method(method)
+        .body(body)
+        .headers(table.stringMap("headers"))
+        .query(table.stringMap("query"))
+        .auth(auth(table.objectOrEmpty("auth"), table.has("auth")))
+        .records(records(table.objectOrEmpty("records")))
+        .pagination(pagination(table.objectOrEmpty("pagination")))
+        .columns(table.has("columns") ? Optional.of(columns(table)) : Optional.empty())
+        .parameters(parameters(table, url))
+        .http(http(table))
+        .fetch(fetch(table))
+        .filters(filters(table))
+        .fields(fields(table));
   }
 
   /**
@@ -535,7 +533,7 @@ public final class CatalogLoader {
       if (type == null) {
         throw column.error(
             "type",
-            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, DECIMAL(p, s), VARCHAR, DATE, TIMESTAMP, JSON, got '"
+            "expected one of BOOLEAN, BIGINT, DOUBLE, DECIMAL, DECIMAL(p, s), VARCHAR, DATE, TIMESTAMP, TIMESTAMPTZ, JSON, got '"
                 + typeName
                 + "'");
       }
@@ -544,7 +542,10 @@ public final class CatalogLoader {
               ? pointer(column, "path")
               : "/" + name.replace("~", "~0").replace("/", "~1");
       String format = column.string("format", null);
-      if (format != null && type != ColumnType.DATE && type != ColumnType.TIMESTAMP) {
+      if (format != null
+          && type != ColumnType.DATE
+          && type != ColumnType.TIMESTAMP
+          && type != ColumnType.TIMESTAMP_LTZ) {
         throw column.error("format", "format applies to DATE and TIMESTAMP columns only");
       }
       if (format != null && !format.equals("epoch_seconds") && !format.equals("epoch_millis")) {
@@ -661,47 +662,5 @@ public final class CatalogLoader {
 
   private static Duration millis(NodeReader node, String key, Duration fallback) {
     return Duration.ofMillis(node.integer(key, fallback.toMillis(), 0, 24L * 3600 * 1000));
-  }
-
-  /** A feed read from the file whose secrets are not all known yet. */
-  private record FeedDraft(
-      String schema,
-      String name,
-      String description,
-      String method,
-      String url,
-      Optional<String> body,
-      Map<String, String> headers,
-      Map<String, String> query,
-      AuthDef auth,
-      RecordLayout records,
-      PaginationDef pagination,
-      Optional<List<ColumnDef>> columns,
-      List<ParameterDef> parameters,
-      HttpSettings http,
-      FetchDef fetch,
-      List<FilterDef> filters,
-      FieldsDef fields) {
-    FeedDef build(Secrets secrets) {
-      return new FeedDef(
-          schema,
-          name,
-          description,
-          method,
-          url,
-          body,
-          headers,
-          query,
-          auth,
-          records,
-          pagination,
-          columns,
-          parameters,
-          http,
-          secrets,
-          fetch,
-          filters,
-          fields);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.arrowtap.catalog;
 
+import java.util.Objects;
+
 /**
  * How fast and how often a feed may be read, as declared in the catalog.
  *
@@ -20,8 +22,8 @@ public record FetchDef(int concurrency, RateLimitDef rateLimit, CacheDef cache) 
       throw new IllegalArgumentException(
           "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
     }
-    java.util.Objects.requireNonNull(rateLimit, "rateLimit is null");
-    java.util.Objects.requireNonNull(cache, "cache is null");
+    Objects.requireNonNull(rateLimit, "rateLimit is null");
+    Objects.requireNonNull(cache, "cache is null");
   }
 
   /** As one of {@code processes} processes' share of the rate limit. */

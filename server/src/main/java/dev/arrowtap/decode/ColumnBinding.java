@@ -22,7 +22,9 @@ public record ColumnBinding(Column column, String pointer, String format) {
     }
     JsonPointers.parse(pointer);
     if (format != null) {
-      if (column.type() != ColumnType.DATE && column.type() != ColumnType.TIMESTAMP) {
+      if (column.type() != ColumnType.DATE
+          && column.type() != ColumnType.TIMESTAMP
+          && column.type() != ColumnType.TIMESTAMP_LTZ) {
         throw new IllegalArgumentException(
             "format is only for DATE and TIMESTAMP columns, column "
                 + column.name()

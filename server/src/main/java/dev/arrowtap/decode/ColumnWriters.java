@@ -7,8 +7,10 @@ import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
 
 /** Picks the column writer for a binding's type, over the vector the decoder created for it. */
 final class ColumnWriters {
@@ -28,6 +30,11 @@ final class ColumnWriters {
       case TIMESTAMP ->
           new TimestampWriter(
               column, (TimeStampMilliVector) vector, TimeFormat.of(binding.format()));
+      case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY ->
+          new ListWriter(column, (ListVector) vector, text, copier);
+      case TIMESTAMP_LTZ ->
+          new InstantWriter(
+              column, (TimeStampMilliTZVector) vector, TimeFormat.of(binding.format()));
     };
   }
 }

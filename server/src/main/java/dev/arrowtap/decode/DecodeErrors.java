@@ -8,22 +8,24 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.arrowtap.common.SqlStates;
 
 /**
- * Builds the decode exceptions, each with the position in the body where it broke. Messages number
- * records from 1 (the first record of the body is record 1) and name each position once; the
- * exception's {@code recordIndex} stays 0-based.
+ * Builds the decode exceptions, each with the {@link BodyPosition} where it broke; the position
+ * formats itself, so every message reads {@code position: problem}.
  */
 final class DecodeErrors {
   private DecodeErrors() {}
 
-  /** The body is not laid out as the records layout says. */
-  static JsonDecodeException shape(JsonParser parser, String message, long recordIndex) {
-    long offset = offset(parser.currentTokenLocation(), parser);
+  /**
+   * The body is not laid out as the records layout says.
+   *
+   * @param recordIndex the record that is misshapen, or -1 when the layout around the records is
+   * @param recordsRead how many records were read completely
+   */
+  static JsonDecodeException shape(
+      JsonParser parser, String problem, long recordIndex, long recordsRead) {
     return new JsonDecodeException(
-        message + " (byte " + offset + ")",
+        position(parser.currentTokenLocation(), parser, recordIndex, recordsRead, null),
+        problem,
         SqlStates.FEED_BAD_DATA,
-        offset,
-        recordIndex,
-        null,
         null);
   }
 
@@ -35,25 +37,19 @@ final class DecodeErrors {
    */
   static JsonDecodeException malformed(
       JsonParser parser, StreamReadException cause, long recordIndex, long recordsRead) {
-    long offset = offset(cause.getLocation(), parser);
-    String where =
-        recordIndex >= 0
-            ? "inside record " + (recordIndex + 1)
-            : recordsRead > 0 ? "after record " + recordsRead : "before the first record";
     String original = cause.getOriginalMessage();
-    String message =
+    String problem =
         endOfInput(cause)
-            ? "body ended " + where + " (byte " + offset + ")"
+            ? "body ended"
             : (original != null && original.contains("UTF-8")
-                    ? "invalid UTF-8 "
-                    : "malformed JSON ")
-                + where
-                + " at byte "
-                + offset
-                + ": "
+                    ? "invalid UTF-8: "
+                    : "malformed JSON: ")
                 + original;
     return new JsonDecodeException(
-        message, SqlStates.FEED_BAD_DATA, offset, recordIndex, null, cause);
+        position(cause.getLocation(), parser, recordIndex, recordsRead, null),
+        problem,
+        SqlStates.FEED_BAD_DATA,
+        cause);
   }
 
   /**
@@ -69,18 +65,11 @@ final class DecodeErrors {
   /** A value does not fit its column's type. */
   static JsonDecodeException mismatch(
       JsonParser parser, ValueMismatch cause, String column, long recordIndex) {
-    long offset = offset(parser.currentTokenLocation(), parser);
-    String message =
-        "column "
-            + column
-            + ", record "
-            + (recordIndex + 1)
-            + ", byte "
-            + offset
-            + ": "
-            + cause.getMessage();
     return new JsonDecodeException(
-        message, SqlStates.INVALID_ARGUMENT, offset, recordIndex, column, cause);
+        position(parser.currentTokenLocation(), parser, recordIndex, recordIndex, column),
+        cause.getMessage(),
+        SqlStates.INVALID_ARGUMENT,
+        cause);
   }
 
   /** A token as named in messages: "an object", "a number". */
@@ -99,11 +88,14 @@ final class DecodeErrors {
     };
   }
 
-  private static long offset(JsonLocation location, JsonParser parser) {
+  private static BodyPosition position(
+      JsonLocation location, JsonParser parser, long recordIndex, long recordsRead, String column) {
     long offset = location == null ? -1 : location.getByteOffset();
     if (offset < 0) {
       offset = parser.currentLocation().getByteOffset();
     }
-    return offset;
+    return recordIndex >= 0
+        ? BodyPosition.inRecord(offset, recordIndex, column)
+        : BodyPosition.between(offset, recordsRead);
   }
 }

@@ -90,12 +90,7 @@ final class RecordLocator {
   private boolean record(JsonToken token) throws JsonDecodeException {
     if (token != JsonToken.START_OBJECT) {
       throw DecodeErrors.shape(
-          parser,
-          "expected a JSON object for record "
-              + (found + 1)
-              + " but found "
-              + DecodeErrors.describe(token),
-          found);
+          parser, "expected a JSON object but found " + DecodeErrors.describe(token), found, found);
     }
     found++;
     return true;
@@ -135,7 +130,8 @@ final class RecordLocator {
               + pointer
               + " but the body is "
               + DecodeErrors.describe(first),
-          -1);
+          -1,
+          found);
     }
     walker = new BodyWalker(parser, pointer, capturePointers);
     walker.start(first);
@@ -143,7 +139,8 @@ final class RecordLocator {
       throw DecodeErrors.shape(
           parser,
           "expected a JSON " + what + " at " + pointer + " but the body has no " + pointer,
-          -1);
+          -1,
+          found);
     }
     return parser.currentToken();
   }
@@ -159,7 +156,8 @@ final class RecordLocator {
               + JsonPointers.describe(pointer)
               + " but found "
               + DecodeErrors.describe(token),
-          -1);
+          -1,
+          found);
     }
   }
 
@@ -180,7 +178,8 @@ final class RecordLocator {
           "trailing content after the body's JSON value: "
               + DecodeErrors.describe(extra)
               + " (a body holds one JSON value; a stream of values is NDJSON, format: ndjson)",
-          -1);
+          -1,
+          found);
     }
   }
 }

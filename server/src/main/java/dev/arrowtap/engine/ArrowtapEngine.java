@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
@@ -95,7 +96,7 @@ public final class ArrowtapEngine implements AutoCloseable {
             settings,
             services,
             clientProperties.get(CONNECTION_ID),
-            java.util.Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
+            Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
     return connection;
   }
 

@@ -3,6 +3,7 @@ package dev.arrowtap.engine;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public enum SessionProperty {
       return new SessionSettings(
           numbersPerTask,
           (int) Math.min(Integer.MAX_VALUE, batchSize),
-          java.time.Duration.ofMillis(inferTimeout),
+          Duration.ofMillis(inferTimeout),
           inferMaxBytes,
           (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxColumns)),
           queryMemory,

@@ -123,16 +123,29 @@ public final class ExecutionServices implements AutoCloseable {
   }
 
   /**
-   * Where attempt {@code attempt} (from 1) of task {@code task} runs: this JVM, or round robin over
-   * the workers in rotation (see {@link WorkerRotation}).
+   * Chooses the workers a stage's tasks start on (see {@link WorkerRotation#place}); nothing to
+   * choose without workers.
    */
-  public TaskRunner runnerFor(int task, int attempt) {
-    return rotation == null ? runners.get(0) : rotation.runnerFor(task, attempt);
+  TaskPlacement place(int tasks) {
+    return rotation == null ? TaskPlacement.LOCAL : rotation.place(tasks);
+  }
+
+  /** As {@link #place(int)} for a plan's tasks; none to choose for a plan kept in this JVM. */
+  TaskPlacement place(ScanPlan plan) {
+    return plan.coordinatorOnly() ? TaskPlacement.LOCAL : place(plan.tasks().size());
+  }
+
+  /**
+   * Where attempt {@code attempt} (from 1) of task {@code task} runs: this JVM, or the worker its
+   * placement chose, then the next workers in rotation (see {@link WorkerRotation}).
+   */
+  TaskRunner runnerFor(TaskPlacement placement, int task, int attempt) {
+    return rotation == null ? runners.get(0) : rotation.runnerFor(placement, task, attempt);
   }
 
   /** Where attempt {@code attempt} of a task of {@code plan} runs: as above, or in this JVM. */
-  public TaskRunner runnerFor(ScanPlan plan, int task, int attempt) {
-    return plan.coordinatorOnly() ? local : runnerFor(task, attempt);
+  TaskRunner runnerFor(ScanPlan plan, TaskPlacement placement, int task, int attempt) {
+    return plan.coordinatorOnly() ? local : runnerFor(placement, task, attempt);
   }
 
   public int taskAttempts() {
@@ -150,16 +163,21 @@ public final class ExecutionServices implements AutoCloseable {
 
   /**
    * A scan's tasks as EXPLAIN shows them: {@code t0:[0-6), t1:[6-11)} in this JVM, with
-   * {@code @host:port} after each task that a worker runs.
+   * {@code @host:port} after each task that a worker runs: where it would start if the scan started
+   * now, since placement follows the workers' load when the scan starts.
    */
   public String describeTasks(ScanPlan plan) {
     StringBuilder out = new StringBuilder();
+    TaskPlacement placement =
+        rotation == null || plan.coordinatorOnly()
+            ? TaskPlacement.LOCAL
+            : rotation.preview(plan.tasks().size());
     for (int i = 0; i < plan.tasks().size(); i++) {
       if (i > 0) {
         out.append(", ");
       }
       out.append('t').append(i).append(':').append(plan.tasks().get(i).slice());
-      TaskRunner runner = runnerFor(plan, i, 1);
+      TaskRunner runner = runnerFor(plan, placement, i, 1);
       if (runner.isRemote()) {
         out.append('@').append(runner.location());
       }

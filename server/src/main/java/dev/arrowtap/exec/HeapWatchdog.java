@@ -1,5 +1,6 @@
 package dev.arrowtap.exec;
 
+import com.sun.management.GcInfo;
 import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.metrics.MetricsStore;
@@ -12,10 +13,12 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Keeps queries from exhausting the heap. Calcite's operators keep their state (DISTINCT and GROUP
@@ -32,7 +35,7 @@ public final class HeapWatchdog implements AutoCloseable {
 
   private final MetricsStore metrics;
   private final long guardBytes;
-  private final java.util.Set<String> heapPools;
+  private final Set<String> heapPools;
   private final ScheduledExecutorService timer;
   private final ScheduledFuture<?> task;
   private long lastStop;
@@ -44,7 +47,7 @@ public final class HeapWatchdog implements AutoCloseable {
         ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
             .map(MemoryPoolMXBean::getName)
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.numbered("arrowtap-heap-watchdog-"));
@@ -58,11 +61,11 @@ public final class HeapWatchdog implements AutoCloseable {
    * garbage waiting for it, so a busy but healthy heap does not stop queries.
    */
   long heapAfterGc() {
-    com.sun.management.GcInfo latest = null;
+    GcInfo latest = null;
     for (java.lang.management.GarbageCollectorMXBean bean :
         ManagementFactory.getGarbageCollectorMXBeans()) {
       if (bean instanceof com.sun.management.GarbageCollectorMXBean gc) {
-        com.sun.management.GcInfo info = gc.getLastGcInfo();
+        GcInfo info = gc.getLastGcInfo();
         if (info != null && (latest == null || info.getEndTime() > latest.getEndTime())) {
           latest = info;
         }

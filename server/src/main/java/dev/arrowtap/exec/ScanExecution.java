@@ -50,6 +50,7 @@ public final class ScanExecution implements AutoCloseable {
   private final ConcurrentLinkedQueue<Integer> pending = new ConcurrentLinkedQueue<>();
   private final Map<Integer, BatchReader> active = new ConcurrentHashMap<>();
   private final CountDownLatch finished;
+  private final TaskPlacement placement;
   private int runnersLeft;
   private boolean closed;
   private static final Logger LOG = Logger.getLogger("dev.arrowtap.exec");
@@ -80,6 +81,7 @@ public final class ScanExecution implements AutoCloseable {
     for (int i = 0; i < plan.tasks().size(); i++) {
       pending.add(i);
     }
+    this.placement = services.place(plan);
   }
 
   /**
@@ -90,7 +92,10 @@ public final class ScanExecution implements AutoCloseable {
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
     QueryMetrics query = queryOf(plan, services);
     StageMetrics stage =
-        query.addStage(plan.label(), plan.tasks().stream().map(TaskSpec::slice).toList());
+        query.addStage(
+            plan.label(),
+            plan.tasks().stream().map(TaskSpec::slice).toList(),
+            plan.tasks().get(0).outputKind());
     return start(plan, services, externalCancel, query, stage);
   }
 
@@ -228,7 +233,7 @@ public final class ScanExecution implements AutoCloseable {
       long delivered = metrics.rows() - before;
       // After rows were delivered only the rest of the slice may run again, if it can.
       TaskSpec spec = delivered == 0 ? original : original.remainder(delivered).orElse(null);
-      TaskRunner runner = services.runnerFor(plan, index, attempt);
+      TaskRunner runner = services.runnerFor(plan, placement, index, attempt);
       metrics.startAttempt(runner.location());
       TaskTicket ticket =
           new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);

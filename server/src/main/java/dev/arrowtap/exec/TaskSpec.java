@@ -1,6 +1,7 @@
 package dev.arrowtap.exec;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.arrowtap.metrics.StageOutput;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -24,6 +25,14 @@ public interface TaskSpec {
    */
   default Optional<TaskSpec> remainder(long rowsDelivered) {
     return Optional.empty();
+  }
+
+  /**
+   * What the task sends back: its source's rows (the default), or fewer rows computed from them,
+   * such as a partial aggregate's groups; EXPLAIN ANALYZE then shows rows in and groups out.
+   */
+  default StageOutput outputKind() {
+    return StageOutput.ROWS;
   }
 
   /** The text with the secrets this task carries (a feed's credentials) masked, for logs. */

@@ -16,12 +16,19 @@ final class WorkerBatchReader implements BatchReader {
   private final FlightStream stream;
   private final TaskMetrics metrics;
   private final String worker;
+  private final Runnable onClose;
   private boolean done;
+  private boolean closed;
 
-  WorkerBatchReader(FlightStream stream, TaskMetrics metrics, String worker) {
+  /**
+   * @param onClose runs once when the reader is closed: the task no longer counts against the
+   *     worker's load
+   */
+  WorkerBatchReader(FlightStream stream, TaskMetrics metrics, String worker, Runnable onClose) {
     this.stream = stream;
     this.metrics = metrics;
     this.worker = worker;
+    this.onClose = onClose;
   }
 
   @Override
@@ -68,6 +75,10 @@ final class WorkerBatchReader implements BatchReader {
 
   @Override
   public void close() {
+    if (!closed) {
+      closed = true;
+      onClose.run();
+    }
     try {
       stream.close();
     } catch (FlightRuntimeException e) {

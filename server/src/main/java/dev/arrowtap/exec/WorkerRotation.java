@@ -3,6 +3,7 @@ package dev.arrowtap.exec;
 import dev.arrowtap.common.DaemonThreads;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,33 +32,95 @@ final class WorkerRotation implements AutoCloseable {
   private final long[] lastChecks;
   private final ScheduledFuture<?> checks;
 
+  /** Where the next stage's first tie is broken: rotates so idle workers share the work. */
+  private int cursor;
+
   WorkerRotation(List<WorkerTaskRunner> runners, List<WorkerAddress> addresses) {
     this.runners = List.copyOf(runners);
     for (WorkerAddress address : addresses) {
       health.add(new WorkerHealth(address));
     }
     this.lastChecks = new long[runners.size()];
-    java.util.Arrays.fill(lastChecks, System.nanoTime());
+    Arrays.fill(lastChecks, System.nanoTime());
     this.checks =
         CHECKS.scheduleWithFixedDelay(
             this::checkDue, CHECK_TICK.toMillis(), CHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Where attempt {@code attempt} (from 1) of task {@code task} runs: round robin over the workers
-   * in rotation, or over all of them when none is.
+   * Places a stage of {@code tasks} tasks and moves the tie-breaking cursor past them, so that the
+   * next stage starts where this one ended.
    */
-  TaskRunner runnerFor(int task, int attempt) {
-    List<TaskRunner> candidates = new ArrayList<>(runners.size());
+  synchronized TaskPlacement place(int tasks) {
+    TaskPlacement placement = placeFrom(cursor, tasks);
+    cursor = Math.floorMod(cursor + tasks, runners.size());
+    return placement;
+  }
+
+  /** Where a stage of {@code tasks} tasks would go if it started now; places nothing. */
+  synchronized TaskPlacement preview(int tasks) {
+    return placeFrom(cursor, tasks);
+  }
+
+  /**
+   * Each task goes to the worker in rotation with the fewest tasks in flight, counting the tasks of
+   * this stage already placed; ties go to the first worker from {@code start} on. With idle workers
+   * that is round robin from the cursor, so a one-task scan does not always land on the first
+   * worker, and a stage's tasks spread evenly.
+   */
+  private TaskPlacement placeFrom(int start, int tasks) {
+    List<Integer> candidates = candidates();
+    int[] load = new int[runners.size()];
+    for (int i = 0; i < runners.size(); i++) {
+      load[i] = runners.get(i).tasksInFlight();
+    }
+    List<Integer> placed = new ArrayList<>(tasks);
+    for (int task = 0; task < tasks; task++) {
+      int best = -1;
+      for (int step = 0; step < runners.size(); step++) {
+        int worker = Math.floorMod(start + step, runners.size());
+        if (candidates.contains(worker) && (best < 0 || load[worker] < load[best])) {
+          best = worker;
+        }
+      }
+      load[best]++;
+      placed.add(best);
+    }
+    return new TaskPlacement(placed);
+  }
+
+  /**
+   * Where attempt {@code attempt} (from 1) of task {@code task} runs: the worker the placement
+   * chose for its first attempt, or the workers in rotation after it, one more for each attempt.
+   */
+  TaskRunner runnerFor(TaskPlacement placement, int task, int attempt) {
+    List<Integer> candidates = candidates();
+    int preferred = placement.workerOf(task);
+    // The first candidate at or after the preferred worker, then one step per further attempt.
+    int first = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidates.get(i) >= preferred) {
+        first = i;
+        break;
+      }
+    }
+    return runners.get(candidates.get(Math.floorMod(first + attempt - 1, candidates.size())));
+  }
+
+  /** The indexes of the workers in rotation, or of all of them when none is. */
+  private List<Integer> candidates() {
+    List<Integer> candidates = new ArrayList<>(runners.size());
     for (int i = 0; i < runners.size(); i++) {
       if (health.get(i).inRotation()) {
-        candidates.add(runners.get(i));
+        candidates.add(i);
       }
     }
     if (candidates.isEmpty()) {
-      candidates.addAll(runners);
+      for (int i = 0; i < runners.size(); i++) {
+        candidates.add(i);
+      }
     }
-    return candidates.get(Math.floorMod(task + attempt - 1, candidates.size()));
+    return candidates;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,10 @@ public final class WorkerTaskRunner implements TaskRunner {
   private final BufferAllocator allocator;
   private final FlightClient client;
   private volatile boolean verified;
+
+  /** Tasks this coordinator has open on the worker: what placement balances. */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * A runner for one worker.
@@ -80,9 +85,21 @@ public final class WorkerTaskRunner implements TaskRunner {
       verifyWorker();
     }
     CallHeaders headers = proofHeaders();
-    FlightStream stream =
-        client.getStream(new Ticket(TaskCodec.encode(ticket)), new HeaderCallOption(headers));
-    return new WorkerBatchReader(stream, context.metrics(), location());
+    inFlight.incrementAndGet();
+    try {
+      FlightStream stream =
+          client.getStream(new Ticket(TaskCodec.encode(ticket)), new HeaderCallOption(headers));
+      return new WorkerBatchReader(
+          stream, context.metrics(), location(), inFlight::decrementAndGet);
+    } catch (RuntimeException e) {
+      inFlight.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /** Tasks sent to this worker whose stream is still open. */
+  int tasksInFlight() {
+    return inFlight.get();
   }
 
   private CallHeaders proofHeaders() {
@@ -104,13 +121,13 @@ public final class WorkerTaskRunner implements TaskRunner {
    *
    * @throws org.apache.arrow.flight.FlightRuntimeException when it does not
    */
-  void probe(java.time.Duration timeout) {
+  void probe(Duration timeout) {
     verifyWorker(timeout);
   }
 
-  private static final java.time.Duration VERIFY_TIMEOUT = java.time.Duration.ofSeconds(30);
+  private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(30);
 
-  private void verifyWorker(java.time.Duration timeout) {
+  private void verifyWorker(Duration timeout) {
     String challenge = WorkerSecret.newNonce();
     Iterator<Result> answer =
         client.doAction(

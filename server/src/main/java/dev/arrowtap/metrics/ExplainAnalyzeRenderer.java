@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders EXPLAIN ANALYZE: a summary line, the plan, then each stage with its tasks and their
- * metrics as a tree, one line per row.
+ * Renders EXPLAIN ANALYZE from a query's snapshot: a summary line, the plan, then the final stage
+ * (the coordinator's operators, which read every stage and produce the result) with each scan stage
+ * below it, each stage with its tasks and their metrics, as a tree, one line per row. A pure
+ * function of its arguments.
  */
 public final class ExplainAnalyzeRenderer {
   private ExplainAnalyzeRenderer() {}
 
+  /** Renders a query as it stands now. */
   public static List<String> render(QueryMetrics query, String plan) {
+    return render(query.snapshot(), plan);
+  }
+
+  public static List<String> render(QuerySnapshot query, String plan) {
     List<String> lines = new ArrayList<>();
     lines.add(
         "EXPLAIN ANALYZE query "
@@ -28,8 +35,10 @@ public final class ExplainAnalyzeRenderer {
         lines.add(line.stripTrailing());
       }
     }
-    for (StageMetrics stage : query.stages()) {
-      renderStage(query.id(), stage, lines);
+    renderFinalStage(query, lines);
+    for (int i = 0; i < query.stages().size(); i++) {
+      boolean last = i == query.stages().size() - 1;
+      renderStage(query.stages().get(i), last ? "└─ " : "├─ ", last ? "   " : "│  ", lines);
     }
     if (query.error() != null) {
       lines.add("error: " + query.error());
@@ -37,9 +46,43 @@ public final class ExplainAnalyzeRenderer {
     return lines;
   }
 
-  private static void renderStage(long queryId, StageMetrics stage, List<String> lines) {
+  /**
+   * The coordinator's part: it takes what every stage sent (rows, or a partial aggregate's groups)
+   * and produces the rows the client gets.
+   */
+  private static void renderFinalStage(QuerySnapshot query, List<String> lines) {
+    StringBuilder in = new StringBuilder();
+    long rows = 0;
+    long groups = 0;
+    for (StageSnapshot stage : query.stages()) {
+      if (stage.output() == StageOutput.GROUPS) {
+        groups += stage.rowsOut();
+      } else {
+        rows += stage.rowsOut();
+      }
+    }
+    if (rows > 0 || groups == 0) {
+      in.append(count(rows)).append(" rows");
+    }
+    if (groups > 0) {
+      in.append(in.length() > 0 ? " and " : "").append(count(groups)).append(" groups");
+    }
     lines.add(
-        "Stage "
+        "Final stage: coordinator - "
+            + query.elapsedMillis()
+            + " ms, "
+            + in
+            + " in, "
+            + count(query.rows())
+            + " rows out");
+  }
+
+  private static void renderStage(
+      StageSnapshot stage, String branch, String indent, List<String> lines) {
+    String noun = stage.output().noun();
+    lines.add(
+        branch
+            + "Stage "
             + stage.stage()
             + ": "
             + stage.scan()
@@ -49,17 +92,22 @@ public final class ExplainAnalyzeRenderer {
             + ") - "
             + stage.elapsedMillis()
             + " ms total, "
-            + count(stage.rows())
-            + " rows");
+            + count(stage.rowsIn())
+            + " rows in, "
+            + count(stage.rowsOut())
+            + " "
+            + noun
+            + " out");
     for (int i = 0; i < stage.tasks().size(); i++) {
       boolean last = i == stage.tasks().size() - 1;
-      renderTask(TaskMetricsSnapshot.of(queryId, stage, i), last, lines);
+      renderTask(stage.tasks().get(i), noun, indent, last, lines);
     }
   }
 
-  private static void renderTask(TaskMetricsSnapshot task, boolean last, List<String> lines) {
-    String branch = last ? "└─ " : "├─ ";
-    String indent = last ? "   " : "│  ";
+  private static void renderTask(
+      TaskMetricsSnapshot task, String noun, String indent, boolean last, List<String> lines) {
+    String branch = indent + (last ? "└─ " : "├─ ");
+    String itemIndent = indent + (last ? "   " : "│  ");
     lines.add(
         branch
             + "Task "
@@ -73,7 +121,8 @@ public final class ExplainAnalyzeRenderer {
             + " ms "
             + task.state());
     List<String> items = new ArrayList<>();
-    items.add("output_rows: " + count(task.rows()));
+    items.add("rows_in: " + count(task.rowsIn()));
+    items.add(noun + "_out: " + count(task.rows()));
     items.add("batches: " + count(task.batches()));
     items.add("arrow_bytes: " + count(task.arrowBytes()));
     items.add("http_requests: " + count(task.httpRequests()));
@@ -101,7 +150,7 @@ public final class ExplainAnalyzeRenderer {
       items.add("error: " + task.error());
     }
     for (int i = 0; i < items.size(); i++) {
-      lines.add(indent + (i == items.size() - 1 ? "└─ " : "├─ ") + items.get(i));
+      lines.add(itemIndent + (i == items.size() - 1 ? "└─ " : "├─ ") + items.get(i));
     }
   }
 

@@ -52,12 +52,19 @@ public final class QueryMetrics {
   }
 
   /** Registers a scan about to start; its stage number is its position among the query's scans. */
-  public synchronized StageMetrics addStage(String scan, List<String> slices) {
+  public StageMetrics addStage(String scan, List<String> slices) {
+    return addStage(scan, slices, StageOutput.ROWS);
+  }
+
+  /**
+   * Registers a scan whose tasks send back {@code output}: rows, or a partial aggregate's groups.
+   */
+  public synchronized StageMetrics addStage(String scan, List<String> slices, StageOutput output) {
     List<TaskMetrics> tasks = new ArrayList<>(slices.size());
     for (int i = 0; i < slices.size(); i++) {
       tasks.add(new TaskMetrics());
     }
-    StageMetrics stage = new StageMetrics(stages.size() + 1, scan, slices, tasks);
+    StageMetrics stage = new StageMetrics(stages.size() + 1, scan, output, slices, tasks);
     stages.add(stage);
     return stage;
   }
@@ -204,6 +211,15 @@ public final class QueryMetrics {
 
   public int taskCount() {
     return stages.stream().mapToInt(stage -> stage.tasks().size()).sum();
+  }
+
+  /** The query's figures now, stage by stage: what EXPLAIN ANALYZE renders. */
+  public QuerySnapshot snapshot() {
+    List<StageSnapshot> snapshots = new ArrayList<>();
+    for (StageMetrics stage : stages) {
+      snapshots.add(StageSnapshot.of(id, startMillis, stage));
+    }
+    return new QuerySnapshot(id, state, rows(), elapsedMillis(), error, snapshots);
   }
 
   /** Every task of every stage, in stage and task order. */

@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * One scan of a query (a stage, numbered from 1 in the order scans start) with its tasks' slices
- * and live counters, in task order.
+ * and live counters, in task order, and what its tasks send back ({@link StageOutput}).
  */
-public record StageMetrics(int stage, String scan, List<String> slices, List<TaskMetrics> tasks) {
+public record StageMetrics(
+    int stage, String scan, StageOutput output, List<String> slices, List<TaskMetrics> tasks) {
   public StageMetrics {
     Objects.requireNonNull(scan, "scan is null");
+    Objects.requireNonNull(output, "output is null");
     slices = List.copyOf(slices);
     tasks = List.copyOf(tasks);
     if (slices.size() != tasks.size()) {

@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TaskMetrics {
   private final AtomicLong rows = new AtomicLong();
+  private final AtomicLong rowsIn = new AtomicLong();
+  private volatile boolean rowsInCounted;
+
+  /** Rows in of earlier attempts (or runs), to which a worker's count for this one is added. */
+  private volatile long rowsInBefore;
+
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong arrowBytes = new AtomicLong();
   private final AtomicLong httpRequests = new AtomicLong();
@@ -37,6 +43,15 @@ public final class TaskMetrics {
     }
     rows.addAndGet(batchRows);
     arrowBytes.addAndGet(bytes);
+  }
+
+  /**
+   * Counts rows the task read from its source. Sources count as they produce batches, so a task
+   * that consumes rows and emits fewer (a partial aggregate's groups) shows both figures.
+   */
+  public void addRowsIn(long count) {
+    rowsInCounted = true;
+    rowsIn.addAndGet(count);
   }
 
   public void addHttpRequest(long bytes) {
@@ -97,6 +112,10 @@ public final class TaskMetrics {
 
   /** Takes over the figures a worker reports for its side of the task. */
   public void absorb(TaskProgress progress) {
+    if (progress.rowsIn() >= 0) {
+      rowsIn.set(rowsInBefore + progress.rowsIn());
+      rowsInCounted = true;
+    }
     httpRequests.set(progress.httpRequests());
     httpBytes.set(progress.httpBytes());
     notePeakMemory(progress.peakMemory());
@@ -114,6 +133,7 @@ public final class TaskMetrics {
       startNanos = System.nanoTime();
       startEpochMillis = System.currentTimeMillis();
     }
+    rowsInBefore = rowsIn.get();
     location = where;
     state = TaskState.RUNNING;
   }
@@ -137,7 +157,8 @@ public final class TaskMetrics {
         notes(),
         rateLimitWaits(),
         rateLimitWaitMillis(),
-        cacheHits());
+        cacheHits(),
+        rowsInCounted ? rowsIn.get() : -1);
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */
@@ -147,6 +168,14 @@ public final class TaskMetrics {
 
   public long rows() {
     return rows.get();
+  }
+
+  /**
+   * Rows the task read from its source; the rows it handed on when its source does not count (a
+   * task that passes its rows through).
+   */
+  public long rowsIn() {
+    return rowsInCounted ? rowsIn.get() : rows();
   }
 
   public long batches() {

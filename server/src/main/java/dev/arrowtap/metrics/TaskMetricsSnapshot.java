@@ -2,7 +2,12 @@ package dev.arrowtap.metrics;
 
 import java.util.List;
 
-/** One task's figures at one moment: a row of {@code sys.task_metrics}. */
+/**
+ * One task's figures at one moment: a row of {@code sys.task_metrics}.
+ *
+ * @param rows rows (or a partial aggregate's groups) the task handed to the coordinator
+ * @param rowsIn rows the task read from its source
+ */
 public record TaskMetricsSnapshot(
     long queryId,
     int stage,
@@ -26,7 +31,8 @@ public record TaskMetricsSnapshot(
     List<String> notes,
     long rateLimitWaits,
     long rateLimitWaitMillis,
-    long cacheHits) {
+    long cacheHits,
+    long rowsIn) {
 
   /** Reads a task's live counters. */
   public static TaskMetricsSnapshot of(long queryId, StageMetrics stage, int task) {
@@ -66,7 +72,8 @@ public record TaskMetricsSnapshot(
         m.notes(),
         m.rateLimitWaits(),
         m.rateLimitWaitMillis(),
-        m.cacheHits());
+        m.cacheHits(),
+        m.rowsIn());
   }
 
   /** The values in {@code sys.task_metrics} column order. */
@@ -94,7 +101,8 @@ public record TaskMetricsSnapshot(
       notes.isEmpty() ? null : String.join("; ", notes),
       rateLimitWaits,
       rateLimitWaitMillis,
-      cacheHits
+      cacheHits,
+      rowsIn
     };
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A worker's cumulative counts for one task, sent as Flight app metadata with every batch and in a
  * final zero-row message, so the coordinator holds the latest even when it stops reading early.
+ *
+ * @param rowsIn rows the task read from its source, or -1 when its source does not count them
  */
 public record TaskProgress(
     long rows,
@@ -17,7 +19,8 @@ public record TaskProgress(
     List<String> notes,
     long rateLimitWaits,
     long rateLimitWaitMillis,
-    long cacheHits) {
+    long cacheHits,
+    long rowsIn) {
   public TaskProgress {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }

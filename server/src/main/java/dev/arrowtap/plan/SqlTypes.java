@@ -21,6 +21,8 @@ public final class SqlTypes {
       case VARCHAR, JSON -> SqlTypeName.VARCHAR;
       case DATE -> SqlTypeName.DATE;
       case TIMESTAMP -> SqlTypeName.TIMESTAMP;
+      case TIMESTAMP_LTZ -> SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+      case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY -> SqlTypeName.ARRAY;
     };
   }
 
@@ -32,7 +34,12 @@ public final class SqlTypes {
       RelDataType type =
           switch (column.type()) {
             case DECIMAL -> typeFactory.createSqlType(sqlType, column.precision(), column.scale());
-            case TIMESTAMP -> typeFactory.createSqlType(sqlType, 3);
+            case TIMESTAMP, TIMESTAMP_LTZ -> typeFactory.createSqlType(sqlType, 3);
+            case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY ->
+                typeFactory.createArrayType(
+                    typeFactory.createTypeWithNullability(
+                        typeFactory.createSqlType(sqlType(column.type().element())), true),
+                    -1);
             default -> typeFactory.createSqlType(sqlType);
           };
       builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));

@@ -8,6 +8,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -30,8 +31,8 @@ final class SysTable extends AbstractTable implements ScannableTable {
 
   /** Shown as SYSTEM TABLE by DatabaseMetaData.getTables, so tools list them apart from feeds. */
   @Override
-  public org.apache.calcite.schema.Schema.TableType getJdbcTableType() {
-    return org.apache.calcite.schema.Schema.TableType.SYSTEM_TABLE;
+  public Schema.TableType getJdbcTableType() {
+    return Schema.TableType.SYSTEM_TABLE;
   }
 
   @Override

@@ -94,7 +94,8 @@ final class SysTables {
             column("notes", SqlTypeName.VARCHAR, true),
             column("rate_limit_waits", SqlTypeName.BIGINT, false),
             column("rate_limit_wait_ms", SqlTypeName.BIGINT, false),
-            column("cache_hits", SqlTypeName.BIGINT, false)),
+            column("cache_hits", SqlTypeName.BIGINT, false),
+            column("rows_in", SqlTypeName.BIGINT, false)),
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (QueryMetrics query : store.visibleTo(visibleUser)) {

@@ -1,5 +1,6 @@
 package dev.arrowtap.types;
 
+import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -47,7 +48,9 @@ public record Column(String name, ColumnType type, boolean nullable, int precisi
 
   /** The type as SQL writes it: {@code DECIMAL(10, 2)}, {@code BIGINT}. */
   public String typeName() {
-    return type == ColumnType.DECIMAL ? "DECIMAL(" + precision + ", " + scale + ")" : type.name();
+    return type == ColumnType.DECIMAL
+        ? "DECIMAL(" + precision + ", " + scale + ")"
+        : type.sqlName();
   }
 
   /** The Arrow field that stores this column. */
@@ -56,6 +59,11 @@ public record Column(String name, ColumnType type, boolean nullable, int precisi
         type == ColumnType.DECIMAL
             ? new ArrowType.Decimal(precision, scale, 128)
             : type.arrowType();
-    return new Field(name, new FieldType(nullable, arrowType, null), null);
+    ColumnType element = type.element();
+    List<Field> children =
+        element == null
+            ? null
+            : List.of(new Field("$data$", FieldType.nullable(element.arrowType()), null));
+    return new Field(name, new FieldType(nullable, arrowType, null), children);
   }
 }

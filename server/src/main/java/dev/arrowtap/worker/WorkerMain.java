@@ -4,6 +4,7 @@ import dev.arrowtap.common.Secrets;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.log.LogLine;
 import dev.arrowtap.log.ProcessLog;
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
@@ -37,7 +38,7 @@ public final class WorkerMain {
     try {
       // A worker knows no catalog: task lines mask the secrets each task carries.
       ProcessLog.install(options.log(), Secrets.NONE);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.err.println("arrowtap worker: cannot write --log-file: " + e.getMessage());
       System.exit(2);
       return;

@@ -32,9 +32,12 @@ class BodyEndTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(body.indexOf("\n[") + 1, e.byteOffset());
     assertTrue(
-        e.getMessage().startsWith("trailing content after the body's JSON value: an array"),
+        e.getMessage()
+            .startsWith(
+                "after record 2, byte "
+                    + e.byteOffset()
+                    + ": trailing content after the body's JSON value: an array"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("(byte " + e.byteOffset() + ")"), e.getMessage());
   }
 
   @Test
@@ -83,7 +86,8 @@ class BodyEndTest {
       JsonDecodeException e = fail(body, "application/json", RecordLayout.AUTO);
       assertEquals("22P02", e.sqlState());
       assertTrue(
-          e.getMessage().startsWith("invalid UTF-8 inside record 1 at byte "), e.getMessage());
+          e.getMessage().startsWith("record 1, byte " + e.byteOffset() + ": invalid UTF-8: "),
+          e.getMessage());
       // Jackson notices the bad sequence just after it (in a key: at the key's end).
       assertTrue(e.byteOffset() >= bad && e.byteOffset() <= bad + 6, text + " " + e.byteOffset());
     }

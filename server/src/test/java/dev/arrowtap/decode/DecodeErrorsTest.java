@@ -28,7 +28,9 @@ class DecodeErrorsTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(2, e.recordIndex());
     assertEquals(body.indexOf(",,") + 1, e.byteOffset());
-    assertTrue(e.getMessage().contains("malformed JSON inside record 3"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("record 3, byte " + e.byteOffset() + ": malformed JSON: "),
+        e.getMessage());
   }
 
   @Test
@@ -38,7 +40,7 @@ class DecodeErrorsTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(2, e.recordIndex());
     assertTrue(e.byteOffset() > 30, "offset " + e.byteOffset());
-    assertTrue(e.getMessage().startsWith("body ended inside record 3"), e.getMessage());
+    assertEquals("record 3, byte " + e.byteOffset() + ": body ended", e.getMessage());
   }
 
   @Test
@@ -46,7 +48,7 @@ class DecodeErrorsTest {
     JsonDecodeException e = fail("[{\"id\":1},{\"id\":2},", RecordLayout.AUTO, ID);
     assertEquals("22P02", e.sqlState());
     assertEquals(-1, e.recordIndex());
-    assertTrue(e.getMessage().startsWith("body ended after record 2"), e.getMessage());
+    assertEquals("after record 2, byte " + e.byteOffset() + ": body ended", e.getMessage());
     assertTrue(e.byteOffset() > 0);
   }
 
@@ -57,17 +59,20 @@ class DecodeErrorsTest {
     assertEquals(-1, e.recordIndex());
     assertEquals(17, e.byteOffset());
     assertTrue(
-        e.getMessage().startsWith("expected a JSON array at /data but found an object"),
+        e.getMessage()
+            .startsWith(
+                "before the first record, byte 17: expected a JSON array at /data but"
+                    + " found an object"),
         e.getMessage());
     JsonDecodeException missing = fail("{\"meta\":1,\"items\":[]}", DATA, ID);
     assertTrue(
-        missing.getMessage().startsWith("expected a JSON array at /data but the body has no /data"),
+        missing.getMessage().endsWith(": expected a JSON array at /data but the body has no /data"),
         missing.getMessage());
     assertTrue(missing.byteOffset() > 0);
     JsonDecodeException top =
         fail("{\"id\":1}", new RecordLayout(RecordLayout.Format.ARRAY, ""), ID);
     assertTrue(
-        top.getMessage().startsWith("expected a JSON array at the top level but found an object"),
+        top.getMessage().endsWith(": expected a JSON array at the top level but found an object"),
         top.getMessage());
   }
 
@@ -77,7 +82,7 @@ class DecodeErrorsTest {
     assertEquals("22P02", e.sqlState());
     assertEquals(2, e.recordIndex());
     assertEquals(19, e.byteOffset());
-    assertTrue(e.getMessage().startsWith("expected a JSON object for record 3"), e.getMessage());
+    assertEquals("record 3, byte 19: expected a JSON object but found an array", e.getMessage());
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.connector.catalog.TableChange;
+import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -121,10 +122,7 @@ public final class ArrowtapCatalog implements TableCatalog, SupportsNamespaces {
   @Override
   @SuppressWarnings("deprecation") // the StructType variant is the one Spark 4 still calls first
   public Table createTable(
-      Identifier ident,
-      StructType schema,
-      org.apache.spark.sql.connector.expressions.Transform[] partitions,
-      Map<String, String> properties) {
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties) {
     throw readOnly();
   }
 

@@ -1,5 +1,6 @@
 package dev.arrowtap.spark;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,7 @@ record ArrowtapOptions(
 
   /** Reads the options of a read or a table definition; keys are case-insensitive. */
   static ArrowtapOptions from(Map<String, String> options) {
-    Map<String, String> lower = new java.util.HashMap<>();
+    Map<String, String> lower = new HashMap<>();
     options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     String table = lower.get(TABLE);
     if (table == null || table.isBlank()) {

@@ -2,6 +2,7 @@ package dev.arrowtap.spark;
 
 import dev.arrowtap.exec.ScanPlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ final class ArrowtapScanBuilder
   /** The ordinals of the required columns in the table. */
   private int[] projection() {
     StructField[] all = fullSchema.fields();
-    return java.util.Arrays.stream(required.fields())
+    return Arrays.stream(required.fields())
         .mapToInt(
             field ->
                 IntStream.range(0, all.length)

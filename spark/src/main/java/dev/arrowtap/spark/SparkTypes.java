@@ -2,7 +2,7 @@ package dev.arrowtap.spark;
 
 import dev.arrowtap.types.Column;
 import java.util.List;
-import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -37,6 +37,10 @@ final class SparkTypes {
       case DATE -> DataTypes.DateType;
         // arrowtap's TIMESTAMP is a UTC wall-clock time without a zone, as JDBC shows it.
       case TIMESTAMP -> DataTypes.TimestampNTZType;
+      case TIMESTAMP_LTZ -> DataTypes.TimestampType;
+      case BIGINT_ARRAY, DOUBLE_ARRAY, VARCHAR_ARRAY, BOOLEAN_ARRAY ->
+          DataTypes.createArrayType(
+              type(new Column("element", column.type().element(), true)), true);
     };
   }
 
@@ -45,7 +49,7 @@ final class SparkTypes {
    * microseconds only; arrowtap's are in milliseconds, so those get a view that scales each value.
    */
   static ColumnVector vector(ValueVector vector) {
-    if (vector instanceof TimeStampMilliVector millis) {
+    if (vector instanceof TimeStampVector millis) {
       return new TimestampMillisColumnVector(millis);
     }
     return new ArrowColumnVector(vector);

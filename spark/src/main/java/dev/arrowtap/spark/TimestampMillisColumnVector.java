@@ -1,6 +1,7 @@
 package dev.arrowtap.spark;
 
-import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.vectorized.ColumnVector;
@@ -13,10 +14,14 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Spark asks for microseconds, so each value is scaled as it is read.
  */
 final class TimestampMillisColumnVector extends ColumnVector {
-  private final TimeStampMilliVector millis;
+  private final TimeStampVector millis;
 
-  TimestampMillisColumnVector(TimeStampMilliVector millis) {
-    super(DataTypes.TimestampNTZType);
+  TimestampMillisColumnVector(TimeStampVector millis) {
+    // A zone on the Arrow type marks TIMESTAMP WITH LOCAL TIME ZONE: an instant, Spark's TIMESTAMP.
+    super(
+        millis.getField().getType() instanceof ArrowType.Timestamp t && t.getTimezone() != null
+            ? DataTypes.TimestampType
+            : DataTypes.TimestampNTZType);
     this.millis = millis;
   }
 

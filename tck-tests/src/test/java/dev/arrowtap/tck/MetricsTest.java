@@ -40,16 +40,26 @@ class MetricsTest {
     assertTrue(
         lines.get(0).matches("EXPLAIN ANALYZE query \\d+: FINISHED, 1 rows in \\d+ ms"), text);
     assertTrue(text.contains("ArrowtapTableScan"), text);
-    assertTrue(text.contains("Stage 1: numbers(0, 100000) ("), text);
-    assertTrue(text.contains("├─ Task 0: local [0-"), text);
-    long rows = 0;
+    assertTrue(
+        text.contains("Final stage: coordinator - ")
+            && text.contains(" ms, 100,000 rows in, 1 rows out\n└─ Stage 1: numbers(0, 100000) ("),
+        text);
+    assertTrue(text.contains(" ms total, 100,000 rows in, 100,000 rows out\n"), text);
+    assertTrue(text.contains("   ├─ Task 0: local [0-"), text);
+    assertEquals(100_000, sum(lines, "rows_in: "), text);
+    assertEquals(100_000, sum(lines, "rows_out: "), text);
+  }
+
+  /** Adds up the figures after {@code label} on every line that has one. */
+  static long sum(List<String> lines, String label) {
+    long total = 0;
     for (String line : lines) {
-      int at = line.indexOf("output_rows: ");
+      int at = line.indexOf(label);
       if (at >= 0) {
-        rows += Long.parseLong(line.substring(at + 13).replace(",", ""));
+        total += Long.parseLong(line.substring(at + label.length()).replace(",", ""));
       }
     }
-    assertEquals(100_000, rows, text);
+    return total;
   }
 
   @ParameterizedTest
@@ -91,8 +101,8 @@ class MetricsTest {
         }
       }
       assertTrue(tables.containsAll(List.of("queries", "task_metrics")), tables.toString());
-      // Shorter than 20 characters: a longer mix of letters and digits looks like an API key to
-      // the masker (System.nanoTime() has 14 digits once a machine has been up for 3 hours).
+      // Under 20 characters: a longer mix of letters and digits looks like an API key and is
+      // masked.
       String marker = "marker" + System.nanoTime() % 1_000_000_000L;
       try (ResultSet rs =
           statement.executeQuery(

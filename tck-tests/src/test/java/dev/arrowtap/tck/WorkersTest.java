@@ -62,7 +62,10 @@ class WorkersTest {
         }
         String text = analyzed.toString();
         assertTrue(text.contains("t1:[25000-50000)@" + workers.get(1)), text);
-        assertTrue(text.contains("└─ Task 1: " + workers.get(1) + " [25000-50000) - "), text);
+        assertTrue(text.contains("   └─ Task 1: " + workers.get(1) + " [25000-50000) - "), text);
+        // Rows in are counted on the worker and travel back with its progress.
+        assertTrue(text.contains(" ms total, 50,000 rows in, 50,000 rows out\n"), text);
+        assertTrue(text.contains("      ├─ rows_in: 25,000\n      ├─ rows_out: 25,000\n"), text);
         try (ResultSet rs =
             statement.executeQuery("SELECT worker FROM sys.task_probe(4) ORDER BY task")) {
           for (int task = 0; task < 4; task++) {

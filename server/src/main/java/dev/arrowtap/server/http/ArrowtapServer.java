@@ -6,8 +6,10 @@ import dev.arrowtap.server.meta.MetaErrors;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -33,7 +35,7 @@ public final class ArrowtapServer implements AutoCloseable {
   private final HttpServer http;
   private final String bind;
   private final InFlightRequests inFlight;
-  private final java.util.concurrent.atomic.AtomicBoolean stopping;
+  private final AtomicBoolean stopping;
 
   private ArrowtapServer(
       ArrowtapEngine engine,
@@ -42,7 +44,7 @@ public final class ArrowtapServer implements AutoCloseable {
       String bind,
       boolean https,
       InFlightRequests inFlight,
-      java.util.concurrent.atomic.AtomicBoolean stopping) {
+      AtomicBoolean stopping) {
     this.inFlight = inFlight;
     this.stopping = stopping;
     this.engine = engine;
@@ -94,8 +96,7 @@ public final class ArrowtapServer implements AutoCloseable {
       throws SQLException {
     ArrowtapMeta meta = new ArrowtapMeta(engine);
     InFlightRequests inFlight = new InFlightRequests();
-    java.util.concurrent.atomic.AtomicBoolean stopping =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean stopping = new AtomicBoolean();
     LocalService service = new LocalService(MetaErrors.wrap(meta));
     ServerCustomizer<Server> customizer =
         server -> {
@@ -177,5 +178,5 @@ public final class ArrowtapServer implements AutoCloseable {
   }
 
   /** How long a stopping server waits for calls in progress to answer their clients. */
-  public static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofMillis(1200);
+  public static final Duration SHUTDOWN_GRACE = Duration.ofMillis(1200);
 }

@@ -8,6 +8,7 @@ import dev.arrowtap.exec.WorkerHealth;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -58,7 +59,7 @@ final class HealthHandler extends AbstractHandler {
     for (WorkerHealth.Status worker : workers) {
       ObjectNode entry = list.addObject();
       entry.put("address", worker.address());
-      entry.put("state", worker.state().name().toLowerCase(java.util.Locale.ROOT));
+      entry.put("state", worker.state().name().toLowerCase(Locale.ROOT));
       entry.put("in_rotation", worker.state() != WorkerHealth.State.DOWN);
       entry.put("failures", worker.failures());
       entry.put("consecutive_failures", worker.consecutiveFailures());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 
@@ -81,7 +82,7 @@ public final class ServerMain {
                   } catch (RuntimeException e) {
                     log()
                         .log(
-                            java.util.logging.Level.SEVERE,
+                            Level.SEVERE,
                             LogLine.event("stop_failed").with("error", e.toString()).toString(),
                             e);
                   }

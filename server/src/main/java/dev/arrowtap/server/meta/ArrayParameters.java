@@ -45,6 +45,9 @@ final class ArrayParameters {
             new Class<?>[] {PreparedStatement.class},
             (proxy, method, args) -> {
               String name = method.getName();
+              if (name.equals("setObject") && ExactTimes.bind(statement, args)) {
+                return null;
+              }
               if ((name.equals("setObject") || name.equals("setArray"))
                   && args != null
                   && args.length >= 2
@@ -52,7 +55,7 @@ final class ArrayParameters {
                 statement.setObject((Integer) args[0], Arrays.asList((Object[]) array.getArray()));
                 return null;
               }
-              return ArrayResults.wrap(invoke(statement, method, args));
+              return ArrayResults.wrap(ExactTimes.results(invoke(statement, method, args)));
             });
   }
 
@@ -61,7 +64,8 @@ final class ArrayParameters {
         Proxy.newProxyInstance(
             Statement.class.getClassLoader(),
             new Class<?>[] {Statement.class},
-            (proxy, method, args) -> ArrayResults.wrap(invoke(statement, method, args)));
+            (proxy, method, args) ->
+                ArrayResults.wrap(ExactTimes.results(invoke(statement, method, args))));
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -13,12 +13,17 @@ import dev.arrowtap.metrics.QueryState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -27,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
@@ -336,7 +342,8 @@ public class ArrowtapMeta extends JdbcMeta {
     }
     QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
     ExecuteResult result =
-        tracked(query, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+        tracked(
+            query, () -> super.execute(h, ExactTimes.carry(parameterValues), maxRowsInFirstFrame));
     tracker.sent(query, result);
     return result;
   }
@@ -445,7 +452,7 @@ public class ArrowtapMeta extends JdbcMeta {
     try {
       Connection connection = getConnection(h.connectionId);
       MetadataRows rows =
-          switch (kind.toUpperCase(java.util.Locale.ROOT)) {
+          switch (kind.toUpperCase(Locale.ROOT)) {
             case "FUNCTIONS" -> engineMetadata.functions(connection, schema, name);
             case "FUNCTION_COLUMNS" ->
                 engineMetadata.functionColumns(connection, schema, name, column);
@@ -460,7 +467,7 @@ public class ArrowtapMeta extends JdbcMeta {
   }
 
   private static List<String> metadataArguments(String text) {
-    List<String> arguments = new java.util.ArrayList<>();
+    List<String> arguments = new ArrayList<>();
     Matcher matcher = METADATA_ARGUMENT.matcher(text == null ? "" : text);
     while (matcher.find()) {
       arguments.add(matcher.group(1) == null ? null : matcher.group(1).replace("''", "'"));
@@ -483,8 +490,7 @@ public class ArrowtapMeta extends JdbcMeta {
     MetadataRows rows(Connection connection) throws SQLException;
   }
 
-  private static List<org.apache.calcite.avatica.ColumnMetaData> columnsOf(
-      java.sql.ResultSetMetaData metaData) {
+  private static List<ColumnMetaData> columnsOf(ResultSetMetaData metaData) {
     try {
       return columns(metaData);
     } catch (SQLException e) {
@@ -557,9 +563,10 @@ public class ArrowtapMeta extends JdbcMeta {
 
   private static void bind(PreparedStatement statement, List<TypedValue> parameters)
       throws SQLException {
-    java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i).toJdbc(utc));
+    Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    List<TypedValue> carried = ExactTimes.carry(parameters);
+    for (int i = 0; i < carried.size(); i++) {
+      statement.setObject(i + 1, carried.get(i).toJdbc(utc));
     }
   }
 

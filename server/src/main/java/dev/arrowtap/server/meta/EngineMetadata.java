@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.type.RelDataType;
@@ -29,6 +31,9 @@ final class EngineMetadata {
   /** Calcite's own catalog tables; an implementation detail, not the user's data. */
   static final String CALCITE_SCHEMA = "metadata";
 
+  /** Calcite's name of TIMESTAMP WITH LOCAL TIME ZONE, which metadata spells as SQL does. */
+  private static final String LOCAL_TIME_ZONE = "TIMESTAMP_WITH_LOCAL_TIME_ZONE";
+
   /** The java.sql.Types the engine reads, writes and compares; getTypeInfo lists only these. */
   private static final Set<String> SUPPORTED_TYPES =
       Set.of(
@@ -44,6 +49,7 @@ final class EngineMetadata {
           "DATE",
           "TIME",
           "TIMESTAMP",
+          "TIMESTAMP WITH LOCAL TIME ZONE",
           "CHAR",
           "VARCHAR",
           "BINARY",
@@ -122,11 +128,10 @@ final class EngineMetadata {
     int dataType = ((Number) row[rows.index("DATA_TYPE")]).intValue();
     int typeName = rows.index("TYPE_NAME");
     String declared = (String) row[typeName];
-    String name = declared.replace(" NOT NULL", "");
+    String name = sqlSpelling(declared.replace(" NOT NULL", ""));
     int precision = -1;
     int scale = -1;
-    java.util.regex.Matcher size =
-        java.util.regex.Pattern.compile("^([A-Z ]+)\\((\\d+)(?:, *(\\d+))?\\)$").matcher(name);
+    Matcher size = Pattern.compile("^([A-Z ]+)\\((\\d+)(?:, *(\\d+))?\\)$").matcher(name);
     if (size.matches()) {
       name = size.group(1);
       precision = Integer.parseInt(size.group(2));
@@ -204,12 +209,22 @@ final class EngineMetadata {
     return rows;
   }
 
+  /** A type name with Calcite's TIMESTAMP_WITH_LOCAL_TIME_ZONE written as SQL writes it. */
+  static String sqlSpelling(String typeName) {
+    return typeName.replace(LOCAL_TIME_ZONE, "TIMESTAMP WITH LOCAL TIME ZONE");
+  }
+
   MetadataRows typeInfo(Connection connection) throws SQLException {
     ResultSet rs = connection.getMetaData().getTypeInfo();
     MetadataRows rows = rowsLike(rs);
     int name = rows.index("TYPE_NAME");
     int dataType = rows.index("DATA_TYPE");
-    rows.addAll(rs, row -> SUPPORTED_TYPES.contains((String) row[name]));
+    rows.addAll(
+        rs,
+        row -> {
+          row[name] = sqlSpelling((String) row[name]);
+          return SUPPORTED_TYPES.contains((String) row[name]);
+        });
     rows.rows().sort(Comparator.comparingInt(row -> ((Number) row[dataType]).intValue()));
     return rows;
   }

@@ -2,6 +2,7 @@ package dev.arrowtap.server.meta;
 
 import dev.arrowtap.common.Secrets;
 import dev.arrowtap.metrics.SqlMasker;
+import java.sql.SQLException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 /**
@@ -17,7 +18,7 @@ final class ErrorText {
     if (translated instanceof AvaticaRuntimeException avatica) {
       // Avatica keeps the message apart: its getMessage() is null.
       text = avatica.getSqlState() + ": " + avatica.getErrorMessage();
-    } else if (translated instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+    } else if (translated instanceof SQLException sql && sql.getSQLState() != null) {
       text = sql.getSQLState() + ": " + sql.getMessage();
     } else {
       text = translated.getClass().getSimpleName() + ": " + translated.getMessage();

@@ -10,6 +10,7 @@ import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.QueryState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,7 +117,7 @@ final class QueryTracker {
    * and the client gets that error on its running call or its next fetch. Waits up to {@code grace}
    * for the calls in progress to answer.
    */
-  void shutdown(java.time.Duration grace, java.util.function.Consumer<QueryMetrics> release) {
+  void shutdown(Duration grace, Consumer<QueryMetrics> release) {
     shuttingDown = true;
     for (QueryMetrics query : running.values()) {
       query.cancel();
@@ -150,7 +151,7 @@ final class QueryTracker {
   }
 
   /** The running queries of a connection. */
-  java.util.List<QueryMetrics> runningOn(String connectionId) {
+  List<QueryMetrics> runningOn(String connectionId) {
     String prefix = connectionId + "/";
     return running.entrySet().stream()
         .filter(entry -> entry.getKey().startsWith(prefix))

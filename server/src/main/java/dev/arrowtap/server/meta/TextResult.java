@@ -2,6 +2,7 @@ package dev.arrowtap.server.meta;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
@@ -11,8 +12,7 @@ final class TextResult {
   private TextResult() {}
 
   /** The signature of such a result, with the parameters of the statement that produces it. */
-  static Meta.Signature signature(
-      String sql, String column, List<org.apache.calcite.avatica.AvaticaParameter> parameters) {
+  static Meta.Signature signature(String sql, String column, List<AvaticaParameter> parameters) {
     List<ColumnMetaData> columns = List.of(MetaImpl.columnMetaData(column, 0, String.class, false));
     return Meta.Signature.create(
         columns, sql, parameters, Meta.CursorFactory.ARRAY, Meta.StatementType.SELECT);

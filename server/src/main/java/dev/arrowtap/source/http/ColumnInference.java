@@ -15,6 +15,7 @@ import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.types.Column;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -69,7 +70,7 @@ final class ColumnInference {
 
   private Result run() {
     PageRequest first = new Paginator(feed, defaults(feed)).first();
-    String where = "feed " + feed.qualifiedName() + ", " + feed.method() + " " + first.uri() + ": ";
+    FeedPlace where = FeedPlace.request(feed, 1, first.uri().toString());
     QueryMetrics query = QueryScope.current().orElse(null);
     Runnable unhook =
         query == null
@@ -106,18 +107,17 @@ final class ColumnInference {
         throw nothingSampled(where, sample);
       } catch (TooManyFields e) {
         response.abort();
-        throw new ArrowtapException(
+        throw where.error(
             SqlStates.PROGRAM_LIMIT,
-            redact(
-                where
-                    + "cannot infer columns: record "
-                    + (e.record() + 1)
-                    + " brings the fields past max_inferred_columns = "
-                    + e.limit()
-                    + "; declare the columns in the catalog, read a narrower part with a pointer,"
-                    + " or raise max_inferred_columns (at most "
-                    + SessionSettings.MAX_INFERRED_COLUMNS_LIMIT
-                    + ")"));
+            "cannot infer columns: record "
+                + (e.record() + 1)
+                + " brings the fields past max_inferred_columns = "
+                + e.limit()
+                + "; declare the columns in the catalog, read a narrower part with a pointer,"
+                + " or raise max_inferred_columns (at most "
+                + SessionSettings.MAX_INFERRED_COLUMNS_LIMIT
+                + ")",
+            null);
       }
       List<ColumnBinding> columns =
           seen.columns().stream()
@@ -125,11 +125,10 @@ final class ColumnInference {
               .map(b -> new ColumnBinding(nullable(b.column()), b.pointer(), b.format()))
               .toList();
       if (columns.isEmpty()) {
-        throw new ArrowtapException(
+        throw where.error(
             SqlStates.FEED_BAD_DATA,
-            redact(
-                where
-                    + "cannot infer columns: the first page has no records; declare the columns in the catalog"));
+            "cannot infer columns: the first page has no records; declare the columns in the catalog",
+            null);
       }
       // Only a page whose records were all sampled is read on: its tail is a few bytes, where
       // the rest of a long page could take as long as the scan itself.
@@ -143,22 +142,14 @@ final class ColumnInference {
     } catch (HttpFailure e) {
       throw stoppedOr(
           where,
-          new ArrowtapException(
-              SqlStates.FEED_UNAVAILABLE,
-              redact(where + "cannot infer columns: " + e.getMessage()),
-              e));
+          where.error(SqlStates.FEED_UNAVAILABLE, "cannot infer columns: " + e.getMessage(), e));
     } catch (JsonDecodeException e) {
       throw stoppedOr(
-          where,
-          new ArrowtapException(
-              e.sqlState(), redact(where + "cannot infer columns: " + e.getMessage()), e));
+          where, where.error(e.sqlState(), "cannot infer columns: " + e.getMessage(), e));
     } catch (IOException e) {
       throw stoppedOr(
           where,
-          new ArrowtapException(
-              SqlStates.FEED_UNAVAILABLE,
-              redact(where + "cannot infer columns: " + e.getMessage()),
-              e));
+          where.error(SqlStates.FEED_UNAVAILABLE, "cannot infer columns: " + e.getMessage(), e));
     } finally {
       timer.cancel(false);
       unhook.run();
@@ -166,48 +157,39 @@ final class ColumnInference {
   }
 
   /** Inference stopped before one whole record: say which bound stopped it. */
-  private ArrowtapException nothingSampled(String where, SampleStream sample) {
+  private ArrowtapException nothingSampled(FeedPlace where, SampleStream sample) {
     if (sample.exhausted() && !stopped()) {
-      return new ArrowtapException(
+      return where.error(
           SqlStates.PROGRAM_LIMIT,
-          redact(
-              where
-                  + "cannot infer columns: no whole record in the first "
-                  + limits.inferMaxBytes()
-                  + " bytes (infer_max_bytes); raise infer_max_bytes or declare the columns"));
+          "cannot infer columns: no whole record in the first "
+              + limits.inferMaxBytes()
+              + " bytes (infer_max_bytes); raise infer_max_bytes or declare the columns",
+          null);
     }
     return stoppedOr(
-        where,
-        new ArrowtapException(
-            SqlStates.FEED_UNAVAILABLE, redact(where + "cannot infer columns: no record")));
+        where, where.error(SqlStates.FEED_UNAVAILABLE, "cannot infer columns: no record", null));
   }
 
   /** The cancellation or timeout that cut a read off, else {@code error} itself. */
-  private ArrowtapException stoppedOr(String where, ArrowtapException error) {
+  private ArrowtapException stoppedOr(FeedPlace where, ArrowtapException error) {
     if (cancelled.get()) {
       return new ArrowtapException(
-          SqlStates.QUERY_CANCELED,
-          redact("query cancelled while inferring the columns of " + where.replaceAll(": $", "")));
+          SqlStates.QUERY_CANCELED, "query cancelled while inferring the columns of " + where);
     }
     if (timedOut.get()) {
-      return new ArrowtapException(
+      return where.error(
           SqlStates.FEED_UNAVAILABLE,
-          redact(
-              where
-                  + "cannot infer columns: no record within "
-                  + limits.inferTimeout().toMillis()
-                  + " ms (infer_timeout_ms); raise infer_timeout_ms or declare the columns"));
+          "cannot infer columns: no record within "
+              + limits.inferTimeout().toMillis()
+              + " ms (infer_timeout_ms); raise infer_timeout_ms or declare the columns",
+          null);
     }
     return error;
   }
 
-  private String redact(String message) {
-    return feed.secrets().redact(message);
-  }
-
   /** Parameter defaults: inference runs only on feeds whose parameters all have one. */
   private static Map<String, String> defaults(FeedDef feed) {
-    Map<String, String> values = new java.util.HashMap<>();
+    Map<String, String> values = new HashMap<>();
     feed.parameters().forEach(p -> p.defaultValue().ifPresent(v -> values.put(p.name(), v)));
     return values;
   }

@@ -93,6 +93,7 @@ final class FeedBatchReader implements BatchReader {
           batch = output.assemble(batch);
         }
         rows += batch.getRowCount();
+        context.metrics().addRowsIn(batch.getRowCount());
         if (rows > feed.http().maxRows()) {
           throw failure(
               SqlStates.CAP_REACHED,
@@ -314,33 +315,22 @@ final class FeedBatchReader implements BatchReader {
     pageSize = apiPageSize;
   }
 
-  /** The decoder's message already names the byte, the record (of this page) and the column. */
+  /** The decoder's message names the column, the record (of this page) and the byte. */
   private ArrowtapException badData(JsonDecodeException e) {
     return failure(e.sqlState(), e.getMessage(), e);
   }
 
-  /** An error naming the table, the URL with secrets removed, and the page. */
+  /** An error naming the table, the page and its URL with secrets removed. */
   private ArrowtapException failure(String sqlState, String problem, Throwable cause) {
     String url = currentRequest == null ? feed.url() : currentRequest.uri().toString();
-    String message =
-        "feed "
-            + feed.qualifiedName()
-            + ", page "
-            + Math.max(pageIndex + 1, 1)
-            + ", "
-            + feed.method()
-            + " "
-            + url
-            + ": "
-            + problem;
-    String redacted = feed.secrets().redact(message);
+    String message = FeedPlace.request(feed, Math.max(pageIndex + 1, 1), url).describe(problem);
     // A refused request, bad data or a cap fails the same way on every worker: no retry there.
     boolean permanent =
         !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
             || (cause instanceof HttpFailure failed && failed.refused());
     return permanent
-        ? new PermanentFailure(sqlState, redacted, cause)
-        : new ArrowtapException(sqlState, redacted, cause);
+        ? new PermanentFailure(sqlState, message, cause)
+        : new ArrowtapException(sqlState, message, cause);
   }
 
   private void closePage() {

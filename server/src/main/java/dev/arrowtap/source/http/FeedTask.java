@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Reads a whole feed, page after page, for one set of parameter values, decoding only the bound
@@ -96,7 +97,7 @@ public record FeedTask(
       }
     }
     // Sorted, so that a plan reads the same whatever order the filters were pushed in.
-    new java.util.TreeMap<>(apiFilters).forEach((name, value) -> parts.add(name + "=" + value));
+    new TreeMap<>(apiFilters).forEach((name, value) -> parts.add(name + "=" + value));
     // The fields the API is asked for (projection to the API), where the catalog declares it.
     ApiFields.value(feed.fields(), columns)
         .ifPresent(fields -> parts.add(feed.fields().param() + "=" + fields));

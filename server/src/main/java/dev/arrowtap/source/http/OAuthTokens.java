@@ -51,7 +51,7 @@ final class OAuthTokens {
   static String token(FeedDef feed, AuthDef.OAuth2 auth) {
     Holder holder = TOKENS.computeIfAbsent(key(auth), k -> new Holder());
     synchronized (holder) {
-      if (holder.token == null || System.nanoTime() - holder.token.renewAtNanos >= 0) {
+      if (holder.token == null || FeedTicker.read() - holder.token.renewAtNanos >= 0) {
         holder.token = fetch(feed, auth, holder.token);
       }
       return holder.token.value;
@@ -63,7 +63,7 @@ final class OAuthTokens {
     Holder holder = TOKENS.computeIfAbsent(key(auth), k -> new Holder());
     synchronized (holder) {
       if (holder.token != null && holder.token.value.equals(used)) {
-        holder.token = new Token(used, System.nanoTime(), holder.token.refreshToken);
+        holder.token = new Token(used, FeedTicker.read(), holder.token.refreshToken);
       }
     }
   }
@@ -94,7 +94,7 @@ final class OAuthTokens {
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
     }
-    long sentAt = System.nanoTime();
+    long sentAt = FeedTicker.read();
     HttpResponse<String> response;
     try {
       response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -135,14 +135,11 @@ final class OAuthTokens {
 
   private static ArrowtapException failure(
       FeedDef feed, AuthDef.OAuth2 auth, String problem, Throwable cause) {
-    String message =
-        "feed "
-            + feed.qualifiedName()
-            + ": the OAuth2 token endpoint "
-            + auth.tokenUrl()
-            + " gave no token: "
-            + problem;
-    return new ArrowtapException(SqlStates.FEED_UNAVAILABLE, feed.secrets().redact(message), cause);
+    return FeedPlace.of(feed)
+        .error(
+            SqlStates.FEED_UNAVAILABLE,
+            "the OAuth2 token endpoint " + auth.tokenUrl() + " gave no token: " + problem,
+            cause);
   }
 
   private static String key(AuthDef.OAuth2 auth) {

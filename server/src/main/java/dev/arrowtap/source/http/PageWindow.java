@@ -5,6 +5,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.HttpSettings;
 import dev.arrowtap.exec.TaskContext;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -227,7 +228,7 @@ final class PageWindow implements AutoCloseable {
       String used =
           request.headers().getOrDefault("Authorization", "").replaceFirst("^Bearer ", "");
       OAuthTokens.refused(oauth, used);
-      Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
+      Map<String, String> headers = new LinkedHashMap<>(request.headers());
       headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
       PageRequest renewed =
           new PageRequest(request.method(), request.uri(), headers, request.body());

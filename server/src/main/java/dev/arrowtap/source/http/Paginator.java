@@ -3,6 +3,7 @@ package dev.arrowtap.source.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.PaginationDef;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +80,7 @@ final class Paginator {
    * The numbered pages of a Link-header feed, when the first page's links name the next and the
    * last page by number; empty otherwise, and for every other style.
    */
-  Optional<LinkPages> linkPages(java.net.URI first, List<String> links) {
+  Optional<LinkPages> linkPages(URI first, List<String> links) {
     if (def.style() != PaginationDef.Style.LINK_HEADER) {
       return Optional.empty();
     }

@@ -1,11 +1,7 @@
 package dev.arrowtap.source.http;
 
-import dev.arrowtap.catalog.AuthDef;
 import dev.arrowtap.catalog.FeedDef;
-import dev.arrowtap.catalog.FetchDef;
 import dev.arrowtap.catalog.HostAllowlist;
-import dev.arrowtap.catalog.HttpSettings;
-import dev.arrowtap.catalog.PaginationDef;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.Secrets;
 import dev.arrowtap.common.SessionSettings;
@@ -20,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -102,24 +96,10 @@ public final class ReadJsonTableMacro implements TableMacro {
               + "; read_json never reads arrowtap's own endpoints");
     }
     FeedDef feed =
-        new FeedDef(
-            "read_json",
-            "read_json",
-            "",
-            "GET",
-            url,
-            Optional.empty(),
-            Map.of(),
-            Map.of(),
-            AuthDef.NONE,
-            new RecordLayout(RecordLayout.Format.AUTO, pointer),
-            PaginationDef.NONE,
-            Optional.empty(),
-            List.of(),
-            HttpSettings.DEFAULTS,
-            querySecrets(uri),
-            FetchDef.DEFAULTS,
-            List.of());
+        FeedDef.builder("read_json", "read_json", url)
+            .records(new RecordLayout(RecordLayout.Format.AUTO, pointer))
+            .secrets(querySecrets(uri))
+            .build();
     // The query string may hold a token: plans and metrics show the URL without it.
     String shown = uri.getRawQuery() == null ? url : url.substring(0, url.indexOf('?')) + "?…";
     String label =

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +80,7 @@ final class ResponseCache {
     Cache<String, Stored> cache = cacheOf(feed, def);
     String key = key(request);
     Stored stored = cache.getIfPresent(key);
-    long now = System.nanoTime();
+    long now = FeedTicker.read();
     if (stored != null && now - stored.storedNanos < def.ttl().toNanos()) {
       onHit.run();
       return replay(request, stored);
@@ -88,7 +89,7 @@ final class ResponseCache {
     PageResponse response = network.fetch(sent);
     if (response.status() == 304 && stored != null) {
       response.close();
-      cache.put(key, new Stored(stored.body, stored.headers, System.nanoTime(), stored.status));
+      cache.put(key, new Stored(stored.body, stored.headers, FeedTicker.read(), stored.status));
       onHit.run();
       return replay(request, stored);
     }
@@ -104,7 +105,7 @@ final class ResponseCache {
     cacheOf(feed, def)
         .put(
             key(page.request()),
-            new Stored(page.body(), page.headers(), System.nanoTime(), page.status()));
+            new Stored(page.body(), page.headers(), FeedTicker.read(), page.status()));
   }
 
   private static Cache<String, Stored> cacheOf(FeedDef feed, CacheDef def) {
@@ -116,6 +117,7 @@ final class ResponseCache {
                 .maximumWeight(def.maxBytes())
                 .<String, Stored>weigher((k, v) -> v.body.length + 256)
                 .expireAfterWrite(def.ttl().multipliedBy(KEEP_FOR_REVALIDATION))
+                .ticker(FeedTicker.TICKER)
                 .build());
   }
 
@@ -152,7 +154,7 @@ final class ResponseCache {
     }
     response.close();
     Stored stored =
-        new Stored(buffer.toByteArray(), headersOf(response), System.nanoTime(), response.status());
+        new Stored(buffer.toByteArray(), headersOf(response), FeedTicker.read(), response.status());
     if (response.header("Cache-Control").stream().noneMatch(v -> v.contains("no-store"))) {
       cache.put(key, stored);
     }
@@ -174,7 +176,7 @@ final class ResponseCache {
     return replay(request.uri(), stored);
   }
 
-  private static PageResponse replay(java.net.URI uri, Stored stored) {
+  private static PageResponse replay(URI uri, Stored stored) {
     return new PageResponse(
         uri,
         stored.status,

@@ -36,6 +36,7 @@ final class NumbersBatchReader implements BatchReader {
     }
     next += count;
     root.setRowCount(count);
+    context.metrics().addRowsIn(count);
     return root;
   }
 

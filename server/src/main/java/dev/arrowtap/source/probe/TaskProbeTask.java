@@ -37,6 +37,7 @@ public record TaskProbeTask(int task) implements TaskSpec {
         taskVector.set(0, task);
         workerVector.setSafe(0, context.location().getBytes(StandardCharsets.UTF_8));
         root.setRowCount(1);
+        context.metrics().addRowsIn(1);
         return root;
       }
 

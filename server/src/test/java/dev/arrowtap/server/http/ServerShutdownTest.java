@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,7 +46,7 @@ class ServerShutdownTest {
       paged.setFetchSize(100);
       ResultSet rows = paged.executeQuery("SELECT number FROM numbers(0, 1000000000)");
       assertTrue(rows.next());
-      Thread.sleep(500); // Both queries are under way.
+      awaitRunning(server, "SELECT count(*) FROM numbers"); // both queries are under way
       assertFalse(first.isDone(), "the endless query ended early");
 
       long started = System.nanoTime();
@@ -83,5 +84,26 @@ class ServerShutdownTest {
             .count(),
         all);
     assertTrue(all.contains("event=stopped"), all);
+  }
+
+  /** Waits (10 s at most) until sys.queries shows a running query whose text starts so. */
+  private static void awaitRunning(ServerProcess server, String sqlStart) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try (Connection observer = DriverManager.getConnection(server.jdbcUrl());
+        PreparedStatement running =
+            observer.prepareStatement(
+                "SELECT count(*) FROM sys.queries WHERE state = 'RUNNING' AND sql_text LIKE ?")) {
+      running.setString(1, sqlStart + "%");
+      while (true) {
+        try (ResultSet count = running.executeQuery()) {
+          count.next();
+          if (count.getLong(1) > 0) {
+            return;
+          }
+        }
+        assertTrue(System.nanoTime() < deadline, "no running query " + sqlStart + " in 10 s");
+        Thread.sleep(10);
+      }
+    }
   }
 }

@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.catalog.CatalogException;
 import dev.arrowtap.catalog.CatalogLoader;
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 7: a parameter's default applies only when the query gives no value, and an optional
@@ -37,14 +31,12 @@ class DefaultParameterTest {
           + "        parameters:\n          - {name: userId, type: BIGINT, optional: true}\n"
           + "        columns: [{name: id, type: BIGINT}, {name: title, type: VARCHAR}]\n";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
   private Connection connection;
 
   @BeforeEach
   void start() throws Exception {
-    api = FeedTestServer.start();
     api.route(
         "/posts",
         r -> {
@@ -56,34 +48,12 @@ class DefaultParameterTest {
           }
           return Reply.json("[" + String.join(",", items) + "]");
         });
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(catalog, CATALOG.replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    connection = engine.connect(Map.of());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    connection.close();
-    assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
-    engine.close();
-    api.close();
+    feeds.start(CATALOG);
+    connection = feeds.connect();
   }
 
   private List<String> rows(String sql) throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-      return out;
-    }
+    return FeedFixture.lines(connection, sql);
   }
 
   private List<String> sentUsers() {
@@ -125,7 +95,7 @@ class DefaultParameterTest {
 
   @Test
   void optionalParameterMustBeAQueryParameterWithoutDefault() throws Exception {
-    Path bad = dir.resolve("bad.yaml");
+    Path bad = feeds.dir().resolve("bad.yaml");
     Files.writeString(
         bad,
         "schemas:\n  - name: s\n    tables:\n      - name: t\n        url: http://h/{id}\n"

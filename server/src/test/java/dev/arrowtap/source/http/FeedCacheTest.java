@@ -2,52 +2,41 @@ package dev.arrowtap.source.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 10: a table's response cache, its revalidation, and the session switch that skips it. */
 class FeedCacheTest {
   private static final String SUM = "SELECT count(*), CAST(sum(id) AS BIGINT) FROM t.users";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
+  private MovableTicker ticker;
 
   @BeforeEach
   void start() {
-    api = FeedTestServer.start();
+    ticker = MovableTicker.install();
   }
 
   @AfterEach
   void stop() {
-    if (engine != null) {
-      assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
-      engine.close();
-    }
-    api.close();
+    ticker.close();
   }
 
   private void catalog(String more) throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog,
-        ("schemas:\n  - name: t\n    tables:\n      - name: users\n        url: URL/users\n"
-                + "        records: {pointer: /data}\n"
-                + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
-                + "        concurrency: 1\n" // exact request counts: nothing asked ahead
-                + more)
-            .replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    feeds.start(
+        "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: URL/users\n"
+            + "        records: {pointer: /data}\n"
+            + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
+            + "        concurrency: 1\n" // exact request counts: nothing asked ahead
+            + more);
   }
 
   private void users(String etag) {
@@ -69,8 +58,8 @@ class FeedCacheTest {
   }
 
   private List<List<Object>> rows(String sql, Map<String, String> properties) throws Exception {
-    try (Connection c = engine.connect(properties)) {
-      return FeedPagingTest.rows(c, sql);
+    try (Connection c = feeds.connect(properties)) {
+      return FeedFixture.rows(c, sql);
     }
   }
 
@@ -85,9 +74,9 @@ class FeedCacheTest {
     assertEquals(3, api.count("/users"));
     assertEquals(EXPECTED, rows(SUM, Map.of()));
     assertEquals(3, api.count("/users"), "the second query made no request");
-    try (Connection c = engine.connect(Map.of())) {
+    try (Connection c = feeds.connect()) {
       List<List<Object>> hits =
-          FeedPagingTest.rows(
+          FeedFixture.rows(
               c, "SELECT sum(cache_hits) FROM sys.task_metrics WHERE scan = 't.users'");
       assertEquals(3L, ((Number) hits.get(0).get(0)).longValue(), "the second query's pages");
     }
@@ -112,7 +101,7 @@ class FeedCacheTest {
         "        columns: [{name: id, type: BIGINT}]\n"
             + "        cache: {ttl_seconds: 1, max_bytes: 1000000}\n");
     assertEquals(EXPECTED, rows(SUM, Map.of()));
-    Thread.sleep(1100);
+    ticker.advance(Duration.ofMillis(1100));
     api.reset();
     assertEquals(EXPECTED, rows(SUM, Map.of()));
     assertEquals(3, api.count("/users"), "each page asked again, once");

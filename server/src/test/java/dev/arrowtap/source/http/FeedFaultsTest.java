@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arrowtap.catalog.CatalogException;
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.common.ArrowtapException;
-import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.server.meta.MetaErrors;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
@@ -21,10 +20,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every fault a feed can show, and what the user sees: nothing lost, nothing doubled, a clear
@@ -37,35 +34,12 @@ class FeedFaultsTest {
   private static final String FAST_RETRY =
       "        retry: {attempts: 3, initial_delay_ms: 1, max_delay_ms: 20}\n";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
 
-  @BeforeEach
-  void start() {
-    api = FeedTestServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (engine != null) {
-      assertEquals(
-          0, engine.services().rootAllocator().getAllocatedMemory(), "Arrow memory left allocated");
-      engine.close();
-    }
-    api.close();
-  }
-
+  /** A connection to a catalog of one table, t.users, with these keys after its URL. */
   private Connection connect(String table) throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog,
-        "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
-            + api.url("/users")
-            + "\n"
-            + table);
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    return engine.connect(Map.of());
+    return feeds.connectTables("      - name: users\n        url: URL/users\n" + table);
   }
 
   private static long count(Connection c) throws SQLException {
@@ -182,7 +156,7 @@ class FeedFaultsTest {
       assertTrue(error.getMessage().contains("feed t.users, page 2"), error.getMessage());
       // Issue 7: one record number, counted from 1 within the page, and one byte offset.
       String message = error.getMessage();
-      assertTrue(message.matches("(?s).*malformed JSON inside record 2 at byte \\d+: .*"), message);
+      assertTrue(message.matches("(?s).*: record 2, byte \\d+: malformed JSON: .*"), message);
       assertEquals(1, message.split("record ", -1).length - 1, message);
       assertEquals(1, message.split("byte ", -1).length - 1, message);
     }
@@ -203,7 +177,7 @@ class FeedFaultsTest {
         });
     connect(COLUMNS + PAGED + FAST_RETRY).close();
     // Small batches, so that rows of the broken page were delivered before it broke.
-    try (Connection c = engine.connect(Map.of("batch_size", "2"))) {
+    try (Connection c = feeds.connect(Map.of("batch_size", "2"))) {
       assertEquals(30, count(c));
       assertEquals(2, secondPage.get(), "page 2 is fetched again");
       try (Statement s = c.createStatement();
@@ -265,7 +239,7 @@ class FeedFaultsTest {
     api.route(
         "/users",
         r -> Reply.status(401, "{\"error\":\"bad token " + r.header("Authorization") + "\"}"));
-    Path tokenFile = dir.resolve("token");
+    Path tokenFile = feeds.dir().resolve("token");
     Files.writeString(tokenFile, TOKEN + "\n");
     try (Connection c =
         connect(COLUMNS + "        auth: {type: bearer, token: '${file:token}'}\n")) {
@@ -322,8 +296,8 @@ class FeedFaultsTest {
   @Test
   void readJsonObeysTheAllowlist() throws Exception {
     api.route("/users", r -> Reply.json("{\"data\": [{\"a\": 1}, {\"a\": 2}]}"));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withReadJsonDefault(HostAllowlist.NONE));
-    try (Connection c = engine.connect(Map.of());
+    feeds.start(EngineConfig.defaults().withReadJsonDefault(HostAllowlist.NONE));
+    try (Connection c = feeds.connect();
         Statement s = c.createStatement()) {
       SQLException error =
           assertThrows(
@@ -334,9 +308,8 @@ class FeedFaultsTest {
       assertTrue(error.getMessage().contains("host 127.0.0.1 is not allowed"), error.getMessage());
       assertEquals(0, api.count("/users"));
     }
-    engine.close();
-    engine = new ArrowtapEngine(EngineConfig.defaults());
-    try (Connection c = engine.connect(Map.of());
+    feeds.start(EngineConfig.defaults());
+    try (Connection c = feeds.connect();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT sum(a) FROM read_json('" + api.url("/users") + "', '/data')")) {
@@ -391,16 +364,9 @@ class FeedFaultsTest {
         r ->
             Reply.json("[" + String.join(",", FeedTestServer.records(0, 50)) + "]")
                 .pausedUntil(never));
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog,
-        "schemas:\n  - name: t\n    tables:\n      - name: users\n        url: "
-            + api.url("/users")
-            + "\n"
-            + COLUMNS);
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    feeds.startTables("      - name: users\n        url: URL/users\n" + COLUMNS);
     long start = System.nanoTime();
-    try (Connection c = engine.connect(Map.of("batch_size", "1"));
+    try (Connection c = feeds.connect(Map.of("batch_size", "1"));
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id FROM t.users LIMIT 1")) {
       assertTrue(rs.next());
@@ -409,7 +375,7 @@ class FeedFaultsTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
     // Closing the scan closed the stalled connection instead of waiting for it.
     assertTrue(millis < 8_000, "took " + millis + " ms");
-    assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+    assertEquals(0, feeds.engine().services().rootAllocator().getAllocatedMemory());
     never.countDown();
   }
 }

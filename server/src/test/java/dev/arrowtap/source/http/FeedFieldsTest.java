@@ -121,7 +121,7 @@ class FeedFieldsTest {
 
   private List<String> rows(String sql) throws Exception {
     List<String> out = new ArrayList<>();
-    for (List<Object> row : FeedPagingTest.rows(connection, sql)) {
+    for (List<Object> row : FeedFixture.rows(connection, sql)) {
       out.add(String.join("|", row.stream().map(String::valueOf).toList()));
     }
     return out;
@@ -146,7 +146,7 @@ class FeedFieldsTest {
     // the catalog's `always` field.
     assertEquals(Set.of("address.city+id+name+score"), fieldsSent("/users", "fields", ","));
     String plan =
-        FeedPagingTest.rows(connection, "EXPLAIN PLAN FOR SELECT name, town FROM t.users")
+        FeedFixture.rows(connection, "EXPLAIN PLAN FOR SELECT name, town FROM t.users")
             .get(0)
             .get(0)
             .toString();

@@ -4,34 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 10: range and equality filters on columns the catalog maps to request parameters. */
 class FeedFiltersTest {
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
   private static final int RECORDS = 1000;
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
 
   @BeforeEach
   void start() {
-    api = FeedTestServer.start();
     // Record i was created i hours after START. The API filters by since (ISO, >=), until (epoch
     // seconds, <=) and min_id (>), then pages by offset with a total.
     api.route(
@@ -59,36 +51,22 @@ class FeedFiltersTest {
         });
   }
 
-  @AfterEach
-  void stop() {
-    if (engine != null) {
-      assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
-      engine.close();
-    }
-    api.close();
-  }
-
   private Connection connect() throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog,
-        ("schemas:\n  - name: t\n    tables:\n      - name: events\n        url: URL/events\n"
-                + "        records: {pointer: /data}\n"
-                + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
-                + "        concurrency: 1\n"
-                + "        columns: [{name: id, type: BIGINT}, {name: created, type: TIMESTAMP}]\n"
-                + "        filters:\n"
-                + "          - {column: created, op: '>=', param: since, format: iso_datetime, exact: true}\n"
-                + "          - {column: created, op: '<=', param: until, format: epoch_seconds, exact: true}\n"
-                + "          - {column: id, op: '>', param: min_id}\n")
-            .replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    return engine.connect(Map.of());
+    return feeds.connectTables(
+        "      - name: events\n        url: URL/events\n"
+            + "        records: {pointer: /data}\n"
+            + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
+            + "        concurrency: 1\n"
+            + "        columns: [{name: id, type: BIGINT}, {name: created, type: TIMESTAMP}]\n"
+            + "        filters:\n"
+            + "          - {column: created, op: '>=', param: since, format: iso_datetime, exact: true}\n"
+            + "          - {column: created, op: '<=', param: until, format: epoch_seconds, exact: true}\n"
+            + "          - {column: id, op: '>', param: min_id}\n");
   }
 
   private static String plan(Connection c, String sql) throws SQLException {
     StringBuilder out = new StringBuilder();
-    for (List<Object> row : FeedPagingTest.rows(c, "EXPLAIN PLAN FOR " + sql)) {
+    for (List<Object> row : FeedFixture.rows(c, "EXPLAIN PLAN FOR " + sql)) {
       out.append(row.get(0)).append('\n');
     }
     return out.toString();
@@ -111,7 +89,7 @@ class FeedFiltersTest {
       assertTrue(plan.contains("api_filters=[[created >= 2024-02-07T12:00:00Z]]"), plan);
       assertFalse(plan.contains("Filter") || plan.contains("condition"), plan);
       api.reset();
-      assertEquals(ids(900, 1000), FeedPagingTest.rows(c, sql));
+      assertEquals(ids(900, 1000), FeedFixture.rows(c, sql));
       assertEquals(1, api.count("/events"), "one page of 100 matching records");
       assertEquals("2024-02-07T12:00:00Z", api.requests("/events").get(0).param("since"));
     }
@@ -126,7 +104,7 @@ class FeedFiltersTest {
       String plan = plan(c, sql);
       assertFalse(plan.contains("condition"), plan);
       api.reset();
-      assertEquals(ids(96, 121), FeedPagingTest.rows(c, sql));
+      assertEquals(ids(96, 121), FeedFixture.rows(c, sql));
       FeedTestServer.Request request = api.requests("/events").get(0);
       assertEquals("2024-01-05T00:00:00Z", request.param("since"));
       assertEquals(
@@ -145,18 +123,18 @@ class FeedFiltersTest {
       assertTrue(
           plan(c, after).contains("condition") || plan(c, after).contains("Filter"),
           plan(c, after));
-      assertEquals(ids(901, 1000), FeedPagingTest.rows(c, after));
+      assertEquals(ids(901, 1000), FeedFixture.rows(c, after));
       // An upper bound with milliseconds is rounded up to whole seconds, and checked again.
       String before =
           "SELECT id FROM t.events WHERE created <= TIMESTAMP '2024-01-01 02:59:59.500'";
-      assertEquals(ids(0, 3), FeedPagingTest.rows(c, before));
+      assertEquals(ids(0, 3), FeedFixture.rows(c, before));
       // A filter not declared exact stays too, though the API applies it.
       api.reset();
       String ids = "SELECT id FROM t.events WHERE id > 994 AND id <> 997";
       assertTrue(plan(c, ids).contains("api_filters=[[id > 994 (checked again)]]"), plan(c, ids));
       assertEquals(
           List.of(List.of(995L), List.of(996L), List.of(998L), List.of(999L)),
-          FeedPagingTest.rows(c, ids));
+          FeedFixture.rows(c, ids));
       assertEquals("994", api.requests("/events").get(0).param("min_id"));
       assertEquals(1, api.count("/events"));
     }
@@ -168,7 +146,7 @@ class FeedFiltersTest {
       String sql = "SELECT id FROM t.events WHERE id < 3";
       assertFalse(plan(c, sql).contains("api_filters"), plan(c, sql));
       api.reset();
-      assertEquals(ids(0, 3), FeedPagingTest.rows(c, sql));
+      assertEquals(ids(0, 3), FeedFixture.rows(c, sql));
       assertEquals(10, api.count("/events"));
     }
   }

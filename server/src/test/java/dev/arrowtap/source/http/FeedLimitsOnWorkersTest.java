@@ -80,11 +80,11 @@ class FeedLimitsOnWorkersTest {
   }
 
   private String explain(Connection c, String sql) throws Exception {
-    return FeedPagingTest.rows(c, "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
+    return FeedFixture.rows(c, "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
   }
 
   private long sumOfIds(Connection c, String sql) throws Exception {
-    return ((Number) FeedPagingTest.rows(c, sql).get(0).get(0)).longValue();
+    return ((Number) FeedFixture.rows(c, sql).get(0).get(0)).longValue();
   }
 
   @Test
@@ -95,7 +95,7 @@ class FeedLimitsOnWorkersTest {
     try (Connection c = engine.connect(Map.of())) {
       assertEquals((long) VALUES * (VALUES - 1) / 2, sumOfIds(c, sql));
       List<List<Object>> places =
-          FeedPagingTest.rows(
+          FeedFixture.rows(
               c, "SELECT DISTINCT worker FROM sys.task_metrics WHERE scan LIKE '%items%'");
       assertEquals(2, places.size(), "tasks ran at " + places);
     }

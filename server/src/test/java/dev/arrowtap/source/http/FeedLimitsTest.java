@@ -3,50 +3,25 @@ package dev.arrowtap.source.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 10: request budgets shared by every query of the server, and the API's own pauses. */
 class FeedLimitsTest {
   private static final String ONE_RECORD = "{\"data\":[{\"id\":1}]}";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
-
-  @BeforeEach
-  void start() {
-    api = FeedTestServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (engine != null) {
-      assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
-      engine.close();
-    }
-    api.close();
-  }
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
 
   private void catalog(String tables) throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog, "schemas:\n  - name: t\n    tables:\n" + tables.replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    feeds.startTables(tables);
   }
 
   private static String table(String name, String more) {
@@ -59,8 +34,8 @@ class FeedLimitsTest {
   }
 
   private long query(String sql) {
-    try (Connection c = engine.connect(Map.of())) {
-      return ((Number) FeedPagingTest.rows(c, sql).get(0).get(0)).longValue();
+    try (Connection c = feeds.connect()) {
+      return ((Number) FeedFixture.rows(c, sql).get(0).get(0)).longValue();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -96,10 +71,10 @@ class FeedLimitsTest {
             .toList();
     long spread = millisBetween(sorted.get(0), sorted.get(19));
     assertTrue(spread >= 650, "20 requests within " + spread + " ms");
-    try (Connection c = engine.connect(Map.of())) {
+    try (Connection c = feeds.connect()) {
       long waits =
           ((Number)
-                  FeedPagingTest.rows(
+                  FeedFixture.rows(
                           c,
                           "SELECT sum(rate_limit_waits) FROM sys.task_metrics WHERE scan = 't.items'")
                       .get(0)

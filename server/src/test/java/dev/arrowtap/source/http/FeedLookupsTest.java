@@ -10,8 +10,6 @@ import dev.arrowtap.exec.ExecutionConfig;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import dev.arrowtap.worker.WorkerServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11: ids from an array parameter or from a join reach the feed as requests, one per id or
@@ -56,14 +53,12 @@ class FeedLookupsTest {
               columns: [{name: name, type: VARCHAR}]
       """;
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
   private Connection connection;
 
   @BeforeEach
   void start() throws Exception {
-    api = FeedTestServer.start();
     // Posts 1..6; user 7 wrote 1, 2 and 5. Post n has n % 3 comments (post 3 and 6 have none).
     api.route(
         "/posts",
@@ -101,38 +96,12 @@ class FeedLookupsTest {
           users.add("{\"id\":-1,\"name\":\"not asked for\"}");
           return Reply.json("[" + String.join(",", users) + "]");
         });
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(catalog, CATALOG.replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    connection = engine.connect(Map.of());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    connection.close();
-    assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
-    engine.close();
-    api.close();
+    feeds.start(CATALOG);
+    connection = feeds.connect();
   }
 
   private List<String> rows(String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        s.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        List<String> out = new ArrayList<>();
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          StringBuilder row = new StringBuilder();
-          for (int i = 1; i <= n; i++) {
-            row.append(i > 1 ? "|" : "").append(rs.getString(i));
-          }
-          out.add(row.toString());
-        }
-        return out;
-      }
-    }
+    return FeedFixture.preparedLines(connection, sql, parameters);
   }
 
   private String plan(String sql) throws SQLException {
@@ -266,7 +235,7 @@ class FeedLookupsTest {
         ArrowtapEngine distributed =
             new ArrowtapEngine(
                 EngineConfig.defaults()
-                    .withCatalog(dir.resolve("catalog.yaml"))
+                    .withCatalog(feeds.dir().resolve("catalog.yaml"))
                     .withExecution(
                         ExecutionConfig.local()
                             .withWorkers(List.of(worker.address()), Optional.of(secret))));

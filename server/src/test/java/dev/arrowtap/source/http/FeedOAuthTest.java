@@ -5,38 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 10: OAuth2 tokens fetched once, shared, renewed on expiry and on 401; header auth. */
 class FeedOAuthTest {
   private static final String SECRET = "s3cret-client-value";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
+  private MovableTicker ticker;
   private final AtomicInteger issued = new AtomicInteger();
   private final Set<String> valid = ConcurrentHashMap.newKeySet();
   private volatile long expiresIn = 3600;
 
   @BeforeEach
   void start() {
-    api = FeedTestServer.start();
+    ticker = MovableTicker.install();
     api.route(
         "/token",
         r -> {
@@ -62,30 +58,23 @@ class FeedOAuthTest {
 
   @AfterEach
   void stop() {
-    if (engine != null) {
-      engine.close();
-    }
-    api.close();
+    ticker.close();
   }
 
   private void catalog(String scopes) throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog,
-        ("schemas:\n  - name: t\n    tables:\n      - name: items\n        url: URL/items\n"
-                + "        records: {pointer: /data}\n        columns: [{name: id, type: BIGINT}]\n"
-                + "        auth: {type: oauth2, token_url: URL/token, client_id: arrowtap,"
-                + " client_secret: "
-                + SECRET
-                + scopes
-                + "}\n")
-            .replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
+    feeds.start(
+        "schemas:\n  - name: t\n    tables:\n      - name: items\n        url: URL/items\n"
+            + "        records: {pointer: /data}\n        columns: [{name: id, type: BIGINT}]\n"
+            + "        auth: {type: oauth2, token_url: URL/token, client_id: arrowtap,"
+            + " client_secret: "
+            + SECRET
+            + scopes
+            + "}\n");
   }
 
   private long count() throws SQLException {
-    try (Connection c = engine.connect(Map.of())) {
-      return ((Number) FeedPagingTest.rows(c, "SELECT count(*) FROM t.items").get(0).get(0))
+    try (Connection c = feeds.connect()) {
+      return ((Number) FeedFixture.rows(c, "SELECT count(*) FROM t.items").get(0).get(0))
           .longValue();
     }
   }
@@ -114,7 +103,7 @@ class FeedOAuthTest {
     expiresIn = 1;
     catalog("");
     assertEquals(2, count());
-    Thread.sleep(1000);
+    ticker.advance(Duration.ofMillis(950)); // past the renewal margin (a tenth of 1 s)
     assertEquals(2, count());
     assertEquals(2, api.count("/token"), "renewed before it expired");
     expiresIn = 3600;
@@ -151,16 +140,12 @@ class FeedOAuthTest {
             "Token abc123".equals(r.header("X-Api-Token"))
                 ? Reply.json("{\"data\":[{\"id\":1}]}")
                 : Reply.status(401, "{}"));
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog,
-        ("schemas:\n  - name: t\n    tables:\n      - name: plain\n        url: URL/plain\n"
-                + "        records: {pointer: /data}\n        columns: [{name: id, type: BIGINT}]\n"
-                + "        auth: {type: header, name: X-Api-Token, prefix: 'Token ', value: abc123}\n")
-            .replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    try (Connection c = engine.connect(Map.of())) {
-      assertEquals(1, FeedPagingTest.rows(c, "SELECT id FROM t.plain").size());
+    feeds.start(
+        "schemas:\n  - name: t\n    tables:\n      - name: plain\n        url: URL/plain\n"
+            + "        records: {pointer: /data}\n        columns: [{name: id, type: BIGINT}]\n"
+            + "        auth: {type: header, name: X-Api-Token, prefix: 'Token ', value: abc123}\n");
+    try (Connection c = feeds.connect()) {
+      assertEquals(1, FeedFixture.rows(c, "SELECT id FROM t.plain").size());
     }
   }
 }

@@ -1,72 +1,24 @@
 package dev.arrowtap.source.http;
 
+import static dev.arrowtap.source.http.FeedFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How a feed's pages are requested: page-size caps, concurrency, LIMIT (issues 7 and 10). */
 class FeedPagingTest {
   private static final String COLUMNS =
       "        columns: [{name: id, type: BIGINT}, {name: name, type: VARCHAR}]\n";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
-
-  @BeforeEach
-  void start() {
-    api = FeedTestServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (engine != null) {
-      assertEquals(
-          0, engine.services().rootAllocator().getAllocatedMemory(), "Arrow memory left allocated");
-      engine.close();
-    }
-    api.close();
-  }
-
-  private Connection connect(String tables) throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog, "schemas:\n  - name: t\n    tables:\n" + tables.replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    return engine.connect(Map.of());
-  }
-
-  static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
-  }
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
 
   /**
    * An API with {@code total} records that sends at most {@code cap} a page, whatever it is asked,
@@ -109,7 +61,7 @@ class FeedPagingTest {
   void issue7PageSizeAboveTheApiCapFollowsTheTotal() throws Exception {
     cappedApi(1000, 200, true);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: items\n        url: URL/items\n        records: {pointer: /data}\n"
                 + "        pagination: {style: offset, page_size: 500, total_pointer: /total}\n"
                 + COLUMNS)) {
@@ -123,7 +75,7 @@ class FeedPagingTest {
   void issue7PageSizeAboveTheApiCapWithoutATotalReadsOnAtTheApisSize() throws Exception {
     cappedApi(1000, 200, false);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: items\n        url: URL/items\n        records: {pointer: /data}\n"
                 + "        pagination: {style: offset, page_size: 500}\n"
                 + "      - name: paged\n        url: URL/items\n        records: {pointer: /data}\n"
@@ -139,7 +91,7 @@ class FeedPagingTest {
   void issue7AFeedSmallerThanOnePageEndsWithoutANote() throws Exception {
     cappedApi(37, 200, true);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: items\n        url: URL/items\n        records: {pointer: /data}\n"
                 + "        pagination: {style: offset, page_size: 500, total_pointer: /total}\n"
                 + "        concurrency: 1\n"
@@ -174,7 +126,7 @@ class FeedPagingTest {
     cappedApi(1000, 1000, true);
     api.delay(40);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             table(
                     "total",
                     "{style: offset, page_size: 50, total_pointer: /total}",
@@ -215,7 +167,7 @@ class FeedPagingTest {
                     + "]}"));
     api.delay(150);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: user\n        url: URL/user\n        records: {pointer: /data}\n"
                 + "        concurrency: 6\n"
                 + "        parameters: [{name: id, type: BIGINT}]\n"
@@ -258,7 +210,7 @@ class FeedPagingTest {
         });
     api.delay(40);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: repos\n        url: URL/repos\n        records: {pointer: /data}\n"
                 + "        pagination: {style: link_header}\n        concurrency: 4\n"
                 + COLUMNS)) {
@@ -285,7 +237,7 @@ class FeedPagingTest {
                   + "]}");
         });
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: events\n        url: URL/events\n        records: {pointer: /data}\n"
                 + "        pagination: {style: cursor, cursor_param: after, cursor_pointer: /next}\n"
                 + COLUMNS)) {
@@ -306,7 +258,7 @@ class FeedPagingTest {
   void limitFiveOnAHundredPageFeedMakesOneRequestForFiveRecords() throws Exception {
     cappedApi(10_000, 1000, false);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             table("items", "{style: offset, page_size: 100}", "")
                 + table("paged", "{style: page, page_size: 100}", ""))) {
       assertEquals(ids(5), rows(c, "SELECT id FROM t.items LIMIT 5"));
@@ -325,7 +277,8 @@ class FeedPagingTest {
   @Test
   void dbeaversLimit200OnAHundredPageFeedCostsTwoRequests() throws Exception {
     cappedApi(10_000, 1000, false);
-    try (Connection c = connect(table("items", "{style: offset, page_size: 100}", ""))) {
+    try (Connection c =
+        feeds.connectTables(table("items", "{style: offset, page_size: 100}", ""))) {
       assertEquals(
           ids(200),
           rows(c, "SELECT * FROM t.items LIMIT 200").stream().map(r -> r.subList(0, 1)).toList());
@@ -342,7 +295,8 @@ class FeedPagingTest {
   void limitAfterOrderByOrAFilterStillReadsWhatItNeeds() throws Exception {
     cappedApi(1000, 1000, true);
     try (Connection c =
-        connect(table("items", "{style: offset, page_size: 100, total_pointer: /total}", ""))) {
+        feeds.connectTables(
+            table("items", "{style: offset, page_size: 100, total_pointer: /total}", ""))) {
       // The largest ids are on the last page: every page is read.
       assertEquals(
           List.of(List.of(999L), List.of(998L)),

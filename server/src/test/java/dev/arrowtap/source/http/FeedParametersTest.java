@@ -4,23 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.server.meta.MetaErrors;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** URL and query parameters bound from WHERE: one request (and task) per value. */
 class FeedParametersTest {
@@ -30,14 +24,12 @@ class FeedParametersTest {
           + "        records: {pointer: /items}\n"
           + "        columns: [{name: number, type: BIGINT}, {name: title, type: VARCHAR}]\n";
 
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
   private Connection connection;
 
   @BeforeEach
   void start() throws Exception {
-    api = FeedTestServer.start();
     for (String owner : List.of("apache", "duckdb", "a b")) {
       api.route(
           "/repos/" + owner + "/issues",
@@ -59,34 +51,12 @@ class FeedParametersTest {
             return Reply.json("{\"items\":[" + String.join(",", items) + "]}");
           });
     }
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(catalog, TABLE.replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    connection = engine.connect(Map.of());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    connection.close();
-    assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
-    engine.close();
-    api.close();
+    feeds.start(TABLE);
+    connection = feeds.connect();
   }
 
   private List<String> rows(String sql) throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-      return out;
-    }
+    return FeedFixture.lines(connection, sql);
   }
 
   @Test

@@ -1,15 +1,12 @@
 package dev.arrowtap.source.http;
 
+import static dev.arrowtap.source.http.FeedFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arrowtap.engine.ArrowtapEngine;
-import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -18,57 +15,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Feed tables end to end: a catalog, a real HTTP server, SQL through the engine. */
 class FeedTablesTest {
-  @TempDir Path dir;
-  private FeedTestServer api;
-  private ArrowtapEngine engine;
-
-  @BeforeEach
-  void start() {
-    api = FeedTestServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (engine != null) {
-      assertEquals(
-          0, engine.services().rootAllocator().getAllocatedMemory(), "Arrow memory left allocated");
-      engine.close();
-    }
-    api.close();
-  }
-
-  private Connection connect(String tables) throws Exception {
-    Path catalog = dir.resolve("catalog.yaml");
-    Files.writeString(
-        catalog, "schemas:\n  - name: t\n    tables:\n" + tables.replace("URL", api.url("")));
-    engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
-    return engine.connect(Map.of());
-  }
-
-  private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
-  }
+  @RegisterExtension final FeedFixture feeds = new FeedFixture();
+  private final FeedTestServer api = feeds.api();
 
   private static long single(Connection connection, String sql) throws SQLException {
     return ((Number) rows(connection, sql).get(0).get(0)).longValue();
@@ -94,7 +48,7 @@ class FeedTablesTest {
   void offsetPaginationReadsEveryRecordOnce() throws Exception {
     offsetUsers(250);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: users\n        url: URL/users\n        records: {pointer: /data}\n        pagination: {style: offset, page_size: 100}\n")) {
       assertEquals(
           // SUM of a BIGINT is a DECIMAL, so that it cannot wrap (issue 7).
@@ -119,7 +73,7 @@ class FeedTablesTest {
   void totalPointerStopsWithoutAnExtraRequest() throws Exception {
     offsetUsers(200);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: users\n        url: URL/users\n        records: {pointer: /data}\n"
                 + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
                 + "        concurrency: 1\n"
@@ -175,7 +129,7 @@ class FeedTablesTest {
         });
     api.route("/status", r -> Reply.json("{\"ok\":true,\"version\":\"1.2\"}"));
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - {name: orders, url: URL/orders, records: {pointer: /orders}, pagination: {style: cursor, cursor_pointer: /next}}\n"
                 + "      - {name: tickets, url: URL/tickets, records: {pointer: /results}, pagination: {style: next_url, next_pointer: /next}}\n"
                 + "      - {name: events, url: URL/events, pagination: {style: link_header}}\n"
@@ -198,7 +152,7 @@ class FeedTablesTest {
   void inferredColumnsAreTypedAndShownInMetadata() throws Exception {
     offsetUsers(10);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - {name: users, url: URL/users, records: {pointer: /data}, description: the users}\n")) {
       DatabaseMetaData md = c.getMetaData();
       List<String> columns = new ArrayList<>();
@@ -233,7 +187,7 @@ class FeedTablesTest {
           return Reply.json("[" + String.join(",", orders) + "]");
         });
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - {name: users, url: URL/users, records: {pointer: /data}, pagination: {style: offset, page_size: 7}}\n"
                 + "      - {name: orders, url: URL/orders}\n")) {
       List<List<Object>> result =
@@ -252,7 +206,8 @@ class FeedTablesTest {
   void projectionDecodesOnlyUsedColumns() throws Exception {
     offsetUsers(5);
     try (Connection c =
-            connect("      - {name: users, url: URL/users, records: {pointer: /data}}\n");
+            feeds.connectTables(
+                "      - {name: users, url: URL/users, records: {pointer: /data}}\n");
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("EXPLAIN PLAN FOR SELECT name FROM t.users WHERE score > 1")) {
@@ -278,7 +233,7 @@ class FeedTablesTest {
                   + "]}");
         });
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: hits\n        url: URL/search\n        method: POST\n"
                 + "        body: '{\"query\": \"x\", \"page\": ${page}}'\n"
                 + "        headers: {X-Team: blue}\n        query: {lang: en}\n"
@@ -325,7 +280,7 @@ class FeedTablesTest {
           return offset == 0 ? reply.pausedUntil(secondRequested) : reply;
         });
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - name: users\n        url: URL/users\n        records: {pointer: /data}\n"
                 + "        pagination: {style: offset, page_size: 100, total_pointer: /total}\n"
                 + "        concurrency: 2\n"
@@ -340,7 +295,7 @@ class FeedTablesTest {
   void limitStopsFetchingPages() throws Exception {
     offsetUsers(1000);
     try (Connection c =
-        connect(
+        feeds.connectTables(
             "      - {name: users, url: URL/users, records: {pointer: /data}, pagination: {style: offset, page_size: 50},"
                 + " columns: [{name: id, type: BIGINT}]}\n")) {
       assertEquals(5, rows(c, "SELECT id FROM t.users LIMIT 5").size());

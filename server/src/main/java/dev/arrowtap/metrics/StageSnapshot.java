@@ -1,0 +1,38 @@
+package dev.arrowtap.metrics;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One stage's figures at one moment, with its tasks' snapshots in task order. */
+public record StageSnapshot(
+    int stage,
+    String scan,
+    StageOutput output,
+    long elapsedMillis,
+    List<TaskMetricsSnapshot> tasks) {
+  public StageSnapshot {
+    Objects.requireNonNull(scan, "scan is null");
+    Objects.requireNonNull(output, "output is null");
+    tasks = List.copyOf(tasks);
+  }
+
+  /** Reads a stage's live counters. */
+  public static StageSnapshot of(long queryId, long queryStartMillis, StageMetrics stage) {
+    List<TaskMetricsSnapshot> tasks =
+        java.util.stream.IntStream.range(0, stage.tasks().size())
+            .mapToObj(task -> TaskMetricsSnapshot.of(queryId, queryStartMillis, stage, task))
+            .toList();
+    return new StageSnapshot(
+        stage.stage(), stage.scan(), stage.output(), stage.elapsedMillis(), tasks);
+  }
+
+  /** Rows the stage's tasks read from their source. */
+  public long rowsIn() {
+    return tasks.stream().mapToLong(TaskMetricsSnapshot::rowsIn).sum();
+  }
+
+  /** Rows (or groups) the stage's tasks handed to the coordinator. */
+  public long rowsOut() {
+    return tasks.stream().mapToLong(TaskMetricsSnapshot::rows).sum();
+  }
+}
