@@ -167,6 +167,15 @@ class FeedFieldsTest {
                 + " WHERE id IN (SELECT id FROM t.users WHERE id < 5)");
     assertEquals(List.of("5|person 0|person 4"), rows);
     assertEquals(Set.of("id+name"), fieldsSent("/people", "select", " "));
+    String plan =
+        FeedFixture.rows(
+                connection,
+                "EXPLAIN PLAN FOR SELECT name FROM t.people"
+                    + " WHERE id IN (SELECT id FROM t.users WHERE id < 5)")
+            .get(0)
+            .get(0)
+            .toString();
+    assertTrue(plan.contains("select=name id") || plan.contains("select=id name"), plan);
   }
 
   @Test
