@@ -28,6 +28,7 @@ class LayersTest {
           List.of("types", "metrics", "demo"),
           List.of("log"),
           List.of("decode", "exec"),
+          List.of("aggregate"),
           List.of("catalog", "plan"),
           List.of("source"),
           List.of("sys"),
@@ -51,6 +52,7 @@ class LayersTest {
               "dev.arrowtap.metrics..",
               "dev.arrowtap.decode..",
               "dev.arrowtap.exec..",
+              "dev.arrowtap.aggregate..",
               "dev.arrowtap.catalog..",
               "dev.arrowtap.worker..")
           .should()

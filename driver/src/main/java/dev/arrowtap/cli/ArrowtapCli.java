@@ -24,6 +24,23 @@ public final class ArrowtapCli {
 
   private ArrowtapCli() {}
 
+  /**
+   * The server needs an HTTP server (Jetty), which the driver jar leaves out; on that jar alone it
+   * says how to run it instead of failing with a missing class.
+   */
+  private static void server(String[] rest) throws Exception {
+    try {
+      Class.forName("org.eclipse.jetty.server.Server", false, ArrowtapCli.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      System.err.println(
+          "arrowtap: the server is not in the driver jar (it carries no HTTP server); run"
+              + " bin/arrowtap server, or java -cp 'server/target/arrowtap-server-VERSION.jar:"
+              + "server/target/lib/*' dev.arrowtap.server.http.ServerMain");
+      System.exit(2);
+    }
+    ServerMain.main(rest);
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       System.out.println(USAGE);
@@ -31,7 +48,7 @@ public final class ArrowtapCli {
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
-      case "server" -> ServerMain.main(rest);
+      case "server" -> server(rest);
       case "worker" -> WorkerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
       case "lookups" -> System.exit(LookupsCommand.run(rest, System.out, System.err));

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param queryMemoryLimit the Arrow memory one query may hold, in bytes; the server's own limit
  *     applies when it is lower
  * @param useCache whether feeds may answer from their response caches
+ * @param pushAggregates whether aggregates over a scan may run partially inside its tasks
  */
 public record SessionSettings(
     long numbersPerTask,
@@ -21,7 +22,8 @@ public record SessionSettings(
     long inferMaxBytes,
     int maxInferredColumns,
     long queryMemoryLimit,
-    boolean useCache) {
+    boolean useCache,
+    boolean pushAggregates) {
   /**
    * The most columns a session may let inference find: {@code SELECT *} over 3,000 columns still
    * compiled when measured, over 4,000 Calcite's generated code passed the JVM's 64 KB method
@@ -36,7 +38,8 @@ public record SessionSettings(
   public static final Duration INFER_TIMEOUT_LIMIT = Duration.ofMinutes(10);
 
   public static final SessionSettings DEFAULTS =
-      new SessionSettings(10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true);
+      new SessionSettings(
+          10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true, true);
 
   public SessionSettings {
     if (numbersPerTask < 1) {
@@ -70,6 +73,26 @@ public record SessionSettings(
       throw new IllegalArgumentException(
           "query_memory_limit must be a positive number of bytes: " + queryMemoryLimit);
     }
+  }
+
+  /** Settings with aggregates pushed into scans. */
+  public SessionSettings(
+      long numbersPerTask,
+      int batchSize,
+      Duration inferTimeout,
+      long inferMaxBytes,
+      int maxInferredColumns,
+      long queryMemoryLimit,
+      boolean useCache) {
+    this(
+        numbersPerTask,
+        batchSize,
+        inferTimeout,
+        inferMaxBytes,
+        maxInferredColumns,
+        queryMemoryLimit,
+        useCache,
+        true);
   }
 
   /** Default inference bounds. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -28,8 +29,6 @@ import org.apache.calcite.schema.SchemaPlus;
  * catalog schemas, with arrowtap's lexical rules. Owns the execution resources.
  */
 public final class ArrowtapEngine implements AutoCloseable {
-  private static final Driver CALCITE =
-      new Driver().withPrepareFactory(CheckedArithmeticPrepare::new);
 
   /** Set by the Meta (never taken from a client) to the Avatica connection a session serves. */
   public static final String CONNECTION_ID = "arrowtap.internal.connection_id";
@@ -45,6 +44,9 @@ public final class ArrowtapEngine implements AutoCloseable {
   private final Catalog catalog;
   private final SchemaCache schemaCache =
       new SchemaCache(Duration.ofMinutes(10), Clock.systemUTC());
+  private final PlanCache plans = new PlanCache(schemaCache::generation);
+  private final Driver calcite =
+      new Driver().withPrepareFactory(() -> new CheckedArithmeticPrepare(plans));
 
   /**
    * Creates an engine, loading its catalog file if it has one.
@@ -75,13 +77,18 @@ public final class ArrowtapEngine implements AutoCloseable {
   /** Opens a session with the given client properties; unknown properties are ignored. */
   public Connection connect(Map<String, String> clientProperties) throws SQLException {
     SessionSettings settings;
+    boolean reusePlans;
     try {
       settings = SessionProperty.settings(clientProperties);
+      reusePlans = SessionProperty.planCache(clientProperties);
     } catch (ArrowtapException e) {
       throw e.toSqlException();
     }
-    Connection connection = CALCITE.connect("jdbc:calcite:", calciteProperties());
+    Connection connection = calcite.connect("jdbc:calcite:", calciteProperties());
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+    if (reusePlans) {
+      plans.enable(CalciteSchema.from(root));
+    }
     root.add("numbers", new NumbersTableMacro(settings, services));
     HostAllowlist readJsonHosts = catalog.readJsonHosts().orElse(config.readJsonDefault());
     root.add("read_json", new ReadJsonTableMacro(readJsonHosts, settings, services, schemaCache));
@@ -122,6 +129,14 @@ public final class ArrowtapEngine implements AutoCloseable {
     properties.setProperty("typeSystem", ArrowtapTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("metaTableFactory", DescribedTables.class.getName());
     return properties;
+  }
+
+  /**
+   * Statements of sessions with plan reuse answered from the plan cache, and those prepared because
+   * no plan was kept: for tests and benchmarks.
+   */
+  public long[] planCacheCounts() {
+    return new long[] {plans.hits(), plans.misses()};
   }
 
   @Override

@@ -4,6 +4,9 @@ import java.lang.reflect.Type;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
+import org.apache.calcite.jdbc.CalcitePrepare.Context;
+import org.apache.calcite.jdbc.CalcitePrepare.Query;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -24,6 +27,24 @@ import org.apache.calcite.tools.Programs;
  * Calcite's own rewrite before planning.
  */
 final class CheckedArithmeticPrepare extends CalcitePrepareImpl {
+  private final PlanCache plans;
+
+  CheckedArithmeticPrepare(PlanCache plans) {
+    this.plans = plans;
+  }
+
+  /** Reuses the session's plan for the same query text when it has one (see {@link PlanCache}). */
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
+      Context context, Query<T> query, Type elementType, long maxRowCount) {
+    return plans.get(
+        context,
+        query.sql,
+        elementType,
+        maxRowCount,
+        () -> super.prepareSql(context, query, elementType, maxRowCount));
+  }
+
   private static final Program REDUCE =
       Programs.of(
           new HepProgramBuilder().addRuleInstance(CoreRules.AGGREGATE_REDUCE_FUNCTIONS).build(),

@@ -22,7 +22,12 @@ public enum SessionProperty {
   QUERY_MEMORY_LIMIT(
       "query_memory_limit",
       "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)"),
-  CACHE("cache", "false to read every feed from its API, bypassing response caches");
+  CACHE("cache", "false to read every feed from its API, bypassing response caches"),
+  PLAN_CACHE(
+      "plan_cache", "false to plan and compile every statement anew instead of reusing its plan"),
+  PUSH_AGGREGATES(
+      "push_aggregates",
+      "false to aggregate every row above the scan instead of partially inside its tasks");
 
   private final String key;
   private final String description;
@@ -45,13 +50,8 @@ public enum SessionProperty {
     SessionSettings defaults = SessionSettings.DEFAULTS;
     long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
     long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
-    String cache = find(properties, CACHE.key);
-    if (cache != null && !cache.isBlank() && !cache.trim().matches("(?i)true|false")) {
-      throw new ArrowtapException(
-          SqlStates.INVALID_CONNECTION_PROPERTY,
-          "connection property cache must be true or false, not '" + cache + "'");
-    }
-    boolean useCache = cache == null || cache.isBlank() || Boolean.parseBoolean(cache.trim());
+    boolean useCache = booleanValue(properties, CACHE);
+    boolean pushAggregates = booleanValue(properties, PUSH_AGGREGATES);
     long inferTimeout = longValue(properties, INFER_TIMEOUT_MS, defaults.inferTimeout().toMillis());
     long inferMaxBytes = longValue(properties, INFER_MAX_BYTES, defaults.inferMaxBytes());
     long maxColumns = longValue(properties, MAX_INFERRED_COLUMNS, defaults.maxInferredColumns());
@@ -64,10 +64,27 @@ public enum SessionProperty {
           inferMaxBytes,
           (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxColumns)),
           queryMemory,
-          useCache);
+          useCache,
+          pushAggregates);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }
+  }
+
+  /** Whether the session reuses plans of repeated statements ({@code plan_cache}, default true). */
+  public static boolean planCache(Map<String, String> properties) {
+    return booleanValue(properties, PLAN_CACHE);
+  }
+
+  /** A true/false property, true when not set. */
+  private static boolean booleanValue(Map<String, String> properties, SessionProperty property) {
+    String value = find(properties, property.key);
+    if (value != null && !value.isBlank() && !value.trim().matches("(?i)true|false")) {
+      throw new ArrowtapException(
+          SqlStates.INVALID_CONNECTION_PROPERTY,
+          "connection property " + property.key + " must be true or false, not '" + value + "'");
+    }
+    return value == null || value.isBlank() || Boolean.parseBoolean(value.trim());
   }
 
   private static long longValue(

@@ -1,5 +1,6 @@
 package dev.arrowtap.engine;
 
+import dev.arrowtap.plan.ExactSum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

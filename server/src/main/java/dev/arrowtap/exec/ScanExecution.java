@@ -189,6 +189,19 @@ public final class ScanExecution implements AutoCloseable {
         SqlStates.QUERY_CANCELED, "query cancelled while scanning " + plan.label());
   }
 
+  /**
+   * A task that ran out of the query's memory (a partial aggregate's groups, here or on a worker)
+   * does not know its query: the error names it, as {@link #memoryExceeded} does.
+   */
+  private ArrowtapException namingQuery(ArrowtapException error) {
+    if (!SqlStates.OUT_OF_MEMORY.equals(error.sqlState())
+        || String.valueOf(error.getMessage()).startsWith("query ")) {
+      return error;
+    }
+    return new PermanentFailure(
+        error.sqlState(), "query " + query.id() + ": " + error.getMessage(), error);
+  }
+
   /** Arrow refused an allocation: the query holds as much memory as it may. */
   private ArrowtapException memoryExceeded(OutOfMemoryException e) {
     return new PermanentFailure(
@@ -254,13 +267,13 @@ public final class ScanExecution implements AutoCloseable {
         metrics.finish(TaskState.FAILED, message);
         if (!runner.isRemote() && outcome.error instanceof ArrowtapException user) {
           // A task in this JVM already says what broke and where; keep its words and SQLState.
-          throw user;
+          throw namingQuery(user);
         }
         String state =
             outcome.error instanceof ArrowtapException user
                 ? user.sqlState()
                 : SqlStates.FEED_UNAVAILABLE;
-        throw new ArrowtapException(state, message, outcome.error);
+        throw namingQuery(new ArrowtapException(state, message, outcome.error));
       }
       metrics.addRetry();
     }

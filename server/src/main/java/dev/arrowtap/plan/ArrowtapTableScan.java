@@ -1,9 +1,13 @@
 package dev.arrowtap.plan;
 
+import dev.arrowtap.aggregate.PartialAggregateSpec;
+import dev.arrowtap.aggregate.PartialAggregateTask;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.types.TableShape;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +46,13 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   private final List<PushedFilter> filters;
   private final ScanPlan plan;
   private final Lookup lookup;
+  private final Partial partial;
+
+  /**
+   * An aggregate computed partially in each task: its spec, and the shape of the rows it reads
+   * (what the scan would produce without it).
+   */
+  record Partial(PartialAggregateSpec spec, TableShape input) {}
 
   /**
    * Values for one column that arrive at run time: {@code column} (a table ordinal) takes the
@@ -77,7 +88,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         List.of(),
         scanTable.planLookup(
             projection, bindings, lookup.column(), List.of(), scanTable.services().taskSlots()),
-        lookup);
+        lookup,
+        null);
   }
 
   /**
@@ -136,6 +148,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
             : limit >= 0
                 ? scanTable.planScan(projection, bindings, limit)
                 : scanTable.planScan(projection, bindings),
+        null,
         null);
   }
 
@@ -149,7 +162,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       long limit,
       List<PushedFilter> filters,
       ScanPlan plan,
-      Lookup lookup) {
+      Lookup lookup,
+      Partial partial) {
     super(cluster, traits, List.of(), table);
     this.scanTable = scanTable;
     this.projection = projection.clone();
@@ -158,6 +172,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     this.filters = List.copyOf(filters);
     this.plan = plan;
     this.lookup = lookup;
+    this.partial = partial;
   }
 
   /** The run-time values this scan reads rows for, or null for a scan planned whole. */
@@ -202,6 +217,45 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         getCluster(), table, scanTable, projection, bindings, limit, newFilters);
   }
 
+  /**
+   * This scan with its tasks computing {@code spec} on their rows, so that it produces partial
+   * groups (keys, then states) instead of rows; the query's memory limit bounds each task's groups.
+   */
+  ArrowtapTableScan withPartialAggregate(PartialAggregateSpec spec) {
+    long memory =
+        Math.min(plan.queryMemoryLimit(), scanTable.services().memoryLimits().queryBytes());
+    PartialAggregateSpec bounded = spec.withMemoryLimit(memory);
+    List<TaskSpec> tasks =
+        plan.tasks().stream()
+            .map(task -> (TaskSpec) new PartialAggregateTask(task, bounded))
+            .toList();
+    ScanPlan partialPlan =
+        new ScanPlan(
+            plan.label(),
+            bounded.outputShape(plan.shape()),
+            tasks,
+            plan.batchSize(),
+            plan.queryMemoryLimit(),
+            plan.taskConcurrency());
+    return new ArrowtapTableScan(
+        getCluster(),
+        getTraitSet(),
+        table,
+        scanTable,
+        projection,
+        bindings,
+        limit,
+        filters,
+        partialPlan,
+        lookup,
+        new Partial(bounded, plan.shape()));
+  }
+
+  /** The aggregate this scan's tasks compute, or null when they hand on their rows. */
+  Partial partial() {
+    return partial;
+  }
+
   /** The comparisons this scan hands to its source. */
   List<PushedFilter> filters() {
     return filters;
@@ -240,7 +294,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         limit,
         filters,
         plan,
-        lookup);
+        lookup,
+        partial);
   }
 
   @Override
@@ -250,6 +305,10 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     planner.addRule(LimitScanRule.LOGICAL);
     planner.addRule(LimitScanRule.PHYSICAL);
     planner.addRule(RangeFilterScanRule.INSTANCE);
+    planner.addRule(AggregateScanRule.DIRECT);
+    planner.addRule(AggregateScanRule.PROJECT);
+    planner.addRule(AggregateScanRule.FILTER);
+    planner.addRule(AggregateScanRule.PROJECT_FILTER);
     LookupRules.register(planner);
   }
 
@@ -266,6 +325,14 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     }
     pw.itemIf("limit", limit, limit >= 0);
     pw.itemIf("api_filters", describeFilters(), !filters.isEmpty());
+    if (partial != null) {
+      if (!partial.spec().filters().isEmpty()) {
+        pw.item(
+            "task_filter",
+            String.join(", ", TaskFilterText.describe(partial.spec().filters(), partial.input())));
+      }
+      pw.item("partial_aggregate", partial.spec().describe(partial.input()));
+    }
     if (lookup != null) {
       pw.item("lookup", describeLookup());
     }
@@ -289,6 +356,16 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   }
 
   @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = super.estimateRowCount(mq);
+    if (partial == null) {
+      return rows;
+    }
+    // At most one row per group and task.
+    return partial.spec().keys().isEmpty() ? plan.tasks().size() : Math.max(1, rows / 10);
+  }
+
+  @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     // Fewer columns decode faster, so a narrower scan must look cheaper to the planner.
     double rows = mq.getRowCount(this);
@@ -299,7 +376,12 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
       // estimate of the table's size says.
       rows = Math.min(rows, (double) limit) / 2;
     }
-    double width = Math.max(1, plan.shape().size());
+    double width = Math.max(1, partial != null ? partial.input().size() : plan.shape().size());
+    if (partial != null) {
+      // Aggregating in the task saves turning every row into a Calcite row and the aggregate
+      // above, so the pushed form must win over the same scan with Calcite's aggregate on top.
+      rows /= 4;
+    }
     if (lookup != null) {
       // Reads only the rows asked for, never the whole feed: the cheapest way to these rows.
       return planner.getCostFactory().makeTinyCost();
@@ -352,7 +434,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
         && bindings.equals(other.bindings)
         && limit == other.limit
         && filters.equals(other.filters)
-        && Objects.equals(lookup, other.lookup);
+        && Objects.equals(lookup, other.lookup)
+        && Objects.equals(partial, other.partial);
   }
 
   @Override
@@ -361,7 +444,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
             * 31
         + Long.hashCode(limit)
         + 17 * filters.hashCode()
-        + 31 * Objects.hashCode(lookup);
+        + 31 * Objects.hashCode(lookup)
+        + 37 * Objects.hashCode(partial);
   }
 
   /** {@code postId IN ($cor0.id, ..., $cor99.id), 1 value a request}. */

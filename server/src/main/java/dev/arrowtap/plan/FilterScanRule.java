@@ -18,6 +18,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Turns {@code col = value} and {@code col IN (...)} on a table's bindable columns into the scan's
@@ -39,6 +40,9 @@ final class FilterScanRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
+    if (scan.partial() != null) {
+      return; // it produces groups, not the table's rows
+    }
     Set<Integer> bindable = scan.scanTable().bindableColumns();
     // A filter above a limited scan applies to the first rows of all values, not to any value's.
     // A lookup scan's values come at run time; it takes no other bindings.
@@ -106,6 +110,11 @@ final class FilterScanRule extends RelOptRule {
     Object value = literal.getValue4();
     if (value instanceof BigDecimal decimal) {
       return decimal.stripTrailingZeros().toPlainString();
+    }
+    if (!SqlTypeFamily.CHARACTER.contains(literal.getType())) {
+      // A DATE, TIMESTAMP or BOOLEAN literal has no String form in Calcite (getValueAs throws);
+      // it never binds a parameter (VARCHAR or BIGINT) anyway.
+      return String.valueOf(value);
     }
     String text = literal.getValueAs(String.class);
     return text == null ? String.valueOf(value) : text;

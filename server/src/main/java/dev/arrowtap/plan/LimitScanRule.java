@@ -30,6 +30,9 @@ final class LimitScanRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     RelNode limit = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
+    if (scan.partial() != null) {
+      return; // it produces groups, not the table's rows
+    }
     if (scan.lookup() != null) {
       return; // a lookup reads per batch of ids; a limit applies to the join above it
     }

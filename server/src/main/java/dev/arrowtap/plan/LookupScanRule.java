@@ -54,7 +54,7 @@ final class LookupScanRule extends RelOptRule {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan =
         call.rels.length == 3 ? narrowed(call.rel(1), call.rel(2)) : call.rel(1);
-    if (scan == null || scan.lookup() != null) {
+    if (scan == null || scan.lookup() != null || scan.partial() != null) {
       return;
     }
     List<RexNode> rest = new ArrayList<>();

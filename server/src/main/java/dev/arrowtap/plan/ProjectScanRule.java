@@ -33,6 +33,9 @@ final class ProjectScanRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     LogicalProject project = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
+    if (scan.partial() != null) {
+      return; // it produces groups, not the table's rows
+    }
     if (!scan.scanTable().supportsProjection()) {
       return;
     }

@@ -44,6 +44,9 @@ final class RangeFilterScanRule extends RelOptRule {
   public void onMatch(RelOptRuleCall call) {
     LogicalFilter filter = call.rel(0);
     ArrowtapTableScan scan = call.rel(1);
+    if (scan.partial() != null) {
+      return; // it produces groups, not the table's rows
+    }
     // A filter above a limited scan applies to its first rows, not to the source's; a lookup scan
     // plans its requests per batch and takes no other comparisons.
     if (scan.limit() >= 0 || scan.lookup() != null) {

@@ -130,6 +130,14 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
     return slots;
   }
 
+  /**
+   * Whether aggregates over this table may run partially inside its tasks (the session's {@code
+   * push_aggregates}); false unless overridden.
+   */
+  public boolean pushAggregates() {
+    return false;
+  }
+
   /** Whether a scan can read fewer columns than the table has; true unless overridden. */
   public boolean supportsProjection() {
     return true;

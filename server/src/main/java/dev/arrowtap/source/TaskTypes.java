@@ -1,5 +1,6 @@
 package dev.arrowtap.source;
 
+import dev.arrowtap.aggregate.PartialAggregateTask;
 import dev.arrowtap.exec.TaskCodec;
 import dev.arrowtap.source.http.FeedLookupTask;
 import dev.arrowtap.source.http.FeedTask;
@@ -19,5 +20,6 @@ public final class TaskTypes {
     TaskCodec.register(TaskProbeTask.class, "task_probe");
     TaskCodec.register(FeedTask.class, "feed");
     TaskCodec.register(FeedLookupTask.class, "feed_lookup");
+    TaskCodec.register(PartialAggregateTask.class, PartialAggregateTask.TYPE);
   }
 }

@@ -138,7 +138,9 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
           new TaskContext(
               taskAllocator,
               ticket.batchSize(),
-              () -> backpressure.cancelled.get() || stopping.get(),
+              // isCancelled reads the call's state: the cancel callback may wait until this
+              // method returns, and a partial aggregate reads its whole input before it writes.
+              () -> backpressure.cancelled.get() || listener.isCancelled() || stopping.get(),
               metrics,
               location.get());
       listener.start(out);
@@ -155,6 +157,9 @@ final class WorkerFlightProducer extends NoOpFlightProducer {
         }
       }
       metrics.notePeakMemory(taskAllocator.getPeakMemoryAllocation());
+      if (listener.isCancelled()) {
+        backpressure.cancelled.set(true);
+      }
       metrics.finish(
           backpressure.cancelled.get()
               ? TaskState.STOPPED

@@ -189,7 +189,8 @@ public final class DecodeBenchmark {
   /** Process CPU time of the last {@link #time} call: every thread, DuckDB's, JIT and GC too. */
   private static double lastCpuSeconds;
 
-  private static String duckdb(Connection duck, Path file, int threads) throws Exception {
+  /** DuckDB's aggregates of every column, as text, with DuckDB set to {@code threads}. */
+  public static String duckdb(Connection duck, Path file, int threads) throws Exception {
     try (Statement statement = duck.createStatement()) {
       statement.execute("SET threads=" + threads);
       String sql =
@@ -348,7 +349,7 @@ public final class DecodeBenchmark {
   }
 
   /** A deterministic file: the same bytes on every run and machine. */
-  private static void generate(Path file, int rows) throws IOException {
+  public static void generate(Path file, int rows) throws IOException {
     Random random = new Random(42);
     long epochSecond = 1_700_000_000L;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -82,9 +82,39 @@ class DistributedQueryTest {
   }
 
   @Test
-  void taskRowsAddUpToTheScanAndNameTheirWorkers() throws Exception {
+  void aPushedAggregateRunsOnTheWorkersAndOnlyItsGroupsTravel() throws Exception {
     try (ArrowtapEngine engine = cluster.engine(3)) {
       try (Connection connection = engine.connect(Map.of("batch_size", "1000"));
+          Statement statement = connection.createStatement();
+          ResultSet rs =
+              statement.executeQuery(
+                  "SELECT count(*), sum(number), min(number), max(number) FROM numbers(0, 100000)")) {
+        assertTrue(rs.next());
+        assertEquals(100_000, rs.getLong(1));
+        assertEquals(100_000L * 99_999L / 2, rs.getLong(2));
+        assertEquals(0, rs.getLong(3));
+        assertEquals(99_999, rs.getLong(4));
+      }
+      List<TaskMetricsSnapshot> tasks = last(engine).taskSnapshots();
+      assertEquals(3, tasks.size());
+      // Each worker read its third of the rows and sent back one partial group.
+      assertEquals(100_000, tasks.stream().mapToLong(TaskMetricsSnapshot::rowsIn).sum());
+      for (TaskMetricsSnapshot task : tasks) {
+        assertEquals(cluster.workers.get(task.task()).address().toString(), task.worker());
+        assertEquals(1, task.rows(), task.toString());
+        assertEquals(1, task.batches(), task.toString());
+        assertTrue(task.arrowBytes() < 1024, "a partial group is a few bytes: " + task);
+      }
+      assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
+    }
+  }
+
+  @Test
+  void taskRowsAddUpToTheScanAndNameTheirWorkers() throws Exception {
+    try (ArrowtapEngine engine = cluster.engine(3)) {
+      // Aggregates stay above the scan, so that every row crosses from the workers.
+      try (Connection connection =
+              engine.connect(Map.of("batch_size", "1000", "push_aggregates", "false"));
           Statement statement = connection.createStatement();
           ResultSet rs = statement.executeQuery("SELECT count(*) FROM numbers(0, 100000)")) {
         assertTrue(rs.next());

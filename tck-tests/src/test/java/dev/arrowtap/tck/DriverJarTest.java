@@ -101,4 +101,73 @@ class DriverJarTest {
       }
     }
   }
+
+  @Test
+  void fullJarCarriesNoHttpServer() throws Exception {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(driverJar().toFile())) {
+      List<String> server =
+          zip.stream()
+              .map(java.util.zip.ZipEntry::getName)
+              .filter(
+                  name ->
+                      name.contains("org/eclipse/jetty/")
+                          || name.contains("javax/servlet/")
+                          || name.contains("calcite/avatica/server/")
+                          || name.startsWith("dev/arrowtap/server/http/"))
+              .limit(10)
+              .toList();
+      assertEquals(List.of(), server);
+    }
+  }
+
+  /** {@code bin/arrowtap server}'s classpath: the server module's jar and its libraries. */
+  @Test
+  void serverRunsOnTheServerModulesClasspath() throws Exception {
+    Path target = Path.of("..", "server", "target");
+    Path serverJar;
+    try (Stream<Path> files = Files.list(target)) {
+      serverJar =
+          files
+              .filter(
+                  p ->
+                      p.getFileName().toString().matches("arrowtap-server-[^-]+(-SNAPSHOT)?\\.jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("server jar not built"));
+    }
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = Files.createTempFile("arrowtap-server", ".log");
+    Process server =
+        new ProcessBuilder(
+                javaBin,
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp",
+                serverJar + File.pathSeparator + target.resolve("lib") + File.separator + "*",
+                "dev.arrowtap.server.http.ServerMain",
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      java.util.regex.Pattern ready =
+          java.util.regex.Pattern.compile("arrowtap server listening on (http://[^\\s]+)");
+      String url = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (url == null && server.isAlive() && System.nanoTime() < deadline) {
+        java.util.regex.Matcher matcher = ready.matcher(Files.readString(log));
+        if (matcher.find()) {
+          url = matcher.group(1);
+        } else {
+          Thread.sleep(100);
+        }
+      }
+      assertTrue(url != null, Files.readString(log));
+      List<String> client = run("jdbc:arrowtap:url=" + url);
+      assertTrue(client.contains("count=1000 product=arrowtap"), String.join("\n", client));
+    } finally {
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+      Files.deleteIfExists(log);
+    }
+  }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -27,7 +28,8 @@ class MetricsTest {
   @EnumSource(Mode.class)
   void explainAnalyzeShowsThePlanStagesAndTasks(Mode mode) throws SQLException {
     List<String> lines = new ArrayList<>();
-    try (Connection connection = mode.connect();
+    // The scan's rows, not the partial groups of a pushed count, are what this test adds up.
+    try (Connection connection = mode.connect("push_aggregates", "false");
         Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery("EXPLAIN ANALYZE SELECT count(*) FROM numbers(0, 100000)")) {
@@ -65,7 +67,10 @@ class MetricsTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void getTaskMetricsReturnsTheLastQuerysTasks(Mode mode) throws SQLException {
-    try (Connection connection = mode.connect("numbers_per_task", "400");
+    Properties properties = new Properties();
+    properties.setProperty("numbers_per_task", "400");
+    properties.setProperty("push_aggregates", "false"); // the tasks' rows, not partial groups
+    try (Connection connection = mode.connect(properties);
         Statement statement = connection.createStatement()) {
       try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM numbers(0, 1000)")) {
         assertTrue(rs.next());

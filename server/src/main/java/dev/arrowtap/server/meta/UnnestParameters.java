@@ -10,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives a bare array parameter its type: in {@code x IN (SELECT * FROM UNNEST(?))} Calcite cannot
- * tell what {@code ?} holds and refuses the statement. The element type is the type of {@code x}
- * (found by preparing {@code x = ?} instead), so the parameter becomes {@code CAST(? AS type
- * ARRAY)}, which is what a user would otherwise have to write.
+ * Writes {@code x = ANY(?)} as {@code x IN (SELECT * FROM UNNEST(?))}, and gives a bare array
+ * parameter its type: in {@code x IN (SELECT * FROM UNNEST(?))} Calcite cannot tell what {@code ?}
+ * holds and refuses the statement. The element type is the type of {@code x} (found by preparing
+ * {@code x = ?} instead), so the parameter becomes {@code CAST(? AS type ARRAY)}, which is what a
+ * user would otherwise have to write.
  */
 final class UnnestParameters {
   private static final String NAME = "(?:\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)";
@@ -28,12 +29,68 @@ final class UnnestParameters {
               + "(\\s*\\)\\s*\\))",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * {@code x = ANY(?)} (or {@code SOME}) and {@code x <> ALL(?)}, PostgreSQL's way to test
+   * membership in an array parameter. Calcite 1.42 types a bare {@code ?} there as one value of x's
+   * type (the array then fails to bind), and evaluates {@code = ANY(CAST(? AS BIGINT ARRAY))} as a
+   * filter over the whole feed; the UNNEST form means the same and reaches the lookups.
+   */
+  private static final Pattern QUANTIFIED =
+      Pattern.compile(
+          "("
+              + NAME
+              + "(?:\\s*\\.\\s*"
+              + NAME
+              + ")*)\\s*(=\\s*(?:ANY|SOME)|<>\\s*ALL|!=\\s*ALL)\\s*\\(\\s*"
+              + "(\\?|CAST\\s*\\(\\s*\\?\\s+AS\\s+[A-Za-z_][A-Za-z0-9_ ]*?\\s+ARRAY\\s*\\))"
+              + "\\s*\\)",
+          Pattern.CASE_INSENSITIVE);
+
   private UnnestParameters() {}
+
+  /**
+   * The statement with each {@code x = ANY(?)} written as {@code x IN (SELECT * FROM UNNEST(?))}.
+   */
+  static String quantifiedAsUnnest(String sql) {
+    Matcher matcher = QUANTIFIED.matcher(sql);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (matcher.find()) {
+      if (insideQuotes(sql, matcher.start())) {
+        continue;
+      }
+      boolean all = !matcher.group(2).startsWith("=");
+      out.append(sql, last, matcher.start())
+          .append(matcher.group(1))
+          .append(all ? " NOT IN" : " IN")
+          .append(" (SELECT * FROM UNNEST(")
+          .append(matcher.group(3))
+          .append("))");
+      last = matcher.end();
+    }
+    return last == 0 ? sql : out.append(sql.substring(last)).toString();
+  }
+
+  private static boolean insideQuotes(String sql, int end) {
+    char quote = 0;
+    for (int i = 0; i < end; i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      }
+    }
+    return quote != 0;
+  }
 
   /**
    * The statement with each bare {@code UNNEST(?)} typed, or {@code sql} itself when it has none.
    */
-  static String typed(Connection connection, String sql) {
+  static String typed(Connection connection, String written) {
+    String sql = quantifiedAsUnnest(written);
     Matcher matcher = BARE.matcher(sql);
     List<int[]> spans = new ArrayList<>();
     List<Integer> parameterIndexes = new ArrayList<>();

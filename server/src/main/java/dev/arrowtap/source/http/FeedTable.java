@@ -72,6 +72,11 @@ public final class FeedTable extends ScanTable {
   }
 
   @Override
+  public boolean pushAggregates() {
+    return settings.pushAggregates();
+  }
+
+  @Override
   public TableShape shape() {
     List<Column> columns = new ArrayList<>();
     for (ParameterDef parameter : feed.parameters()) {

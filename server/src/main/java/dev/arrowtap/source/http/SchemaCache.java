@@ -24,6 +24,8 @@ public final class SchemaCache {
   private final Duration ttl;
   private final Clock clock;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public SchemaCache(Duration ttl, Clock clock) {
     this.ttl = ttl;
@@ -73,7 +75,16 @@ public final class SchemaCache {
       entries.clear();
     }
     entries.put(cacheKey, new Entry(inferred, null, now.plus(ttl)));
+    generation.incrementAndGet();
     return inferred;
+  }
+
+  /**
+   * Changes every time columns are inferred anew, so that plans made with earlier columns are not
+   * reused.
+   */
+  public long generation() {
+    return generation.get();
   }
 
   private record Entry(List<ColumnBinding> columns, ArrowtapException failure, Instant expires) {}

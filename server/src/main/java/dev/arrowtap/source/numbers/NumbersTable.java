@@ -31,6 +31,11 @@ public final class NumbersTable extends ScanTable {
   }
 
   @Override
+  public boolean pushAggregates() {
+    return settings.pushAggregates();
+  }
+
+  @Override
   public TableShape shape() {
     return SHAPE;
   }

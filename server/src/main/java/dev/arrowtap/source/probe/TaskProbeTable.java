@@ -30,6 +30,11 @@ public final class TaskProbeTable extends ScanTable {
   }
 
   @Override
+  public boolean pushAggregates() {
+    return settings.pushAggregates();
+  }
+
+  @Override
   public TableShape shape() {
     return SHAPE;
   }

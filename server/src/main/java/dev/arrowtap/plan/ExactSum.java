@@ -1,4 +1,4 @@
-package dev.arrowtap.engine;
+package dev.arrowtap.plan;
 
 import java.math.BigDecimal;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
@@ -15,7 +15,8 @@ import org.apache.calcite.util.Optionality;
  * The aggregate behind {@code SUM} of integers: adds in a {@code long} while the total fits and
  * goes on in BigDecimal once it does not, so the DECIMAL(38, 0) result is exact and the common case
  * costs a long addition per row, not a BigDecimal allocation. Public with public methods because
- * Calcite's generated code calls them.
+ * Calcite's generated code calls them; in {@code plan} because the aggregate pushdown recognises
+ * it.
  */
 public final class ExactSum {
   /** The running total of one group. */
@@ -24,11 +25,14 @@ public final class ExactSum {
     private BigDecimal large;
   }
 
-  /** The SQL aggregate {@link WideSums} puts in place of Calcite's SUM on integer arguments. */
-  static final SqlUserDefinedAggFunction SUM = function("SUM", ReturnTypes.AGG_SUM);
+  /**
+   * The SQL aggregate the engine's {@code WideSums} puts in place of Calcite's SUM on integer
+   * arguments.
+   */
+  public static final SqlUserDefinedAggFunction SUM = function("SUM", ReturnTypes.AGG_SUM);
 
   /** The same for {@code $SUM0}, whose empty sum is 0 rather than NULL. */
-  static final SqlUserDefinedAggFunction SUM0 =
+  public static final SqlUserDefinedAggFunction SUM0 =
       function("$SUM0", ReturnTypes.AGG_SUM_EMPTY_IS_ZERO);
 
   private static SqlUserDefinedAggFunction function(String name, SqlReturnTypeInference type) {

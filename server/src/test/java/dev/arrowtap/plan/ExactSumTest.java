@@ -1,4 +1,4 @@
-package dev.arrowtap.engine;
+package dev.arrowtap.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
