@@ -155,7 +155,9 @@ class FeedFieldsTest {
 
   @Test
   void oneColumnIsAskedForWithTheAlwaysFields() throws Exception {
-    assertEquals(List.of("25|user 9"), rows("SELECT count(name), max(name) FROM t.users"));
+    List<String> names = rows("SELECT name FROM t.users");
+    assertEquals(25, names.size());
+    assertTrue(names.contains("user 24"), names.toString());
     assertEquals(Set.of("id+name"), fieldsSent("/users", "fields", ","));
   }
 
