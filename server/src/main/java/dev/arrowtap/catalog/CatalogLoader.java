@@ -185,7 +185,8 @@ public final class CatalogLoader {
         "concurrency",
         "filters",
         "rate_limit",
-        "cache");
+        "cache",
+        "fields");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -213,7 +214,55 @@ public final class CatalogLoader {
         .parameters(parameters(table, url))
         .http(http(table))
         .fetch(fetch(table))
-        .filters(filters(table));
+        .filters(filters(table))
+        .fields(fields(table));
+  }
+
+  /**
+   * {@code fields: {param: fields, separator: ",", always: [id]}} on a table, and {@code api_field}
+   * on its columns: the request parameter that names the fields a query reads.
+   */
+  private static FieldsDef fields(NodeReader table) {
+    Map<String, String> apiNames = new LinkedHashMap<>();
+    for (NodeReader column : table.list("columns", false)) {
+      String apiName = column.string("api_field", null);
+      if (apiName == null) {
+        continue;
+      }
+      if (!table.has("fields")) {
+        throw column.error(
+            "api_field", "names the API's field for 'fields', but the table declares no fields");
+      }
+      if (apiName.isBlank()) {
+        throw column.error("api_field", "must not be empty");
+      }
+      apiNames.put(column.string("name").toLowerCase(Locale.ROOT), apiName);
+    }
+    if (!table.has("fields")) {
+      return FieldsDef.NONE;
+    }
+    NodeReader fields = table.object("fields");
+    fields.allowOnly("param", "separator", "always");
+    String param = fields.string("param");
+    if (param.isBlank()) {
+      throw fields.error("param", "the request parameter must not be empty");
+    }
+    for (NodeReader parameter : table.list("parameters", false)) {
+      if (parameter.string("name").equalsIgnoreCase(param)) {
+        throw fields.error("param", "'" + param + "' is already a declared parameter");
+      }
+    }
+    for (NodeReader filter : table.list("filters", false)) {
+      if (filter.string("param").equals(param)) {
+        throw fields.error("param", "'" + param + "' is already a filter's request parameter");
+      }
+    }
+    String separator = fields.string("separator", ",");
+    if (separator.isEmpty()) {
+      throw fields.error("separator", "must not be empty");
+    }
+    List<String> always = fields.has("always") ? fields.strings("always") : List.of();
+    return new FieldsDef(param, separator, always, apiNames);
   }
 
   /** {@code batch: {max: 100, separator: ",", pointer: /id}}: many values in one request. */
@@ -450,7 +499,7 @@ public final class CatalogLoader {
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (NodeReader column : table.list("columns", true)) {
-      column.allowOnly("name", "type", "path", "format");
+      column.allowOnly("name", "type", "path", "format", "api_field");
       String name = column.string("name");
       if (name.isBlank()) {
         throw column.error("name", "a column name must not be empty");

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param parameters request parameters, shown as the table's first columns
  * @param fetch requests at once (and later rate limits and caching)
  * @param filters comparisons on columns that the API applies as request parameters
+ * @param fields the request parameter that names the fields a query reads, if the API has one
  */
 public record FeedDef(
     String schema,
@@ -33,7 +34,8 @@ public record FeedDef(
     HttpSettings http,
     Secrets secrets,
     FetchDef fetch,
-    List<FilterDef> filters) {
+    List<FilterDef> filters,
+    FieldsDef fields) {
   public FeedDef {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(name, "name is null");
@@ -49,6 +51,7 @@ public record FeedDef(
     Objects.requireNonNull(secrets, "secrets is null");
     Objects.requireNonNull(fetch, "fetch is null");
     filters = List.copyOf(filters);
+    Objects.requireNonNull(fields, "fields is null");
   }
 
   /** A feed of this schema, name and URL, every other setting at its default. */
@@ -72,7 +75,8 @@ public record FeedDef(
         .http(http)
         .secrets(secrets)
         .fetch(fetch)
-        .filters(filters);
+        .filters(filters)
+        .fields(fields);
   }
 
   /** This feed with other fetch settings. */
@@ -112,6 +116,7 @@ public record FeedDef(
     private Secrets secrets = Secrets.NONE;
     private FetchDef fetch = FetchDef.DEFAULTS;
     private List<FilterDef> filters = List.of();
+    private FieldsDef fields = FieldsDef.NONE;
 
     private Builder(String schema, String name, String url) {
       this.schema = schema;
@@ -189,6 +194,11 @@ public record FeedDef(
       return this;
     }
 
+    public Builder fields(FieldsDef value) {
+      fields = value;
+      return this;
+    }
+
     public FeedDef build() {
       return new FeedDef(
           schema,
@@ -207,7 +217,8 @@ public record FeedDef(
           http,
           secrets,
           fetch,
-          filters);
+          filters,
+          fields);
     }
   }
 }

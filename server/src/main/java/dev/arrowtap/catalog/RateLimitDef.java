@@ -21,7 +21,21 @@ public record RateLimitDef(double requestsPerSecond, int burst, int maxInFlight,
     }
   }
 
-  /** The share of one of {@code processes} processes that read the same feeds (workers). */
+  /**
+   * Whether {@code processes} processes can each get a share that adds up to no more than this
+   * budget: each needs a burst and an in-flight slot of one at least, so a burst (with a rate) or a
+   * {@code max_in_flight} smaller than the processes cannot be split.
+   */
+  public boolean splits(int processes) {
+    return processes <= 1
+        || ((requestsPerSecond == 0 || burst >= processes)
+            && (maxInFlight == 0 || maxInFlight >= processes));
+  }
+
+  /**
+   * The share of one of {@code processes} processes that read the same feeds (workers); together
+   * the shares stay within this budget when it {@link #splits} that many ways.
+   */
   public RateLimitDef share(int processes) {
     if (processes <= 1) {
       return this;

@@ -20,6 +20,7 @@ public final class ExecutionServices implements AutoCloseable {
   private final int localSlots;
   private final ExecutionConfig config;
   private final List<TaskRunner> runners;
+  private final TaskRunner local = new LocalTaskRunner();
   private final MetricsStore metrics;
   private final InternalEndpoints internalEndpoints = new InternalEndpoints();
   private final WorkerRotation rotation;
@@ -50,7 +51,7 @@ public final class ExecutionServices implements AutoCloseable {
     this.heapWatchdog = new HeapWatchdog(metrics, limits.heapGuardBytes());
     this.runners = new ArrayList<>();
     if (config.workers().isEmpty()) {
-      runners.add(new LocalTaskRunner());
+      runners.add(local);
       rotation = null;
     } else {
       List<WorkerTaskRunner> workers = new ArrayList<>();
@@ -115,7 +116,7 @@ public final class ExecutionServices implements AutoCloseable {
    */
   int parallelism(ScanPlan plan) {
     int tasks = plan.tasks().size();
-    if (!config.workers().isEmpty()) {
+    if (!config.workers().isEmpty() && !plan.coordinatorOnly()) {
       return tasks;
     }
     return Math.min(tasks, plan.taskConcurrency() > 0 ? plan.taskConcurrency() : localSlots);
@@ -129,12 +130,22 @@ public final class ExecutionServices implements AutoCloseable {
     return rotation == null ? TaskPlacement.LOCAL : rotation.place(tasks);
   }
 
+  /** As {@link #place(int)} for a plan's tasks; none to choose for a plan kept in this JVM. */
+  TaskPlacement place(ScanPlan plan) {
+    return plan.coordinatorOnly() ? TaskPlacement.LOCAL : place(plan.tasks().size());
+  }
+
   /**
    * Where attempt {@code attempt} (from 1) of task {@code task} runs: this JVM, or the worker its
    * placement chose, then the next workers in rotation (see {@link WorkerRotation}).
    */
   TaskRunner runnerFor(TaskPlacement placement, int task, int attempt) {
     return rotation == null ? runners.get(0) : rotation.runnerFor(placement, task, attempt);
+  }
+
+  /** Where attempt {@code attempt} of a task of {@code plan} runs: as above, or in this JVM. */
+  TaskRunner runnerFor(ScanPlan plan, TaskPlacement placement, int task, int attempt) {
+    return plan.coordinatorOnly() ? local : runnerFor(placement, task, attempt);
   }
 
   public int taskAttempts() {
@@ -158,13 +169,15 @@ public final class ExecutionServices implements AutoCloseable {
   public String describeTasks(ScanPlan plan) {
     StringBuilder out = new StringBuilder();
     TaskPlacement placement =
-        rotation == null ? TaskPlacement.LOCAL : rotation.preview(plan.tasks().size());
+        rotation == null || plan.coordinatorOnly()
+            ? TaskPlacement.LOCAL
+            : rotation.preview(plan.tasks().size());
     for (int i = 0; i < plan.tasks().size(); i++) {
       if (i > 0) {
         out.append(", ");
       }
       out.append('t').append(i).append(':').append(plan.tasks().get(i).slice());
-      TaskRunner runner = runnerFor(placement, i, 1);
+      TaskRunner runner = runnerFor(plan, placement, i, 1);
       if (runner.isRemote()) {
         out.append('@').append(runner.location());
       }

@@ -81,7 +81,7 @@ public final class ScanExecution implements AutoCloseable {
     for (int i = 0; i < plan.tasks().size(); i++) {
       pending.add(i);
     }
-    this.placement = services.place(plan.tasks().size());
+    this.placement = services.place(plan);
   }
 
   /**
@@ -248,7 +248,7 @@ public final class ScanExecution implements AutoCloseable {
       long delivered = metrics.rows() - before;
       // After rows were delivered only the rest of the slice may run again, if it can.
       TaskSpec spec = delivered == 0 ? original : original.remainder(delivered).orElse(null);
-      TaskRunner runner = services.runnerFor(placement, index, attempt);
+      TaskRunner runner = services.runnerFor(plan, placement, index, attempt);
       metrics.startAttempt(runner.location());
       TaskTicket ticket =
           new TaskTicket(query.id(), stage.stage(), index, plan.batchSize(), schemaJson, spec);

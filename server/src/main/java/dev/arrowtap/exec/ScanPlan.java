@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  *     server's limit applies when it is lower
  * @param taskConcurrency tasks that may run at once in this JVM, or 0 for one per local slot (a
  *     feed waits on its API more than on a core, so it declares its own)
+ * @param coordinatorOnly the tasks run in the coordinator's JVM even when there are workers: their
+ *     source holds a budget that cannot be shared out among the workers' processes
  */
 public record ScanPlan(
     String label,
@@ -20,10 +22,22 @@ public record ScanPlan(
     List<TaskSpec> tasks,
     int batchSize,
     long queryMemoryLimit,
-    int taskConcurrency) {
+    int taskConcurrency,
+    boolean coordinatorOnly) {
+  /** A scan whose tasks run wherever the engine runs tasks. */
+  public ScanPlan(
+      String label,
+      TableShape shape,
+      List<TaskSpec> tasks,
+      int batchSize,
+      long queryMemoryLimit,
+      int taskConcurrency) {
+    this(label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, false);
+  }
+
   /** A scan under the server's query memory limit, one task per local slot. */
   public ScanPlan(String label, TableShape shape, List<TaskSpec> tasks, int batchSize) {
-    this(label, shape, tasks, batchSize, Long.MAX_VALUE, 0);
+    this(label, shape, tasks, batchSize, Long.MAX_VALUE, 0, false);
   }
 
   public ScanPlan {
@@ -33,6 +47,11 @@ public record ScanPlan(
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("a scan needs at least one task: " + label);
     }
+  }
+
+  /** This scan with its tasks kept in the coordinator's JVM. */
+  public ScanPlan onCoordinator() {
+    return new ScanPlan(label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, true);
   }
 
   @Override

@@ -236,7 +236,8 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
             tasks,
             plan.batchSize(),
             plan.queryMemoryLimit(),
-            plan.taskConcurrency());
+            plan.taskConcurrency(),
+            plan.coordinatorOnly());
     return new ArrowtapTableScan(
         getCluster(),
         getTraitSet(),

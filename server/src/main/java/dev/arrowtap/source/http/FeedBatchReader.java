@@ -58,10 +58,16 @@ final class FeedBatchReader implements BatchReader {
     this.rowLimit = task.rowLimit();
     this.useCache = task.useCache();
     this.decoding = task.decoding();
-    this.paginator = new Paginator(feed, task.parameters(), rowLimit, task.apiFilters());
+    this.paginator =
+        new Paginator(
+            feed,
+            task.parameters(),
+            rowLimit,
+            ApiFields.withFields(feed.fields(), task.columns(), task.apiFilters()));
     this.http = http;
-    this.window = new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads());
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
+    this.window =
+        new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads(), concurrency);
     this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());
   }
@@ -239,7 +245,11 @@ final class FeedBatchReader implements BatchReader {
    * concurrency once this page is read, one less while it is still on its way.
    */
   private void fillWindow(int ahead) {
-    int last = pageIndex + ahead;
+    // Where the last page is known, one more round of pages is planned than may be in flight: the
+    // window sends each as soon as an earlier page's answer frees its slot, without waiting for
+    // this reader. Without a known end that would send more pages past it, so not there.
+    boolean endKnown = linkPages != null || (knownTotal >= 0 && pageSize > 0);
+    int last = pageIndex + ahead + (endKnown ? concurrency : 0);
     if (linkPages != null) {
       last = Math.min(last, linkPages.lastIndex());
     }

@@ -41,7 +41,18 @@ public record FeedLookupTask(
 
   @Override
   public String slice() {
-    return label;
+    // The field list its requests carry (projection to the API) goes inside the label's brackets.
+    return ApiFields.value(feed.fields(), columns)
+        .filter(fields -> label.endsWith("]"))
+        .map(
+            fields ->
+                label.substring(0, label.length() - 1)
+                    + ", "
+                    + feed.fields().param()
+                    + "="
+                    + fields
+                    + "]")
+        .orElse(label);
   }
 
   @Override

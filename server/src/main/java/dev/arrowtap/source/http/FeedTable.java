@@ -195,10 +195,7 @@ public final class FeedTable extends ScanTable {
     // it, so a long IN list reads its values side by side, each one page at a time.
     int concurrency = feed.fetch().concurrency();
     int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
-    // Each worker process keeps its own budget: give each its share, so that together they stay
-    // within the catalog's numbers.
-    FeedDef shipped =
-        services.hasWorkers() ? feed.withFetch(feed.fetch().share(services.taskSlots())) : feed;
+    FeedDef shipped = shipped();
     int decodeThreads = decodeThreads(combinations.size(), concurrency);
     for (Map<String, String> values : combinations) {
       tasks.add(
@@ -213,13 +210,14 @@ public final class FeedTable extends ScanTable {
               settings.useCache(),
               decodeThreads));
     }
-    return new ScanPlan(
-        label,
-        new TableShape(columns),
-        tasks,
-        settings.batchSize(),
-        settings.queryMemoryLimit(),
-        feed.fetch().concurrency());
+    return placed(
+        new ScanPlan(
+            label,
+            new TableShape(columns),
+            tasks,
+            settings.batchSize(),
+            settings.queryMemoryLimit(),
+            feed.fetch().concurrency()));
   }
 
   /**
@@ -303,15 +301,38 @@ public final class FeedTable extends ScanTable {
       int from = Math.min(requests.size(), t * share);
       int to = Math.min(requests.size(), from + share);
       specs.add(
-          new FeedLookupTask(feed, decoded, requests.subList(from, to), layout, slots.get(t)));
+          new FeedLookupTask(shipped(), decoded, requests.subList(from, to), layout, slots.get(t)));
     }
-    return new ScanPlan(
-        label,
-        new TableShape(columns),
-        specs,
-        settings.batchSize(),
-        settings.queryMemoryLimit(),
-        feed.fetch().concurrency());
+    return placed(
+        new ScanPlan(
+            label,
+            new TableShape(columns),
+            specs,
+            settings.batchSize(),
+            settings.queryMemoryLimit(),
+            feed.fetch().concurrency()));
+  }
+
+  /**
+   * The feed as its tasks carry it. Each worker process keeps its own budgets, so a task bound for
+   * a worker carries that worker's share of the table's rate limit: together the workers stay
+   * within the catalog's numbers.
+   */
+  private FeedDef shipped() {
+    return onWorkers() ? feed.withFetch(feed.fetch().share(services.taskSlots())) : feed;
+  }
+
+  /**
+   * Where the plan's tasks run: on the workers, or in the coordinator when the table's budget is
+   * too small to share out (a burst or {@code max_in_flight} below the number of workers), so that
+   * one process keeps it whole.
+   */
+  private ScanPlan placed(ScanPlan plan) {
+    return services.hasWorkers() && !onWorkers() ? plan.onCoordinator() : plan;
+  }
+
+  private boolean onWorkers() {
+    return services.hasWorkers() && feed.fetch().rateLimit().splits(services.taskSlots());
   }
 
   /**

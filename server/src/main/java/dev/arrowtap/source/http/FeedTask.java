@@ -106,6 +106,9 @@ public record FeedTask(
     }
     // Sorted, so that a plan reads the same whatever order the filters were pushed in.
     new TreeMap<>(apiFilters).forEach((name, value) -> parts.add(name + "=" + value));
+    // The fields the API is asked for (projection to the API), where the catalog declares it.
+    ApiFields.value(feed.fields(), columns)
+        .ifPresent(fields -> parts.add(feed.fields().param() + "=" + fields));
     if (rowLimit >= 0) {
       parts.add("first " + rowLimit + " rows");
     }

@@ -17,6 +17,11 @@ import java.util.concurrent.Executor;
  * trips overlap each other and the decoding. A page is used only if it is asked for with the same
  * request; any other is discarded and its connection closed, so a wrong guess never becomes rows.
  * Memory: each page waiting here holds an open response whose body is read only when it is taken.
+ *
+ * <p>At most {@code inFlight} pages wait for their answer at once; pages asked for beyond that are
+ * planned, and the thread whose page has just been answered sends the next planned one itself. So
+ * the next request goes out the moment a slot frees, without waiting for the reader to wake up and
+ * decode the page before it (measured by {@code bench/pages.sh}).
  */
 final class PageWindow implements AutoCloseable {
   private final FeedHttpClient http;
@@ -25,16 +30,44 @@ final class PageWindow implements AutoCloseable {
   private final HttpSettings settings;
   private final TaskContext context;
   private final Executor executor;
+  private final int inFlight;
+  // Pages sent and not answered yet; changed under this window's lock.
+  private int awaiting;
   // Read by cancel() on another thread; changed only by the reader's thread.
   private final ConcurrentSkipListMap<Integer, Ahead> ahead = new ConcurrentSkipListMap<>();
 
   /** A fetch's result: the response, or why there is none. */
   private record Outcome(PageResponse response, HttpFailure failure) {}
 
-  private record Ahead(PageRequest request, FetchAbort abort, CompletableFuture<Outcome> outcome) {}
+  /** A page asked for: planned until {@code sent}, answered when {@code outcome} completes. */
+  private record Ahead(
+      PageRequest request,
+      FetchAbort abort,
+      CompletableFuture<Outcome> outcome,
+      java.util.concurrent.atomic.AtomicBoolean sent) {
+    Ahead(PageRequest request) {
+      this(
+          request,
+          new FetchAbort(),
+          new CompletableFuture<>(),
+          new java.util.concurrent.atomic.AtomicBoolean());
+    }
+  }
 
+  /**
+   * @param inFlight the most pages waiting for their answer at once
+   */
   PageWindow(
-      FeedHttpClient http, FeedDef feed, boolean useCache, TaskContext context, Executor executor) {
+      FeedHttpClient http,
+      FeedDef feed,
+      boolean useCache,
+      TaskContext context,
+      Executor executor,
+      int inFlight) {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("inFlight must be positive: " + inFlight);
+    }
+    this.inFlight = inFlight;
     this.http = http;
     this.useCache = useCache;
     this.feed = feed;
@@ -62,13 +95,58 @@ final class PageWindow implements AutoCloseable {
       }
       release(existing);
     }
-    FetchAbort abort = new FetchAbort();
-    ahead.put(
-        index,
-        new Ahead(
-            request,
-            abort,
-            CompletableFuture.supplyAsync(() -> fetchAhead(request, abort), executor)));
+    ahead.put(index, new Ahead(request));
+    sendPlanned();
+  }
+
+  /** Sends the lowest planned pages while fewer than {@code inFlight} wait for an answer. */
+  private void sendPlanned() {
+    Ahead page;
+    while ((page = claimNext(false)) != null) {
+      Ahead first = page;
+      try {
+        executor.execute(() -> send(first));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        first.outcome.complete(new Outcome(null, new HttpFailure("cancelled", 0, 0, e)));
+        claimNext(true);
+        return;
+      }
+    }
+  }
+
+  /**
+   * The lowest planned page, now counted as sent, or null when there is none or no free slot.
+   *
+   * @param answered true when the caller's page has just been answered, freeing its slot
+   */
+  private synchronized Ahead claimNext(boolean answered) {
+    if (answered) {
+      awaiting--;
+    }
+    if (awaiting >= inFlight) {
+      return null;
+    }
+    for (Ahead page : ahead.values()) {
+      if (page.sent.compareAndSet(false, true)) {
+        awaiting++;
+        return page;
+      }
+    }
+    return null;
+  }
+
+  /** Fetches a page, then, on the same thread, the next planned one while there are any. */
+  private void send(Ahead first) {
+    Ahead page = first;
+    while (page != null) {
+      try {
+        page.outcome.complete(fetchAhead(page.request, page.abort));
+      } catch (RuntimeException | Error e) {
+        // The page's slot must come back whatever happens, or a reader would wait forever.
+        page.outcome.completeExceptionally(e);
+      }
+      page = claimNext(true);
+    }
   }
 
   /**
@@ -77,23 +155,25 @@ final class PageWindow implements AutoCloseable {
    */
   PageResponse take(int index, PageRequest wanted) throws HttpFailure {
     dropBefore(index);
-    Ahead mine = ahead.remove(index);
+    Ahead mine = ahead.get(index);
     if (mine == null || !mine.request.equals(wanted)) {
-      if (mine != null) {
-        release(mine);
-      }
-      return fetch(wanted, new FetchAbort());
+      // Sent like any other page, so that it too waits for a free slot; it is the lowest one.
+      start(index, wanted);
+      mine = ahead.get(index);
     }
     Outcome outcome;
     try {
       outcome = mine.outcome.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      ahead.remove(index, mine);
       release(mine);
       throw new HttpFailure("cancelled", 0, 0, e);
     } catch (ExecutionException e) {
+      ahead.remove(index, mine);
       throw new HttpFailure(String.valueOf(e.getCause()), 0, 0, e.getCause());
     }
+    ahead.remove(index, mine);
     if (outcome.failure != null) {
       throw outcome.failure;
     }
@@ -140,7 +220,7 @@ final class PageWindow implements AutoCloseable {
           context::isStopped,
           context.metrics(),
           abort,
-          RequestBudgets.of(feed, request.uri()));
+          RequestBudgets.of(feed, request.uri(), context.location()));
     } catch (HttpFailure e) {
       if (e.status() != 401 || !(feed.auth() instanceof AuthDef.OAuth2 oauth)) {
         throw e;
@@ -158,7 +238,7 @@ final class PageWindow implements AutoCloseable {
           context::isStopped,
           context.metrics(),
           abort,
-          RequestBudgets.of(feed, request.uri()));
+          RequestBudgets.of(feed, request.uri(), context.location()));
     }
   }
 

@@ -55,6 +55,10 @@ final class RequestFactory {
         query.put(filter.param(), value);
       }
     }
+    String fields = apiFilters.get(feed.fields().param());
+    if (feed.fields().enabled() && fields != null) {
+      query.put(feed.fields().param(), fields);
+    }
     query.putAll(pageParameters);
     URI uri = withQuery(URI.create(UrlTemplate.expand(feed.url(), parameters)), query);
     Map<String, String> all = new LinkedHashMap<>(parameters);
