@@ -113,10 +113,12 @@ class WorkerFailureTest {
         long rows = 0;
         long sum = 0;
         WorkerServer stopped;
+        // 80 MB of Arrow in one task: far more than the flow-control windows and the coordinator's
+        // queue hold, so the worker cannot finish before it is stopped, however fast the machine.
         try (Connection connection =
-                engine.connect(Map.of("batch_size", "1000", "numbers_per_task", "300000"));
+                engine.connect(Map.of("batch_size", "1000", "numbers_per_task", "10000000"));
             Statement statement = connection.createStatement();
-            ResultSet rs = statement.executeQuery("SELECT number FROM numbers(0, 300000)")) {
+            ResultSet rs = statement.executeQuery("SELECT number FROM numbers(0, 10000000)")) {
           assertTrue(rs.next());
           rows++;
           // Stop the worker the task runs on (placement skips a worker a slow check took out).
@@ -133,13 +135,13 @@ class WorkerFailureTest {
           }
           stopping.join();
         }
-        assertEquals(300_000, rows, "every number once: none lost");
-        assertEquals(300_000L * 299_999L / 2, sum, "and none twice");
+        assertEquals(10_000_000, rows, "every number once: none lost");
+        assertEquals(10_000_000L * 9_999_999L / 2, sum, "and none twice");
         TaskMetricsSnapshot task = last(engine).taskSnapshots().get(0);
         assertEquals("FINISHED", task.state());
         assertEquals(2, task.attempts(), task.toString());
         assertNotEquals(stopped.address().toString(), task.worker());
-        assertEquals(300_000, task.rows());
+        assertEquals(10_000_000, task.rows());
         assertEquals(0, engine.services().rootAllocator().getAllocatedMemory());
       }
     }
