@@ -199,6 +199,12 @@ class FeedOnWorkersTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             java.sql.SQLException.class, () -> s.executeQuery("SELECT * FROM t.gone").next());
       }
+      // A worker logs a task after its stream ends, which the client may see first.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (lines.stream().filter(l -> l.startsWith("event=task ")).count() < 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
     } finally {
       log.removeHandler(capture);
     }
