@@ -172,14 +172,20 @@ final class FeedTestServer implements AutoCloseable {
   }
 
   /**
-   * Waits (2 s at most) until no request is in flight, such as one a client cancelled while the
-   * server still worked on it, then forgets the requests seen so far and the high-water mark.
+   * Waits (3 s at most) until no request is in flight or arrives for 150 ms, such as one a client
+   * cancelled while the server still worked on it, then forgets the requests seen so far and the
+   * high-water mark.
    */
   void reset() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+    // Quiet means nothing in flight and nothing new for a while: a scan that has ended may still
+    // have a speculative page past the feed's end on its way (aborted by the client, but already
+    // being written), which must not count against the next scan.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    int seen = -1;
+    while (System.nanoTime() < deadline && (inFlight.get() > 0 || requests.size() != seen)) {
+      seen = requests.size();
       try {
-        Thread.sleep(5);
+        Thread.sleep(inFlight.get() > 0 ? 5 : 150);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
