@@ -24,6 +24,36 @@ public enum ArrowtapProperty {
   NUMBERS_PER_TASK(
       "numbers_per_task", "10", "both", "how many numbers one task of numbers() produces at most"),
   BATCH_SIZE("batch_size", "8192", "both", "rows per Arrow batch"),
+  INFER_TIMEOUT_MS(
+      "infer_timeout_ms",
+      "30000",
+      "both",
+      "milliseconds reading a feed's first page to infer its columns may take"),
+  INFER_MAX_BYTES(
+      "infer_max_bytes", "16777216", "both", "bytes of a feed's first page inference may read"),
+  MAX_INFERRED_COLUMNS(
+      "max_inferred_columns",
+      "1000",
+      "both",
+      "how many columns inference may find before the query fails"),
+  QUERY_MEMORY_LIMIT(
+      "query_memory_limit",
+      null,
+      "both",
+      "the Arrow memory one query may hold, in bytes (only lower than the server's limit counts)"),
+  CACHE(
+      "cache", "true", "both", "false to read every feed from its API, bypassing response caches"),
+  PLAN_CACHE("plan_cache", "true", "both", "false to plan and compile every statement anew"),
+  PUSH_AGGREGATES(
+      "push_aggregates",
+      "true",
+      "both",
+      "false to aggregate every row above the scan instead of partially inside its tasks"),
+  DECODE_THREADS(
+      "decode_threads",
+      "0",
+      "both",
+      "threads that decode one large NDJSON body; 0 lets each scan decide"),
   APPLICATION_NAME(
       "ApplicationName",
       null,
@@ -105,7 +135,10 @@ public enum ArrowtapProperty {
     info.required = false;
     if (this == SERIALIZATION) {
       info.choices = new String[] {"json", "protobuf"};
-    } else if (this == TRANSPARENT_RECONNECTION) {
+    } else if (this == TRANSPARENT_RECONNECTION
+        || this == CACHE
+        || this == PLAN_CACHE
+        || this == PUSH_AGGREGATES) {
       info.choices = new String[] {"true", "false"};
     }
     return info;

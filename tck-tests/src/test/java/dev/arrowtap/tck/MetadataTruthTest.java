@@ -240,7 +240,18 @@ class MetadataTruthTest {
     Map<String, DriverPropertyInfo> byName = new HashMap<>();
     Arrays.stream(info).forEach(p -> byName.put(p.name, p));
     assertTrue(
-        byName.keySet().containsAll(List.of("url", "catalog", "user", "password", "fetch_size")),
+        byName
+            .keySet()
+            .containsAll(
+                List.of(
+                    "url",
+                    "catalog",
+                    "user",
+                    "password",
+                    "fetch_size",
+                    "push_aggregates",
+                    "plan_cache",
+                    "decode_threads")),
         byName.keySet().toString());
     assertFalse(byName.containsKey("AVATICA_USER") || byName.containsKey("avatica_user"));
     assertEquals("500", byName.get("fetch_size").value);
