@@ -11,6 +11,18 @@ public final class SqlStates {
   /** An integer or decimal result outside its type's range (checked arithmetic). */
   public static final String NUMERIC_OUT_OF_RANGE = "22003";
 
+  /** Division by zero. */
+  public static final String DIVISION_BY_ZERO = "22012";
+
+  /** A text that is not a number where a number was cast or expected. */
+  public static final String INVALID_CHARACTER_VALUE_FOR_CAST = "22018";
+
+  /** A LIKE pattern with an escape character before something it cannot escape. */
+  public static final String INVALID_ESCAPE_SEQUENCE = "22025";
+
+  /** The logarithm of zero or a negative number. */
+  public static final String INVALID_ARGUMENT_FOR_LOGARITHM = "2201E";
+
   /** A statement that does not parse or does not validate. */
   public static final String SYNTAX_OR_ACCESS_RULE = "42000";
 
