@@ -137,6 +137,11 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
       bindInstant(parameterIndex, timestamp);
       return true;
     }
+    if ((x instanceof Double || x instanceof Float)
+        && !Double.isFinite(((Number) x).doubleValue())) {
+      bindSpecialDouble(parameterIndex, ((Number) x).doubleValue());
+      return true;
+    }
     TypedValue time = JavaTimeValues.parameter(x);
     if (time == null) {
       time = JavaTimeValues.parameter(x, connection.getTimeZone());
@@ -152,6 +157,33 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
       return true;
     }
     return false;
+  }
+
+  @Override
+  public void setDouble(int parameterIndex, double x) throws SQLException {
+    if (Double.isFinite(x)) {
+      super.setDouble(parameterIndex, x);
+    } else {
+      bindSpecialDouble(parameterIndex, x);
+    }
+  }
+
+  @Override
+  public void setFloat(int parameterIndex, float x) throws SQLException {
+    if (Float.isFinite(x)) {
+      super.setFloat(parameterIndex, x);
+    } else {
+      bindSpecialDouble(parameterIndex, x);
+    }
+  }
+
+  /**
+   * NaN and the infinities as their names: JSON has no such numbers, and the engine reads the name
+   * back as the double for a DOUBLE {@code ?} (and refuses it for a DECIMAL one with 22003).
+   */
+  private void bindSpecialDouble(int parameterIndex, double x) throws SQLException {
+    getSite(parameterIndex);
+    slots[parameterIndex - 1] = TypedValue.ofLocal(ColumnMetaData.Rep.STRING, Double.toString(x));
   }
 
   @Override

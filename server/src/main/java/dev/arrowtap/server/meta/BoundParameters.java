@@ -141,6 +141,9 @@ final class BoundParameters {
     } else if (local instanceof Number number) {
       decimal = BigDecimal.valueOf(number.longValue());
     } else if (local instanceof String s) {
+      if (isSpecialDouble(s)) {
+        throw refused(index, local, "DECIMAL", SqlStates.NUMERIC_OUT_OF_RANGE);
+      }
       decimal = parseDecimal(index, s, "DECIMAL");
     } else {
       return value;
@@ -164,6 +167,9 @@ final class BoundParameters {
     } else if (local instanceof BigDecimal decimal) {
       exact = decimal;
     } else if (local instanceof String s) {
+      if (isSpecialDouble(s)) {
+        throw refused(index, local, type, SqlStates.NUMERIC_OUT_OF_RANGE);
+      }
       exact = parseDecimal(index, s, type);
     } else {
       throw refused(index, local, type, SqlStates.INVALID_CHARACTER_VALUE);
@@ -251,6 +257,12 @@ final class BoundParameters {
     } catch (DateTimeParseException e) {
       return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
+  }
+
+  /** NaN and the infinities, which the driver sends by name (JSON has no such numbers). */
+  private static boolean isSpecialDouble(String text) {
+    String trimmed = text.trim();
+    return trimmed.equals("NaN") || trimmed.equals("Infinity") || trimmed.equals("-Infinity");
   }
 
   private static BigDecimal parseDecimal(int index, String text, String type) {
