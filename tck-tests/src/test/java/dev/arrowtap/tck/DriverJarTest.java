@@ -91,12 +91,19 @@ class DriverJarTest {
         Files.size(remoteOnlyJar()) < 12_000_000, "a few MB: " + Files.size(remoteOnlyJar()));
   }
 
-  /** Fetch size 0, a double against a DECIMAL, LIMIT with a long and a range check, per jar. */
+  /**
+   * Fetch size 0, a double against a DECIMAL, LIMIT with a long, a range check and a division by
+   * zero, with each jar.
+   */
   @Test
   void edgeCasesGiveTheRightAnswersWithBothJars() throws Exception {
-    String expected = "statement=1200 prepared=1200 double=1 limit=3 range=22003";
+    String expected = "statement=1200 prepared=1200 double=1 limit=3 range=22003 divide=22xxx";
     List<String> embedded = run(driverJar(), EdgeClient.class, "jdbc:arrowtap:");
     assertTrue(embedded.contains(expected), String.join("\n", embedded));
+    // A user's error is in the SQLException only: no stack trace on the application's stderr.
+    assertEquals(
+        List.of(),
+        embedded.stream().filter(line -> line.matches("\\s+at .*|.*Exception.*")).toList());
     for (Path jar : List.of(driverJar(), remoteOnlyJar())) {
       List<String> remote = run(jar, EdgeClient.class, Mode.REMOTE.url());
       assertTrue(remote.contains(expected), jar + "\n" + String.join("\n", remote));

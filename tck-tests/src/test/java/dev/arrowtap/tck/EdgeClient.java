@@ -48,6 +48,13 @@ public final class EdgeClient {
       } catch (SQLException e) {
         out.append(" range=").append(e.getSQLState());
       }
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT 10 / (number - 5) FROM numbers(0, 10)")) {
+        count(rs);
+        out.append(" divide=none");
+      } catch (SQLException e) {
+        out.append(" divide=").append(e.getSQLState().startsWith("22") ? "22xxx" : e.getSQLState());
+      }
       System.out.println(out);
     }
   }
