@@ -69,6 +69,35 @@ class AuthTest {
     }
   }
 
+  @Test
+  void repeatedFailedLoginsAreRefusedForAWhileWithAClearMessage() throws Exception {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "ann: s3cret-pw, arrowtap\n");
+    try (ArrowtapServer server =
+        ArrowtapServer.start(
+            new ArrowtapEngine(EngineConfig.defaults()),
+            "127.0.0.1",
+            0,
+            Serialization.JSON,
+            Optional.of(users))) {
+      String url = "jdbc:arrowtap:url=" + server.url();
+      for (int i = 0; i < 5; i++) {
+        String guess = "guess-" + i;
+        SQLException refused =
+            assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(url, credentials("ann", guess)).close());
+        assertEquals("28000", refused.getSQLState(), refused.getMessage());
+      }
+      SQLException locked =
+          assertThrows(
+              SQLException.class,
+              () -> DriverManager.getConnection(url, credentials("ann", "s3cret-pw")).close());
+      assertEquals("08004", locked.getSQLState(), locked.getMessage());
+      assertTrue(locked.getMessage().contains("repeated failed logins"), locked.getMessage());
+    }
+  }
+
   private static Properties credentials(String user, String password) {
     Properties properties = new Properties();
     properties.setProperty("user", user);
