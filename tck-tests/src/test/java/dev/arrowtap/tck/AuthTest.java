@@ -19,6 +19,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
@@ -73,13 +76,16 @@ class AuthTest {
   void repeatedFailedLoginsAreRefusedForAWhileWithAClearMessage() throws Exception {
     Path users = dir.resolve("users.properties");
     Files.writeString(users, "ann: s3cret-pw, arrowtap\n");
+    // A clock that stands still: the lock-out cannot run out on a slow machine.
     try (ArrowtapServer server =
         ArrowtapServer.start(
             new ArrowtapEngine(EngineConfig.defaults()),
             "127.0.0.1",
             0,
             Serialization.JSON,
-            Optional.of(users))) {
+            Optional.of(users),
+            Optional.empty(),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))) {
       String url = "jdbc:arrowtap:url=" + server.url();
       for (int i = 0; i < 5; i++) {
         String guess = "guess-" + i;

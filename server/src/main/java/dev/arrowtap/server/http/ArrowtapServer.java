@@ -99,8 +99,11 @@ public final class ArrowtapServer implements AutoCloseable {
     return start(engine, bind, port, serialization, users, tls, Clock.systemUTC());
   }
 
-  /** As above, with the clock the failed-login rule ({@link LoginGuard}) reads. */
-  static ArrowtapServer start(
+  /**
+   * As above, with the clock the failed-login rule reads (a fixed clock keeps a lock-out in force,
+   * for tests).
+   */
+  public static ArrowtapServer start(
       ArrowtapEngine engine,
       String bind,
       int port,
