@@ -98,7 +98,7 @@ class InvalidUtf8Test {
       JsonDecodeException e =
           assertThrows(JsonDecodeException.class, () -> reader.decode(body), reader.name());
       // Here the parser may meet the bytes before the stream's end does: either names them.
-      long lead = 18 + reader.prefix().length;
+      long lead = 18L + reader.prefix().length;
       assertEquals("22P02", e.sqlState());
       assertTrue(e.byteOffset() >= lead && e.byteOffset() <= lead + 2, e.getMessage());
       assertTrue(
