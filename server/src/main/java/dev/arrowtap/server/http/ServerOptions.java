@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
  * @param log where the log goes and how much of it
  * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
+ * @param flightSqlPort the Arrow Flight SQL endpoint's port (0 for any free one), or empty for none
  */
 public record ServerOptions(
     String bind,
@@ -39,7 +40,8 @@ public record ServerOptions(
     Optional<Path> tlsPasswordFile,
     Optional<Path> workerTlsCa,
     LogSettings log,
-    long queryMemoryLimit) {
+    long queryMemoryLimit,
+    Optional<Integer> flightSqlPort) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -53,6 +55,11 @@ public record ServerOptions(
       throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
     }
     workers = List.copyOf(workers);
+    Objects.requireNonNull(flightSqlPort, "flightSqlPort is null");
+    if (flightSqlPort.isPresent() && (flightSqlPort.get() < 0 || flightSqlPort.get() > 65535)) {
+      throw new IllegalArgumentException(
+          "--flight-sql-port must be between 0 and 65535: " + flightSqlPort.get());
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
     }
@@ -75,13 +82,44 @@ public record ServerOptions(
         Optional.empty(),
         Optional.empty(),
         LogSettings.DEFAULTS,
-        0);
+        0,
+        Optional.empty());
+  }
+
+  /** Options without workers. */
+  public ServerOptions(
+      String bind,
+      int port,
+      Optional<Path> catalog,
+      List<WorkerAddress> workers,
+      Optional<Path> secretFile,
+      int taskAttempts,
+      Optional<Path> users,
+      Optional<Path> tlsKeystore,
+      Optional<Path> tlsPasswordFile,
+      Optional<Path> workerTlsCa,
+      LogSettings log,
+      long queryMemoryLimit) {
+    this(
+        bind,
+        port,
+        catalog,
+        workers,
+        secretFile,
+        taskAttempts,
+        users,
+        tlsKeystore,
+        tlsPasswordFile,
+        workerTlsCa,
+        log,
+        queryMemoryLimit,
+        Optional.empty());
   }
 
   /**
    * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
    * [--secret-file FILE] [--task-attempts N] [--users FILE] [--tls-keystore FILE
-   * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE]}.
+   * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE] [--flight-sql-port N]}.
    */
   public static ServerOptions parse(String... args) {
     CommandLineFlags flags =
@@ -112,7 +150,9 @@ public record ServerOptions(
             "--log-file",
             "FILE",
             "--query-memory-limit",
-            "BYTES");
+            "BYTES",
+            "--flight-sql-port",
+            "N");
     return new ServerOptions(
         flags.string("--bind").orElse(DEFAULT_BIND),
         flags.number("--port", DEFAULT_PORT),
@@ -125,7 +165,16 @@ public record ServerOptions(
         flags.path("--tls-password-file"),
         flags.path("--worker-tls-ca"),
         LogSettings.from(flags),
-        flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L));
+        flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L),
+        flags.string("--flight-sql-port").map(v -> flightSqlPort(v)));
+  }
+
+  private static int flightSqlPort(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--flight-sql-port must be a port number: " + value);
+    }
   }
 
   /** A positive number of bytes, with an optional K, M or G (powers of 1024). */
