@@ -102,9 +102,10 @@ final class ArrowtapFlightSqlProducer extends NoOpFlightSqlProducer {
   @Override
   public void getStreamStatement(
       TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-    Optional<OpenStatement> statement =
-        statements.remove(ticket.getStatementHandle(), user(context));
-    if (statement.isEmpty()) {
+    String user = user(context);
+    // Kept in the registry while it streams, so that the cancel action finds it.
+    Optional<OpenStatement> statement = statements.find(ticket.getStatementHandle(), user);
+    if (statement.isEmpty() || !statement.get().claim()) {
       listener.error(
           CallStatus.NOT_FOUND
               .withDescription("this query's results were read already or have expired")
@@ -114,6 +115,7 @@ final class ArrowtapFlightSqlProducer extends NoOpFlightSqlProducer {
     try {
       streamer.stream(statement.get(), listener);
     } finally {
+      statements.remove(ticket.getStatementHandle(), user);
       close(statement.get());
     }
   }

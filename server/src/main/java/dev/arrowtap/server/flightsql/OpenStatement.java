@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -21,6 +22,7 @@ final class OpenStatement {
   private final Schema resultSchema;
   private final Schema parameterSchema;
   private volatile List<Object> parameters = List.of();
+  private final AtomicBoolean claimed = new AtomicBoolean();
   private volatile QueryMetrics running;
   private volatile long lastUsedNanos = System.nanoTime();
 
@@ -39,6 +41,11 @@ final class OpenStatement {
     this.statement = Objects.requireNonNull(statement, "statement is null");
     this.resultSchema = Objects.requireNonNull(resultSchema, "resultSchema is null");
     this.parameterSchema = Objects.requireNonNull(parameterSchema, "parameterSchema is null");
+  }
+
+  /** Claims a query's statement for the one stream that reads its results; false if taken. */
+  boolean claim() {
+    return claimed.compareAndSet(false, true);
   }
 
   int id() {
