@@ -155,6 +155,7 @@ public final class ServerMain {
     ExecutionConfig execution =
         ExecutionConfig.local()
             .withTaskAttempts(options.taskAttempts())
+            .withDefaultMaxRequests(options.maxRequests())
             .withWorkers(
                 options.workers(),
                 options.workers().isEmpty()

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
  * @param log where the log goes and how much of it
  * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
+ * @param maxRequests the HTTP requests one query may send when its session sets no {@code
+ *     max_requests}; -1 for no budget
  * @param flightSqlPort the Arrow Flight SQL endpoint's port (0 for any free one), or empty for none
  */
 public record ServerOptions(
@@ -41,9 +43,13 @@ public record ServerOptions(
     Optional<Path> workerTlsCa,
     LogSettings log,
     long queryMemoryLimit,
+    long maxRequests,
     Optional<Integer> flightSqlPort) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
+
+  /** The server's request budget per query, unless a session sets its own {@code max_requests}. */
+  public static final int DEFAULT_MAX_REQUESTS = 10_000;
 
   public ServerOptions {
     Objects.requireNonNull(bind, "bind is null");
@@ -66,6 +72,10 @@ public record ServerOptions(
     if (taskAttempts < 1) {
       throw new IllegalArgumentException("--task-attempts must be at least 1: " + taskAttempts);
     }
+    if (maxRequests < -1) {
+      throw new IllegalArgumentException(
+          "--max-requests must be a number of requests, or -1 for no budget: " + maxRequests);
+    }
   }
 
   /** Options without workers. */
@@ -83,10 +93,11 @@ public record ServerOptions(
         Optional.empty(),
         LogSettings.DEFAULTS,
         0,
+        DEFAULT_MAX_REQUESTS,
         Optional.empty());
   }
 
-  /** Options without workers. */
+  /** Options without a Flight SQL endpoint. */
   public ServerOptions(
       String bind,
       int port,
@@ -99,7 +110,8 @@ public record ServerOptions(
       Optional<Path> tlsPasswordFile,
       Optional<Path> workerTlsCa,
       LogSettings log,
-      long queryMemoryLimit) {
+      long queryMemoryLimit,
+      long maxRequests) {
     this(
         bind,
         port,
@@ -113,6 +125,7 @@ public record ServerOptions(
         workerTlsCa,
         log,
         queryMemoryLimit,
+        maxRequests,
         Optional.empty());
   }
 
@@ -151,6 +164,8 @@ public record ServerOptions(
             "FILE",
             "--query-memory-limit",
             "BYTES",
+            "--max-requests",
+            "N",
             "--flight-sql-port",
             "N");
     return new ServerOptions(
@@ -166,6 +181,7 @@ public record ServerOptions(
         flags.path("--worker-tls-ca"),
         LogSettings.from(flags),
         flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L),
+        flags.number("--max-requests", DEFAULT_MAX_REQUESTS),
         flags.string("--flight-sql-port").map(v -> flightSqlPort(v)));
   }
 
