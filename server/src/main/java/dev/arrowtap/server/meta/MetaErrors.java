@@ -189,7 +189,7 @@ public final class MetaErrors {
                     SqlStates.NUMERIC_OUT_OF_RANGE)
                 : error(
                     "invalid number: '" + value + "' is not a number of the target type",
-                    SqlStates.INVALID_CHARACTER_VALUE_FOR_CAST));
+                    SqlStates.INVALID_CHARACTER_VALUE));
       }
       if (cause.getCause() == cause) {
         break;
