@@ -20,7 +20,7 @@ public final class ArrowtapCli {
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
           "  shell [URL]                                        open sqlline (default: embedded)",
           "  lookups [--url URL] [--batch-size N] [--rows] --driving SQL --lookup NAME=SQL...",
-          "                                                     stream batched lookups (seed 003)",
+          "                                                     stream batched one-to-many lookups",
           "  catalog import SPEC [--base-url URL] [--schema NAME]  an OpenAPI description -> catalog",
           "  catalog draft URL [--header 'Name: value']...      one live endpoint -> catalog",
           "                                                     (arrowtap catalog --help: details)",
