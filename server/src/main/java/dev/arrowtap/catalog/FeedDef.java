@@ -101,7 +101,7 @@ public record FeedDef(
    */
   public static final class Builder {
     private final String schema;
-    private final String name;
+    private String name;
     private final String url;
     private String description = "";
     private String method = "GET";
@@ -123,6 +123,11 @@ public record FeedDef(
       this.schema = schema;
       this.name = name;
       this.url = url;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
     }
 
     public Builder description(String value) {
