@@ -1,0 +1,187 @@
+package dev.arrowtap.source.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.EngineConfig;
+import dev.arrowtap.exec.ExecutionConfig;
+import dev.arrowtap.exec.WorkerSecret;
+import dev.arrowtap.source.http.FeedTestServer.Reply;
+import dev.arrowtap.worker.WorkerServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A feed whose first page tells its total becomes page-range tasks spread over the workers: every
+ * page read once, the first one by the coordinator and handed to its task, rows exact.
+ */
+class FeedSplitOnWorkersTest {
+  private static final WorkerSecret SECRET = WorkerSecret.of("split-worker-secret-0123");
+  private static final int TOTAL = 500;
+  private static final int PAGE = 10;
+
+  @TempDir Path dir;
+  private FeedTestServer api;
+  private WorkerServer first;
+  private WorkerServer second;
+  private ArrowtapEngine engine;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = FeedTestServer.start();
+    api.route(
+        "/items",
+        r -> {
+          int offset = Integer.parseInt(r.param("offset"));
+          int limit = Integer.parseInt(r.param("limit"));
+          return Reply.json(
+              "{\"total\":"
+                  + TOTAL
+                  + ",\"data\":["
+                  + String.join(
+                      ",", FeedTestServer.records(offset, Math.min(TOTAL, offset + limit)))
+                  + "]}");
+        });
+    first = WorkerServer.start("127.0.0.1", 0, SECRET);
+    second = WorkerServer.start("127.0.0.1", 0, SECRET);
+  }
+
+  @AfterEach
+  void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+    assertEquals(0, first.runningTasks() + second.runningTasks());
+    first.close();
+    second.close();
+    api.close();
+  }
+
+  private Connection connect(String pagination, String extra) throws Exception {
+    Path catalog = dir.resolve("catalog.yaml");
+    Files.writeString(
+        catalog,
+        "schemas:\n  - name: t\n    tables:\n      - name: items\n        url: "
+            + api.url("/items")
+            + "\n        records: {pointer: /data}\n"
+            + "        pagination: "
+            + pagination
+            + "\n        columns: [{name: id, type: BIGINT}, {name: name, type: VARCHAR}]\n"
+            + extra);
+    ExecutionConfig onWorkers =
+        ExecutionConfig.local()
+            .withWorkers(List.of(first.address(), second.address()), Optional.of(SECRET));
+    engine =
+        new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog).withExecution(onWorkers));
+    return engine.connect(Map.of());
+  }
+
+  private static final String OFFSET =
+      "{style: offset, page_size: " + PAGE + ", total_pointer: /total}";
+
+  @Test
+  void pagesSpreadOverBothWorkersEachReadOnce() throws Exception {
+    try (Connection c = connect(OFFSET, "        split: {pages_per_task: 5}\n");
+        Statement s = c.createStatement()) {
+      String plan;
+      try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT id FROM t.items")) {
+        rs.next();
+        plan = rs.getString(1);
+      }
+      assertTrue(plan.contains("t0:[pages 1-26)@"), plan);
+      assertTrue(plan.contains("t1:[pages 26-51)@"), plan);
+      assertTrue(
+          plan.contains("@" + first.address()) && plan.contains("@" + second.address()), plan);
+      assertEquals(1, api.count("/items"), "EXPLAIN reads the first page only");
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), count(DISTINCT id), sum(id), min(id), max(id) FROM t.items")) {
+        assertTrue(rs.next());
+        assertEquals(TOTAL, rs.getLong(1));
+        assertEquals(TOTAL, rs.getLong(2));
+        assertEquals((long) TOTAL * (TOTAL - 1) / 2, rs.getLong(3));
+        assertEquals(0, rs.getLong(4));
+        assertEquals(TOTAL - 1, rs.getLong(5));
+      }
+      // The first page EXPLAIN read was handed to the scan: 50 pages, 50 requests, none twice.
+      Map<String, Integer> offsets = new HashMap<>();
+      api.requests("/items").forEach(r -> offsets.merge(r.param("offset"), 1, Integer::sum));
+      assertEquals(TOTAL / PAGE, offsets.size(), offsets.toString());
+      assertTrue(offsets.values().stream().allMatch(n -> n == 1), offsets.toString());
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT task, worker, rows_in, http_requests FROM sys.task_metrics"
+                  + " WHERE scan LIKE '%items%' AND state = 'FINISHED' ORDER BY task")) {
+        long requests = 0;
+        long rows = 0;
+        List<String> places = new java.util.ArrayList<>();
+        int tasks = 0;
+        while (rs.next()) {
+          tasks++;
+          places.add(rs.getString(2));
+          rows += rs.getLong(3);
+          requests += rs.getLong(4);
+        }
+        assertEquals(2, tasks);
+        assertEquals(TOTAL, rows);
+        assertEquals(TOTAL / PAGE - 1, requests, "page 1 was read by EXPLAIN, before the scan");
+        assertTrue(places.contains(first.address().toString()), places.toString());
+        assertTrue(places.contains(second.address().toString()), places.toString());
+      }
+    }
+  }
+
+  @Test
+  void everyRowOnceWithoutExplainAndLimitStopsEveryTask() throws Exception {
+    try (Connection c = connect(OFFSET, "        split: {pages_per_task: 2}\n");
+        Statement s = c.createStatement()) {
+      long sum = 0;
+      int rows = 0;
+      try (ResultSet rs = s.executeQuery("SELECT id, name FROM t.items")) {
+        while (rs.next()) {
+          sum += rs.getLong(1);
+          assertEquals("user " + rs.getLong(1), rs.getString(2));
+          rows++;
+        }
+      }
+      assertEquals(TOTAL, rows);
+      assertEquals((long) TOTAL * (TOTAL - 1) / 2, sum);
+      assertEquals(TOTAL / PAGE, api.count("/items"));
+      api.reset();
+      int limited = 0;
+      try (ResultSet rs = s.executeQuery("SELECT id FROM t.items LIMIT 35")) {
+        while (rs.next()) {
+          limited++;
+        }
+      }
+      assertEquals(35, limited);
+      // Four pages hold 35 rows: page 1 read once to cut them, then pages 2 to 4 once each.
+      assertEquals(4, api.count("/items"), api.requests("/items").toString());
+    }
+  }
+
+  @Test
+  void aFeedThatCanOnlyBeWalkedStaysOneTaskAndExplainSaysWhy() throws Exception {
+    try (Connection c = connect("{style: offset, page_size: " + PAGE + "}", "");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT id FROM t.items")) {
+      rs.next();
+      String plan = rs.getString(1);
+      assertTrue(plan.contains("t0:[all pages]@"), plan);
+      assertTrue(plan.contains("(one task: no total_pointer"), plan);
+      assertEquals(0, api.count("/items"), "nothing to read to show that");
+    }
+  }
+}
