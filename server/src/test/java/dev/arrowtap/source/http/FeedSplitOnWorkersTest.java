@@ -173,6 +173,83 @@ class FeedSplitOnWorkersTest {
   }
 
   @Test
+  void aRangeTaskWhoseWorkerStopsResumesAfterItsDeliveredRows() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    api.route(
+        "/held",
+        r -> {
+          int offset = Integer.parseInt(r.param("offset"));
+          Reply reply =
+              Reply.json(
+                  "{\"total\":"
+                      + TOTAL
+                      + ",\"data\":["
+                      + String.join(
+                          ",", FeedTestServer.records(offset, Math.min(TOTAL, offset + PAGE)))
+                      + "]}");
+          return offset == 2 * PAGE ? reply.pausedUntil(release) : reply;
+        });
+    try (Connection c = connect(OFFSET, "        split: {pages_per_task: 1}\n");
+        Statement s = c.createStatement()) {
+      // The same feed at another path, whose third page waits until the test lets it go.
+      Path catalog = dir.resolve("held.yaml");
+      Files.writeString(
+          catalog,
+          Files.readString(dir.resolve("catalog.yaml"))
+              .replace(api.url("/items"), api.url("/held")));
+      engine.close();
+      engine =
+          new ArrowtapEngine(
+              EngineConfig.defaults()
+                  .withCatalog(catalog)
+                  .withExecution(
+                      ExecutionConfig.local()
+                          .withWorkers(
+                              List.of(first.address(), second.address()), Optional.of(SECRET))));
+    }
+    long rows = 0;
+    long sum = 0;
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    WorkerServer stopped;
+    try (Connection c = engine.connect(Map.of());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM t.items")) {
+      // t0 has delivered pages 1 and 2 and waits for page 3: stop its worker.
+      dev.arrowtap.metrics.QueryMetrics query = engine.services().metrics().queries().get(0);
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (query.taskSnapshots().get(0).rows() < 2 * PAGE) {
+        assertTrue(System.nanoTime() < deadline, "t0 never delivered its first two pages");
+        Thread.onSpinWait();
+      }
+      String running = query.taskSnapshots().get(0).worker();
+      stopped = running.equals(first.address().toString()) ? first : second;
+      java.util.concurrent.CompletableFuture<Void> stopping =
+          java.util.concurrent.CompletableFuture.runAsync(stopped::close);
+      while (!stopped.isStopping()) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+      while (rs.next()) {
+        rows++;
+        sum += rs.getLong(1);
+        assertTrue(ids.add(rs.getLong(1)), "id " + rs.getLong(1) + " twice");
+      }
+      stopping.join();
+      var task = query.taskSnapshots().get(0);
+      assertEquals("FINISHED", task.state());
+      assertEquals(2, task.attempts(), task.toString());
+      assertTrue(task.httpRequests() >= TOTAL / PAGE / 2, "the stopped attempt's requests count");
+    }
+    assertEquals(TOTAL, rows);
+    assertEquals((long) TOTAL * (TOTAL - 1) / 2, sum);
+    // Pages 1 and 2 were delivered before the worker stopped: the rest resumed at page 3.
+    assertEquals(
+        1, api.requests("/held").stream().filter(r -> r.param("offset").equals("0")).count());
+    assertEquals(
+        1, api.requests("/held").stream().filter(r -> r.param("offset").equals("10")).count());
+  }
+
+  @Test
   void aFeedThatCanOnlyBeWalkedStaysOneTaskAndExplainSaysWhy() throws Exception {
     try (Connection c = connect("{style: offset, page_size: " + PAGE + "}", "");
         Statement s = c.createStatement();
