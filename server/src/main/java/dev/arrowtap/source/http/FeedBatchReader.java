@@ -264,6 +264,16 @@ final class FeedBatchReader implements BatchReader {
   private FirstPage handedPage() {
     if (slice != null && pageIndex == slice.from() && slice.handed() != null) {
       PageSlice.HandedPage page = slice.handed();
+      // The coordinator sent this request on its own budget; it counts here too, so that this
+      // place's share and the others' together stay within the table's rate.
+      for (RequestBudget budget :
+          RequestBudgets.of(feed, currentRequest.uri(), context.location())) {
+        long waited = budget.acquire(context::isStopped);
+        budget.release();
+        if (waited > 0) {
+          context.metrics().addRateLimitWait(waited);
+        }
+      }
       return new FirstPage(currentRequest, page.status(), page.headers(), page.body());
     }
     return pageIndex == 0 ? FirstPageHandover.take(currentRequest) : null;

@@ -249,6 +249,50 @@ class FeedSplitOnWorkersTest {
         1, api.requests("/held").stream().filter(r -> r.param("offset").equals("10")).count());
   }
 
+  /**
+   * The table's rate holds over both workers together: in every window of the API's arrival log, no
+   * more requests than the burst plus the rate over the window's length (one more for the clock of
+   * a loaded machine: arrivals are stamped when the server reads them).
+   */
+  @Test
+  void theDeclaredRateHoldsInEveryWindowAcrossWorkers() throws Exception {
+    int rate = 20;
+    int burst = 4;
+    try (Connection c =
+            connect(
+                OFFSET,
+                "        split: {pages_per_task: 1}\n        rate_limit: {requests_per_second: "
+                    + rate
+                    + ", burst: "
+                    + burst
+                    + "}\n");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT id) FROM t.items")) {
+      assertTrue(rs.next());
+      assertEquals(TOTAL, rs.getLong(1));
+      assertEquals(TOTAL, rs.getLong(2));
+    }
+    List<Long> arrivals =
+        api.requests("/items").stream().map(FeedTestServer.Request::arrivedNanos).sorted().toList();
+    assertEquals(TOTAL / PAGE, arrivals.size());
+    for (int i = 0; i < arrivals.size(); i++) {
+      for (int j = i; j < arrivals.size(); j++) {
+        double seconds = (arrivals.get(j) - arrivals.get(i)) / 1e9;
+        int requests = j - i + 1;
+        assertTrue(
+            requests <= burst + rate * seconds + 1,
+            requests
+                + " requests in "
+                + seconds
+                + " s, above a burst of "
+                + burst
+                + " and "
+                + rate
+                + "/s");
+      }
+    }
+  }
+
   @Test
   void aFeedThatCanOnlyBeWalkedStaysOneTaskAndExplainSaysWhy() throws Exception {
     try (Connection c = connect("{style: offset, page_size: " + PAGE + "}", "");
