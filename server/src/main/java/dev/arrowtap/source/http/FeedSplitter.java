@@ -79,10 +79,14 @@ final class FeedSplitter {
     }
     PageOutcome outcome = outcome(feed, paginator, page, context);
     long records = outcome.records();
-    int pageSize = paginator.cappedPageSize(outcome).orElse(paginator.askedPageSize());
     long total = paginator.total(outcome);
     List<String> links = header(page.headers(), "Link");
     Optional<LinkPages> linkPages = paginator.linkPages(first.uri(), links);
+    // A Link feed's first page links to a next one, so it is full: its records are the page size.
+    int pageSize =
+        linkPages.isPresent()
+            ? (int) Math.min(Integer.MAX_VALUE, records)
+            : paginator.cappedPageSize(outcome).orElse(paginator.askedPageSize());
     long pages;
     if (linkPages.isPresent()) {
       pages = linkPages.get().lastIndex() + 1L;

@@ -126,7 +126,7 @@ public record FeedTask(
   }
 
   /** This task reading only {@code range}. */
-  FeedTask withPages(PageSlice range) {
+  public FeedTask withPages(PageSlice range) {
     return new FeedTask(
         feed,
         columns,

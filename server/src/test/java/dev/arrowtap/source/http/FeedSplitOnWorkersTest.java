@@ -293,6 +293,70 @@ class FeedSplitOnWorkersTest {
     }
   }
 
+  /** A Link feed that names its last page by number is cut the same way. */
+  @Test
+  void aLinkFeedNamingItsLastPageIsCutIntoRanges() throws Exception {
+    int last = 10;
+    api.route(
+        "/gh",
+        r -> {
+          int page = r.param("page") == null ? 1 : Integer.parseInt(r.param("page"));
+          Reply reply =
+              Reply.json(
+                  "{\"data\":["
+                      + String.join(
+                          ",", FeedTestServer.records((page - 1L) * PAGE, (long) page * PAGE))
+                      + "]}");
+          return page >= last
+              ? reply
+              : reply.withHeader(
+                  "Link",
+                  "<"
+                      + api.url("/gh")
+                      + "?page="
+                      + (page + 1)
+                      + ">; rel=\"next\", <"
+                      + api.url("/gh")
+                      + "?page="
+                      + last
+                      + ">; rel=\"last\"");
+        });
+    try (Connection c = connect("{style: link_header}", "        split: {pages_per_task: 2}\n")) {
+      Path catalog = dir.resolve("gh.yaml");
+      Files.writeString(
+          catalog,
+          Files.readString(dir.resolve("catalog.yaml")).replace(api.url("/items"), api.url("/gh")));
+      engine.close();
+      engine =
+          new ArrowtapEngine(
+              EngineConfig.defaults()
+                  .withCatalog(catalog)
+                  .withExecution(
+                      ExecutionConfig.local()
+                          .withWorkers(
+                              List.of(first.address(), second.address()), Optional.of(SECRET))));
+    }
+    try (Connection c = engine.connect(Map.of());
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT id FROM t.items")) {
+        rs.next();
+        assertTrue(rs.getString(1).contains("t0:[pages 1-6)@"), rs.getString(1));
+        assertTrue(rs.getString(1).contains("t1:[pages 6-11)@"), rs.getString(1));
+      }
+      try (ResultSet rs =
+          s.executeQuery("SELECT count(*), count(DISTINCT id), max(id) FROM t.items")) {
+        assertTrue(rs.next());
+        assertEquals((long) last * PAGE, rs.getLong(1));
+        assertEquals((long) last * PAGE, rs.getLong(2));
+        assertEquals((long) last * PAGE - 1, rs.getLong(3));
+      }
+    }
+    Map<String, Integer> pages = new HashMap<>();
+    api.requests("/gh").forEach(r -> pages.merge(String.valueOf(r.param("page")), 1, Integer::sum));
+    assertEquals(last, pages.size(), pages.toString());
+    assertTrue(pages.values().stream().allMatch(n -> n == 1), pages.toString());
+  }
+
   @Test
   void aFeedThatCanOnlyBeWalkedStaysOneTaskAndExplainSaysWhy() throws Exception {
     try (Connection c = connect("{style: offset, page_size: " + PAGE + "}", "");
