@@ -186,7 +186,8 @@ public final class CatalogLoader {
         "filters",
         "rate_limit",
         "cache",
-        "fields");
+        "fields",
+        "split");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -215,7 +216,20 @@ public final class CatalogLoader {
         .http(http(table))
         .fetch(fetch(table))
         .filters(filters(table))
-        .fields(fields(table));
+        .fields(fields(table))
+        .split(split(table.objectOrEmpty("split")));
+  }
+
+  /** {@code split: {pages_per_task: 10}}: how a scan may be cut into tasks. */
+  private static SplitDef split(NodeReader split) {
+    split.allowOnly("pages_per_task");
+    return new SplitDef(
+        (int)
+            split.integer(
+                "pages_per_task",
+                SplitDef.DEFAULTS.pagesPerTask(),
+                1,
+                SplitDef.MAX_PAGES_PER_TASK));
   }
 
   /**
