@@ -224,18 +224,19 @@ public final class TaskMetrics {
     }
     boolean fresh = before == null;
     counters.requests.addAndGet(
-        Math.max(0, progress.httpRequests() - (fresh ? 0 : before.httpRequests())));
-    counters.bytes.addAndGet(Math.max(0, progress.httpBytes() - (fresh ? 0 : before.httpBytes())));
+        Math.max(0, progress.httpRequests() - (fresh ? 0 : previous.httpRequests())));
+    counters.bytes.addAndGet(
+        Math.max(0, progress.httpBytes() - (fresh ? 0 : previous.httpBytes())));
     counters.errors.addAndGet(
-        Math.max(0, progress.httpErrors() - (fresh ? 0 : before.httpErrors())));
+        Math.max(0, progress.httpErrors() - (fresh ? 0 : previous.httpErrors())));
     counters.throttled.addAndGet(
-        Math.max(0, progress.throttled() - (fresh ? 0 : before.throttled())));
+        Math.max(0, progress.throttled() - (fresh ? 0 : previous.throttled())));
     counters.cacheHits.addAndGet(
-        Math.max(0, progress.cacheHits() - (fresh ? 0 : before.cacheHits())));
+        Math.max(0, progress.cacheHits() - (fresh ? 0 : previous.cacheHits())));
     counters.waits.addAndGet(
-        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : before.rateLimitWaits())));
+        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : previous.rateLimitWaits())));
     counters.waitMillis.addAndGet(
-        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : before.rateLimitWaitMillis())));
+        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : previous.rateLimitWaitMillis())));
   }
 
   /** The figures of earlier attempts, to which a worker's figures for this one are added. */
