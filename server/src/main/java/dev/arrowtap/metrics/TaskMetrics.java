@@ -222,7 +222,7 @@ public final class TaskMetrics {
     if (counters == null) {
       return;
     }
-    boolean fresh = before == null;
+    boolean fresh = previous == null;
     counters.requests.addAndGet(
         Math.max(0, progress.httpRequests() - (fresh ? 0 : previous.httpRequests())));
     counters.bytes.addAndGet(
