@@ -213,7 +213,8 @@ public final class CatalogLoader {
         "cache",
         "fields",
         "origin",
-        "children");
+        "children",
+        "split");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -242,7 +243,20 @@ public final class CatalogLoader {
         .http(http(table))
         .fetch(fetch(table))
         .filters(filters(table))
-        .fields(fields(table));
+        .fields(fields(table))
+        .split(split(table.objectOrEmpty("split")));
+  }
+
+  /** {@code split: {pages_per_task: 10}}: how a scan may be cut into tasks. */
+  private static SplitDef split(NodeReader split) {
+    split.allowOnly("pages_per_task");
+    return new SplitDef(
+        (int)
+            split.integer(
+                "pages_per_task",
+                SplitDef.DEFAULTS.pagesPerTask(),
+                1,
+                SplitDef.MAX_PAGES_PER_TASK));
   }
 
   /**

@@ -115,12 +115,21 @@ public final class ScanExecution implements AutoCloseable {
   public static ScanExecution start(
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
     QueryMetrics query = queryOf(plan, services);
+    // A feed whose first page tells its size is cut into page ranges now, for the workers.
+    TaskMetrics reading = new TaskMetrics();
+    ScanPlan split =
+        services.split(
+            plan,
+            reading,
+            () -> (externalCancel != null && externalCancel.get()) || query.isCancelled(),
+            false);
     StageMetrics stage =
         query.addStage(
-            plan.label(),
-            plan.tasks().stream().map(TaskSpec::slice).toList(),
-            plan.tasks().get(0).outputKind());
-    return start(plan, services, externalCancel, query, stage);
+            split.label(),
+            split.tasks().stream().map(TaskSpec::slice).toList(),
+            split.tasks().get(0).outputKind());
+    stage.tasks().get(0).addEarlier(reading);
+    return start(split, services, externalCancel, query, stage);
   }
 
   /**
