@@ -63,7 +63,13 @@ class FeedSplitOnWorkersTest {
     if (engine != null) {
       engine.close();
     }
-    assertEquals(0, first.runningTasks() + second.runningTasks());
+    // A task a LIMIT or the close stopped ends on its worker when it notices: wait for that.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (first.runningTasks() + second.runningTasks() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+    assertEquals(0, first.runningTasks() + second.runningTasks(), "tasks still running on workers");
     first.close();
     second.close();
     api.close();
