@@ -59,15 +59,14 @@ class FeedSplitOnWorkersTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     if (engine != null) {
       engine.close();
     }
     // A task a LIMIT or the close stopped ends on its worker when it notices: wait for that.
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     while (first.runningTasks() + second.runningTasks() > 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      Thread.yield();
+      Thread.sleep(10);
     }
     assertEquals(0, first.runningTasks() + second.runningTasks(), "tasks still running on workers");
     first.close();
