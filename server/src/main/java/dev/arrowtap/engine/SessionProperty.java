@@ -52,6 +52,31 @@ public enum SessionProperty {
     return description;
   }
 
+  /**
+   * The default a session gets when the property is not set, as a client would write it, or null
+   * when there is none (no limit, or the server's own setting decides).
+   */
+  public String defaultValue() {
+    SessionSettings defaults = SessionSettings.DEFAULTS;
+    return switch (this) {
+      case NUMBERS_PER_TASK -> Long.toString(defaults.numbersPerTask());
+      case BATCH_SIZE -> Integer.toString(defaults.batchSize());
+      case INFER_TIMEOUT_MS -> Long.toString(defaults.inferTimeout().toMillis());
+      case INFER_MAX_BYTES -> Long.toString(defaults.inferMaxBytes());
+      case MAX_INFERRED_COLUMNS -> Integer.toString(defaults.maxInferredColumns());
+      case QUERY_MEMORY_LIMIT ->
+          defaults.queryMemoryLimit() == Long.MAX_VALUE
+              ? null
+              : Long.toString(defaults.queryMemoryLimit());
+      case CACHE -> Boolean.toString(defaults.useCache());
+      case PLAN_CACHE -> "true";
+      case PUSH_AGGREGATES -> Boolean.toString(defaults.pushAggregates());
+      case DECODE_THREADS -> Integer.toString(defaults.decodeThreads());
+      case MAX_REQUESTS ->
+          defaults.maxRequests() < 0 ? null : Long.toString(defaults.maxRequests());
+    };
+  }
+
   /** Reads the session settings from connection properties, rejecting bad values by name. */
   public static SessionSettings settings(Map<String, String> properties) {
     return settings(properties, SessionSettings.DEFAULTS.maxRequests());

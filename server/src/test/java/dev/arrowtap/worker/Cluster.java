@@ -7,6 +7,7 @@ import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,13 @@ final class Cluster implements AutoCloseable {
    * threads make true.
    */
   static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
+    eventually(condition, what, Duration.ofSeconds(30));
+  }
+
+  /** Waits up to {@code bound} for a condition other threads make true. */
+  static void eventually(BooleanSupplier condition, String what, Duration bound)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + bound.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting until " + what);

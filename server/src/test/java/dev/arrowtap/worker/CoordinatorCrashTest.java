@@ -5,19 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.server.http.ServerMain;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Issue 4: a coordinator that goes away (killed) stops its tasks on the workers. */
+/** A coordinator that goes away (killed) stops its tasks on the workers. */
 class CoordinatorCrashTest {
   private static final Pattern READY = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
@@ -41,7 +46,16 @@ class CoordinatorCrashTest {
       builder.environment().put(WorkerSecret.ENVIRONMENT_VARIABLE, secret);
       Process server = builder.start();
       try {
-        int port = awaitPort(server);
+        BufferedReader out =
+            new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        int port = awaitPort(out);
+        // The server logs its tasks; read its output to the end so that a full pipe never
+        // blocks it, keeping the last lines for a failure message.
+        Deque<String> lastLines = new ConcurrentLinkedDeque<>();
+        Thread drain = new Thread(() -> drain(out, lastLines), "server-output");
+        drain.setDaemon(true);
+        drain.start();
         CompletableFuture<Void> query =
             CompletableFuture.runAsync(
                 () -> {
@@ -52,11 +66,23 @@ class CoordinatorCrashTest {
                                   + ";serialization=JSON");
                       Statement statement = connection.createStatement()) {
                     statement.executeQuery("SELECT count(*) FROM numbers(0, 100000000000)");
-                  } catch (Exception expected) {
-                    // The server is killed under this query.
+                  } catch (SQLException e) {
+                    // The server is killed under this query; before that, it must not fail.
+                    if (server.isAlive()) {
+                      throw new IllegalStateException(e);
+                    }
                   }
                 });
-        Cluster.eventually(() -> worker.runningTasks() > 0, "the task runs on the worker");
+        // A JVM started on a loaded machine may take long to plan its first query.
+        Cluster.eventually(
+            () -> worker.runningTasks() > 0 || query.isDone(),
+            "the task runs on the worker",
+            Duration.ofMinutes(2));
+        if (query.isDone()) {
+          query.join();
+          throw new AssertionError(
+              "the query ended before its task reached the worker; server said: " + lastLines);
+        }
         server.destroyForcibly().waitFor();
         Cluster.eventually(() -> worker.runningTasks() == 0, "the worker stops the orphaned task");
         query.join();
@@ -68,9 +94,20 @@ class CoordinatorCrashTest {
     }
   }
 
-  private static int awaitPort(Process process) throws Exception {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  private static void drain(BufferedReader out, Deque<String> lastLines) {
+    try {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        lastLines.addLast(line);
+        if (lastLines.size() > 20) {
+          lastLines.pollFirst();
+        }
+      }
+    } catch (IOException closed) {
+      // The process is gone.
+    }
+  }
+
+  private static int awaitPort(BufferedReader out) throws IOException {
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       Matcher m = READY.matcher(line);
       if (m.find()) {
