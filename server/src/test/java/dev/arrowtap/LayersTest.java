@@ -22,7 +22,7 @@ class LayersTest {
    * The layers from the bottom up; a layer may use the layers of lower tiers only, never one of its
    * own tier.
    */
-  private static final List<List<String>> TIERS =
+  static final List<List<String>> TIERS =
       List.of(
           List.of("common"),
           List.of("types", "metrics", "demo"),
