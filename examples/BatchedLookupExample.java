@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Seed 003's scenario on the demo API: the accounts of one region drive lookups into a primary
+ * Batched lookups on the demo API: the accounts of one region drive lookups into a primary
  * table P (one row per account) and supplemental tables A, R and S (many rows per account), a
  * batch of ids at a time, without the rows a single four-way join would multiply.
  *
