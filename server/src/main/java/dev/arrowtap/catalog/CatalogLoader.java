@@ -247,16 +247,27 @@ public final class CatalogLoader {
         .split(split(table.objectOrEmpty("split")));
   }
 
-  /** {@code split: {pages_per_task: 10}}: how a scan may be cut into tasks. */
+  /**
+   * {@code split: {pages_per_task: 10, column: created_at, step: 1d, from: ..., to: ...}}: how a
+   * scan may be cut into tasks.
+   */
   private static SplitDef split(NodeReader split) {
-    split.allowOnly("pages_per_task");
-    return new SplitDef(
-        (int)
-            split.integer(
-                "pages_per_task",
-                SplitDef.DEFAULTS.pagesPerTask(),
-                1,
-                SplitDef.MAX_PAGES_PER_TASK));
+    split.allowOnly("pages_per_task", "column", "step", "from", "to");
+    try {
+      return new SplitDef(
+          (int)
+              split.integer(
+                  "pages_per_task",
+                  SplitDef.DEFAULTS.pagesPerTask(),
+                  1,
+                  SplitDef.MAX_PAGES_PER_TASK),
+          Optional.ofNullable(split.string("column", null)),
+          Optional.ofNullable(split.string("step", null)),
+          Optional.ofNullable(split.string("from", null)),
+          Optional.ofNullable(split.string("to", null)));
+    } catch (IllegalArgumentException e) {
+      throw split.error(null, e.getMessage());
+    }
   }
 
   /**

@@ -46,6 +46,26 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void splitWindowsAreReadAndChecked() {
+    String table =
+        "schemas:\n  - name: crm\n    tables:\n      - name: users\n"
+            + "        url: https://api.example.com/users\n        split: ";
+    FeedDef users =
+        parse(table + "{column: id, step: 10000, from: 0}\n").schemas().get("crm").get(0);
+    assertEquals(Optional.of("id"), users.split().column());
+    assertEquals(Optional.of("10000"), users.split().step());
+    assertEquals(Optional.of("0"), users.split().from());
+    assertEquals(Optional.empty(), users.split().to());
+    assertEquals(10, users.split().pagesPerTask());
+    String noStep = error(table + "{column: id}\n");
+    assertTrue(noStep.contains("column and step go together"), noStep);
+    String week = error(table + "{column: created_at, step: 1w}\n");
+    assertTrue(week.contains("a duration (1d, 6h, 30m, 15s): 1w"), week);
+    String unknown = error(table + "{by: id}\n");
+    assertTrue(unknown.contains("by"), unknown);
+  }
+
+  @Test
   void fullMapping() {
     Catalog catalog =
         parse(

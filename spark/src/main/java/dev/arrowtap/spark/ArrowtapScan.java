@@ -2,9 +2,15 @@ package dev.arrowtap.spark;
 
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.exec.TaskSplit;
+import dev.arrowtap.metrics.TaskMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -24,20 +30,26 @@ final class ArrowtapScan implements Scan, Batch {
   private final ScanPlan plan;
   private final StructType schema;
   private final Map<String, List<String>> pushed;
+  private final List<String> filters;
   private final ReadSettings settings;
   private final int maxConcurrency;
+  // Spark may ask a scan for its partitions more than once (each copy of its plan node does):
+  // the feed is cut, and its first page read, once per scan.
+  private List<TaskSpec> split;
 
   ArrowtapScan(
       TableSource source,
       ScanPlan plan,
       StructType schema,
       Map<String, List<String>> pushed,
+      List<String> filters,
       ReadSettings settings,
       int maxConcurrency) {
     this.source = source;
     this.plan = plan;
     this.schema = schema;
     this.pushed = Map.copyOf(pushed);
+    this.filters = List.copyOf(filters);
     this.settings = settings;
     this.maxConcurrency = maxConcurrency;
   }
@@ -57,6 +69,9 @@ final class ArrowtapScan implements Scan, Batch {
                   .map(e -> e.getKey() + " IN " + e.getValue().size() + " value(s)")
                   .sorted()
                   .collect(Collectors.joining(", ")));
+    }
+    if (!filters.isEmpty()) {
+      out.append(" api filters: ").append(String.join(", ", filters));
     }
     if (settings.limit() >= 0) {
       out.append(" limit: ").append(settings.limit()).append(" per task");
@@ -100,7 +115,7 @@ final class ArrowtapScan implements Scan, Batch {
    */
   @Override
   public InputPartition[] planInputPartitions() {
-    List<TaskSpec> tasks = plan.tasks();
+    List<TaskSpec> tasks = splitTasks();
     int count = maxConcurrency > 0 ? Math.min(maxConcurrency, tasks.size()) : tasks.size();
     InputPartition[] partitions = new InputPartition[count];
     int from = 0;
@@ -110,6 +125,34 @@ final class ArrowtapScan implements Scan, Batch {
       from = to;
     }
     return partitions;
+  }
+
+  /**
+   * The plan's tasks, each cut as its source allows (a feed whose first page tells its total
+   * becomes page ranges), up to the cores Spark runs tasks on: so a 200-page feed is many
+   * partitions. The first page is read here, on the driver, once, and travels with its partition.
+   */
+  private synchronized List<TaskSpec> splitTasks() {
+    if (split == null) {
+      split = cut();
+    }
+    return split;
+  }
+
+  private List<TaskSpec> cut() {
+    int slots = SparkSession.active().sparkContext().defaultParallelism() / plan.tasks().size();
+    if (slots < 2) {
+      return plan.tasks();
+    }
+    List<TaskSpec> tasks = new ArrayList<>();
+    try (BufferAllocator allocator = new RootAllocator()) {
+      TaskSplit how =
+          new TaskSplit(slots, allocator, plan.batchSize(), new TaskMetrics(), () -> false, false);
+      for (TaskSpec task : plan.tasks()) {
+        tasks.addAll(task.split(how));
+      }
+    }
+    return List.copyOf(tasks);
   }
 
   @Override

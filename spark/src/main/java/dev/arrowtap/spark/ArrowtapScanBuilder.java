@@ -1,6 +1,7 @@
 package dev.arrowtap.spark;
 
 import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.plan.PushedFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,8 +22,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Collects what Spark pushes into an arrowtap scan and plans the scan with the server's tables: the
  * columns it needs, {@code =} and {@code IN} on parameter columns (one task per value, as in the
- * server) and a LIMIT (each task stops after that many rows; Spark still applies the limit across
- * tasks). A required parameter left open fails here, at planning, with arrowtap's message.
+ * server), comparisons on columns the catalog's {@code filters:} map to request parameters (sent to
+ * the API, as the engine does) and a LIMIT (each task asks for pages no larger than it needs and
+ * stops after that many rows; Spark still applies the limit across tasks). A required parameter
+ * left open fails here, at planning, with arrowtap's message.
  */
 final class ArrowtapScanBuilder
     implements SupportsPushDownRequiredColumns, SupportsPushDownV2Filters, SupportsPushDownLimit {
@@ -34,6 +37,7 @@ final class ArrowtapScanBuilder
   private final Map<Integer, List<String>> bindings = new HashMap<>();
   private long limit = -1;
   private final List<Predicate> pushed = new ArrayList<>();
+  private final List<PushedFilter> filters = new ArrayList<>();
 
   ArrowtapScanBuilder(
       TableSource source, StructType fullSchema, int batchSize, int maxConcurrency) {
@@ -52,7 +56,8 @@ final class ArrowtapScanBuilder
   /**
    * Binds parameter columns; a bound predicate is answered exactly by the tasks (each fills the
    * parameter column with its own value), so Spark need not evaluate it again. Every other
-   * predicate goes back to Spark.
+   * predicate goes back to Spark, a comparison the API applies too (it is sent as a request
+   * parameter) unless the catalog declares that filter exact.
    */
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
@@ -64,6 +69,23 @@ final class ArrowtapScanBuilder
       if (column >= 0 && bindable.contains(column) && !bindings.containsKey(column)) {
         bindings.put(column, binding.get().values());
         pushed.add(predicate);
+        continue;
+      }
+      Optional<PushedFilter> filter =
+          RangePredicates.comparison(predicate)
+              .flatMap(
+                  c -> {
+                    int ordinal = ordinal(c.column());
+                    return ordinal < 0
+                        ? Optional.empty()
+                        : source.pushFilter(ordinal, c.op(), c.value(), filters);
+                  });
+      if (filter.isPresent()) {
+        filters.add(filter.get());
+        pushed.add(predicate);
+        if (!filter.get().exact()) {
+          rest.add(predicate);
+        }
       } else {
         rest.add(predicate);
       }
@@ -96,7 +118,7 @@ final class ArrowtapScanBuilder
     if (projection.length == 0) {
       projection = new int[] {0};
     }
-    ScanPlan plan = source.plan(projection, bindings);
+    ScanPlan plan = source.plan(projection, bindings, limit, filters);
     Map<String, List<String>> pushed = new LinkedHashMap<>();
     bindings.forEach((column, values) -> pushed.put(fullSchema.fields()[column].name(), values));
     return new ArrowtapScan(
@@ -104,7 +126,14 @@ final class ArrowtapScanBuilder
         plan,
         required,
         pushed,
-        new ReadSettings(batchSize, limit, outputColumns),
+        filters.stream()
+            .map(f -> fullSchema.fields()[f.column()].name() + " " + f.op() + " " + f.value())
+            .toList(),
+        new ReadSettings(
+            batchSize,
+            limit,
+            outputColumns,
+            ExecutorShares.of(org.apache.spark.sql.SparkSession.active().sparkContext())),
         maxConcurrency);
   }
 

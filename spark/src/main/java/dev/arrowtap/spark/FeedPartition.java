@@ -6,6 +6,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.source.http.FeedTask;
+import dev.arrowtap.source.http.PageSlice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.Map;
  * @param columns the decoded columns, as JSON
  * @param parameters each task's parameter values, by name
  * @param layout the tasks' output layout (see {@link FeedTask})
+ * @param pages each task's page range as JSON, or null for a task that reads every page
+ * @param apiFilters the comparisons sent to the API as request parameters, the same for every task
+ * @param rowLimit rows each task stops after (a pushed LIMIT), or -1
  */
 // Arrays as components: a partition is only serialized into a Spark task, never compared.
 @SuppressWarnings("ArrayRecordComponent")
@@ -32,7 +36,10 @@ record FeedPartition(
     ArrayList<HashMap<String, String>> parameters,
     int[] layout,
     ArrayList<String> slices,
-    ReadSettings settings)
+    ReadSettings settings,
+    ArrayList<String> pages,
+    HashMap<String, String> apiFilters,
+    long rowLimit)
     implements ArrowtapPartition {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,11 +48,13 @@ record FeedPartition(
     FeedTask first = tasks.get(0);
     ArrayList<HashMap<String, String>> parameters = new ArrayList<>();
     ArrayList<String> slices = new ArrayList<>();
-    for (FeedTask task : tasks) {
-      parameters.add(new HashMap<>(task.parameters()));
-      slices.add(task.slice());
-    }
+    ArrayList<String> pages = new ArrayList<>();
     try {
+      for (FeedTask task : tasks) {
+        parameters.add(new HashMap<>(task.parameters()));
+        slices.add(task.slice());
+        pages.add(task.pages() == null ? null : JSON.writeValueAsString(task.pages()));
+      }
       return new FeedPartition(
           catalog,
           first.feed().qualifiedName(),
@@ -53,7 +62,10 @@ record FeedPartition(
           parameters,
           first.layout(),
           slices,
-          settings);
+          settings,
+          pages,
+          new HashMap<>(first.apiFilters()),
+          first.rowLimit());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot describe the columns of " + first, e);
     }
@@ -61,7 +73,10 @@ record FeedPartition(
 
   @Override
   public List<TaskSpec> tasks() {
-    FeedDef feed = CatalogFiles.requireFeed(catalog, table);
+    FeedDef loaded = CatalogFiles.requireFeed(catalog, table);
+    // Each executor JVM keeps its own budget: its share keeps them all within the table's numbers.
+    FeedDef feed =
+        settings.shares() > 1 ? loaded.withFetch(loaded.fetch().share(settings.shares())) : loaded;
     List<ColumnBinding> bindings;
     try {
       bindings = JSON.readValue(columns, new TypeReference<List<ColumnBinding>>() {});
@@ -69,8 +84,26 @@ record FeedPartition(
       throw new UncheckedIOException("cannot read the columns of " + table, e);
     }
     List<TaskSpec> tasks = new ArrayList<>();
-    for (Map<String, String> values : parameters) {
-      tasks.add(new FeedTask(feed, bindings, values, layout));
+    for (int i = 0; i < parameters.size(); i++) {
+      Map<String, String> values = parameters.get(i);
+      PageSlice range;
+      try {
+        range = pages.get(i) == null ? null : JSON.readValue(pages.get(i), PageSlice.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the page range of " + table, e);
+      }
+      tasks.add(
+          new FeedTask(
+              feed,
+              bindings,
+              values,
+              layout,
+              feed.fetch().concurrency(),
+              rowLimit,
+              apiFilters,
+              true,
+              1,
+              range));
     }
     return tasks;
   }

@@ -4,6 +4,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.plan.PushedFilter;
 import dev.arrowtap.source.http.FeedTable;
 import dev.arrowtap.source.http.FeedTask;
 import dev.arrowtap.types.TableShape;
@@ -50,8 +51,18 @@ record FeedSource(String catalog, FeedDef feed, FeedTable table) implements Tabl
   }
 
   @Override
-  public ScanPlan plan(int[] projection, Map<Integer, List<String>> bindings) {
-    return table.planScan(projection, bindings);
+  public ScanPlan plan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
+    return table.planScan(projection, bindings, table.supportsLimit() ? limit : -1, filters);
+  }
+
+  @Override
+  public Optional<PushedFilter> pushFilter(
+      int column, String op, Object value, List<PushedFilter> others) {
+    return table.pushFilter(column, op, value, others);
   }
 
   @Override

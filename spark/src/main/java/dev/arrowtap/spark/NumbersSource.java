@@ -4,6 +4,7 @@ import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.plan.PushedFilter;
 import dev.arrowtap.plan.ScanTable;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
 import dev.arrowtap.source.numbers.NumbersTask;
@@ -67,7 +68,11 @@ record NumbersSource(long start, long end, long numbersPerTask, int slots) imple
   }
 
   @Override
-  public ScanPlan plan(int[] projection, Map<Integer, List<String>> bindings) {
+  public ScanPlan plan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     // The split depends on the slots only; these services run nothing.
     try (ExecutionServices services = new ExecutionServices(slots, 0)) {
       SessionSettings settings = new SessionSettings(numbersPerTask, 1);

@@ -2,6 +2,7 @@ package dev.arrowtap.spark;
 
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.plan.PushedFilter;
 import dev.arrowtap.types.TableShape;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,28 @@ sealed interface TableSource permits FeedSource, NumbersSource {
   Optional<String> missingBindings(Map<Integer, List<String>> bindings);
 
   /** The server's tasks that read these columns for these parameter values. */
-  ScanPlan plan(int[] projection, Map<Integer, List<String>> bindings);
+  default ScanPlan plan(int[] projection, Map<Integer, List<String>> bindings) {
+    return plan(projection, bindings, -1, List.of());
+  }
+
+  /**
+   * The server's tasks for these columns and parameter values, each reading at most {@code limit}
+   * rows (-1: all) with these comparisons sent to the API.
+   */
+  ScanPlan plan(
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters);
+
+  /**
+   * The comparison {@code column op value} as the source's API applies it, given those already
+   * pushed, or empty when it stays with Spark.
+   */
+  default Optional<PushedFilter> pushFilter(
+      int column, String op, Object value, List<PushedFilter> others) {
+    return Optional.empty();
+  }
 
   /** Some of this source's tasks as a partition an executor runs, one task after another. */
   ArrowtapPartition partition(List<TaskSpec> tasks, ReadSettings settings);

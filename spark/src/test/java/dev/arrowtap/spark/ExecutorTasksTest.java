@@ -78,6 +78,49 @@ class ExecutorTasksTest {
     throw new AssertionError("no BatchScan in " + plan);
   }
 
+  /** A feed whose first page tells its total is one partition per page range, rows exact. */
+  @Test
+  void aFeedWithATotalIsManyPartitionsEachPageReadOnce() {
+    Dataset<Row> frame = spark.sql("SELECT n FROM shop.shop.pages");
+    assertEquals(2, frame.rdd().getNumPartitions(), "local[2]: two page ranges");
+    api.clearRequests();
+    List<Row> rows = frame.collectAsList();
+    assertEquals(200, rows.size());
+    assertEquals(200, rows.stream().map(r -> r.getLong(0)).distinct().count());
+    assertEquals(199L * 200 / 2, rows.stream().mapToLong(r -> r.getLong(0)).sum());
+    List<String> requests = api.requests("/pages");
+    assertEquals(20, requests.size(), requests.toString());
+    assertEquals(20, requests.stream().distinct().count(), requests.toString());
+  }
+
+  /**
+   * The table's rate holds over the partitions of one executor together (local[2]: two task threads
+   * in one JVM draw on one budget, the driver's first page included): in every window of the API's
+   * arrival log, no more requests than the burst plus the rate over the window's length, plus one
+   * for the clock of a loaded machine.
+   */
+  @Test
+  void theDeclaredRateHoldsAcrossPartitions() {
+    int rate = 20;
+    int burst = 4;
+    api.clearRequests();
+    Dataset<Row> frame = spark.sql("SELECT n FROM shop.shop.rated");
+    List<Row> rows = frame.collectAsList();
+    assertEquals(200, rows.stream().map(r -> r.getLong(0)).distinct().count());
+    List<Long> arrivals = api.arrivals("/rated");
+    assertTrue(arrivals.size() >= 20, arrivals.toString());
+    for (int i = 0; i < arrivals.size(); i++) {
+      for (int j = i; j < arrivals.size(); j++) {
+        double seconds = (arrivals.get(j) - arrivals.get(i)) / 1e9;
+        int requests = j - i + 1;
+        assertTrue(
+            requests <= burst + rate * seconds + 1,
+            requests + " requests in " + seconds + " s, above a burst of 4 and 20/s");
+      }
+    }
+    assertEquals(2, frame.rdd().getNumPartitions(), "two page ranges ran side by side");
+  }
+
   @Test
   void eachTaskReportsItsOwnMetrics() throws TimeoutException {
     Map<String, Long> sums =

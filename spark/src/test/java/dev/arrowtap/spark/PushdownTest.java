@@ -113,12 +113,39 @@ class PushdownTest {
     String plan = plan(first);
     assertTrue(plan.contains("limit: 5 per task"), plan);
     assertEquals(5, first.collectAsList().size());
-    // The items come in 4 pages of 10; the first is enough, but the table's page window
-    // (concurrency, default 4) may already have the next pages on their way. The connector does
-    // not yet pass LIMIT down to the feed's page size (docs/spark.md).
-    int pages = api.requests("/items").size();
-    assertTrue(pages <= 4, api.requests("/items").toString());
+    // As in the engine, the LIMIT shrinks the page asked for: one request for 5 records.
+    List<String> requests = api.requests("/items");
+    assertEquals(1, requests.size(), requests.toString());
+    assertTrue(requests.get(0).contains("limit=5"), requests.toString());
     assertEquals(0, ExecutorMemory.allocated(), "Arrow memory left after a task stopped early");
+  }
+
+  /** Comparisons on columns the catalog maps to request parameters are sent to the API. */
+  @Test
+  void rangeFiltersGoToTheApi() {
+    Dataset<Row> some = spark.sql("SELECT n FROM shop.shop.pages WHERE n >= 50 AND 80 > n");
+    String plan = plan(some);
+    assertTrue(plan.contains("api filters: n >= 50, n < 80"), plan);
+    // Exact filters: Spark does not check the rows again.
+    assertTrue(!plan.contains("Filter ("), plan);
+    List<Long> rows = some.collectAsList().stream().map(r -> r.getLong(0)).sorted().toList();
+    assertEquals(java.util.stream.LongStream.range(50, 80).boxed().toList(), rows);
+    // 30 records in 3 pages of 10 (the first read once, to cut the feed), not the 20 of all rows.
+    List<String> requests = api.requests("/pages");
+    assertEquals(3, requests.size(), requests.toString());
+    assertEquals(3, requests.stream().distinct().count(), requests.toString());
+    assertTrue(
+        requests.stream().allMatch(r -> r.contains("min_n=50") && r.contains("max_n=80")),
+        requests.toString());
+  }
+
+  /** A comparison no catalog filter covers stays with Spark, and the rows are still right. */
+  @Test
+  void otherComparisonsStayWithSpark() {
+    Dataset<Row> some = spark.sql("SELECT n FROM shop.shop.pages WHERE n <= 14");
+    String plan = plan(some);
+    assertTrue(!plan.contains("api filters"), plan);
+    assertEquals(15, some.collectAsList().size());
   }
 
   @Test

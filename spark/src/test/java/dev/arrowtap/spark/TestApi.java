@@ -45,6 +45,7 @@ final class TestApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<String, Long>> arrivals = new CopyOnWriteArrayList<>();
   private final AtomicInteger busyCalls = new AtomicInteger();
   private final AtomicInteger ordersInFlight = new AtomicInteger();
   private final AtomicInteger ordersMaxInFlight = new AtomicInteger();
@@ -78,7 +79,17 @@ final class TestApi implements AutoCloseable {
     return requests.stream().filter(r -> r.startsWith(prefix)).toList();
   }
 
+  /** When each request to {@code path} arrived, in nanoseconds, in order. */
+  List<Long> arrivals(String path) {
+    return arrivals.stream()
+        .filter(e -> e.getKey().equals(path))
+        .map(Map.Entry::getValue)
+        .sorted()
+        .toList();
+  }
+
   void clearRequests() {
+    arrivals.clear();
     requests.clear();
     ordersMaxInFlight.set(0);
   }
@@ -129,6 +140,24 @@ final class TestApi implements AutoCloseable {
                 records: { pointer: /data }
                 columns:
                   - { name: n, type: BIGINT }
+              - name: pages
+                url: BASE/pages
+                records: { pointer: /data }
+                pagination: { style: offset, page_size: 10, total_pointer: /total }
+                split: { pages_per_task: 1 }
+                filters:
+                  - { column: n, op: '>=', param: min_n, exact: true }
+                  - { column: n, op: '<', param: max_n, exact: true }
+                columns:
+                  - { name: n, type: BIGINT }
+              - name: rated
+                url: BASE/rated
+                records: { pointer: /data }
+                pagination: { style: offset, page_size: 10, total_pointer: /total }
+                split: { pages_per_task: 1 }
+                rate_limit: { requests_per_second: 20, burst: 4 }
+                columns:
+                  - { name: n, type: BIGINT }
               - name: keyed
                 url: BASE/keyed
                 auth: { type: api_key, name: api_key, value: "${file:token.txt}", in: query }
@@ -150,6 +179,7 @@ final class TestApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String raw = exchange.getRequestURI().getRawQuery();
+    arrivals.add(Map.entry(path, System.nanoTime()));
     requests.add(raw == null ? path : path + "?" + raw);
     Map<String, String> query = query(raw);
     Matcher user = USER_ORDERS.matcher(path);
@@ -175,6 +205,16 @@ final class TestApi implements AutoCloseable {
           exchange,
           200,
           page(query, 35, n -> "{\"n\":" + n + ",\"label\":\"" + color + " " + n + "\"}"));
+    } else if (path.equals("/rated")) {
+      String body = page(query, 200, n -> "{\"n\":" + n + "}");
+      reply(exchange, 200, "{\"total\":200," + body.substring(1));
+    } else if (path.equals("/pages")) {
+      // 0 to 199, or those from min_n (inclusive) to max_n (exclusive), with their count as total.
+      long from = Math.max(0, Long.parseLong(query.getOrDefault("min_n", "0")));
+      long to = Math.min(200, Long.parseLong(query.getOrDefault("max_n", "200")));
+      long total = Math.max(0, to - from);
+      String body = page(query, total, n -> "{\"n\":" + (from + n) + "}");
+      reply(exchange, 200, "{\"total\":" + total + "," + body.substring(1));
     } else if (path.equals("/flaky")) {
       if (Long.parseLong(query.getOrDefault("offset", "0")) > 0) {
         reply(exchange, 500, "{\"error\":\"database on fire\"}");

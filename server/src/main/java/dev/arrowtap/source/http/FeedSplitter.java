@@ -41,10 +41,16 @@ final class FeedSplitter {
       return Optional.of("no total_pointer: the number of pages is unknown");
     }
     if (!numbered && pagination.style() != PaginationDef.Style.LINK_HEADER) {
+      // A declared split into windows of a column says why it made one window only.
+      Optional<String> windows = FeedWindows.whyOne(task);
+      if (windows.isPresent()) {
+        return windows;
+      }
       return Optional.of(
           pagination.style() == PaginationDef.Style.NONE
               ? "one page"
-              : "each page links to the next: the pages can only be walked");
+              : "each page links to the next: the pages can only be walked (split: {column, step}"
+                  + " cuts the walk into windows of a filtered column)");
     }
     if (task.rowLimit() >= 0 && task.rowLimit() <= pagination.pageSize()) {
       return Optional.of("a LIMIT that one page holds");

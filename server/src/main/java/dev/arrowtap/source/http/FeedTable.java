@@ -194,24 +194,36 @@ public final class FeedTable extends ScanTable {
     List<TaskSpec> tasks = new ArrayList<>();
     Map<String, String> requestFilters = ApiFilters.of(feed, shape()).requestParameters(filters);
     List<Map<String, String>> combinations = combinations(bindings);
+    // A declared split cuts each walk into windows of a column's range (FeedWindows).
+    List<Map<String, String>> windows =
+        FeedWindows.cut(
+            feed,
+            shape(),
+            filters,
+            limit,
+            requestFilters,
+            Math.max(1, MAX_TASKS / combinations.size()));
+    int taskCount = combinations.size() * windows.size();
     // The table's concurrency bounds the scan's requests in flight: tasks that run together share
     // it, so a long IN list reads its values side by side, each one page at a time.
     int concurrency = feed.fetch().concurrency();
-    int pagesEach = Math.max(1, concurrency / Math.min(combinations.size(), concurrency));
+    int pagesEach = Math.max(1, concurrency / Math.min(taskCount, concurrency));
     FeedDef shipped = shipped();
-    int decodeThreads = decodeThreads(combinations.size(), concurrency);
+    int decodeThreads = decodeThreads(taskCount, concurrency);
     for (Map<String, String> values : combinations) {
-      tasks.add(
-          new FeedTask(
-              shipped,
-              decoded,
-              values,
-              layout,
-              pagesEach,
-              limit,
-              requestFilters,
-              settings.useCache(),
-              decodeThreads));
+      for (Map<String, String> window : windows) {
+        tasks.add(
+            new FeedTask(
+                shipped,
+                decoded,
+                values,
+                layout,
+                pagesEach,
+                limit,
+                window,
+                settings.useCache(),
+                decodeThreads));
+      }
     }
     return placed(
         new ScanPlan(
