@@ -46,12 +46,15 @@ public final class MetricsStore {
             statementId,
             application,
             this::finished);
+    List<QueryMetrics> dropped = new ArrayList<>();
     synchronized (queries) {
       queries.addLast(query);
       while (queries.size() > retention) {
-        queries.removeFirst();
+        dropped.add(queries.removeFirst());
       }
     }
+    query.startSampling();
+    dropped.forEach(QueryMetrics::stopSampling);
     return query;
   }
 

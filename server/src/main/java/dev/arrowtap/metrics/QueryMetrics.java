@@ -34,6 +34,7 @@ public final class QueryMetrics {
   private volatile String stopState;
   private volatile String stopReason;
   private RequestAllowance allowance;
+  private final RequestSeries requestSeries = new RequestSeries();
 
   QueryMetrics(
       long id,
@@ -115,6 +116,7 @@ public final class QueryMetrics {
       endNanos = System.nanoTime();
       state = finalState;
     }
+    requestSeries.stop(this);
     onFinish.accept(this);
   }
 
@@ -237,6 +239,21 @@ public final class QueryMetrics {
       snapshots.add(StageSnapshot.of(id, startMillis, stage));
     }
     return new QuerySnapshot(id, state, rows(), elapsedMillis(), error, snapshots);
+  }
+
+  /** The query's HTTP requests over time, per table, sampled while it runs. */
+  public RequestSeries requestSeries() {
+    return requestSeries;
+  }
+
+  /** Starts sampling the requests over time; the store calls it once the query is registered. */
+  void startSampling() {
+    requestSeries.start(this);
+  }
+
+  /** Stops sampling a query that is no longer kept (one that never ended, say). */
+  void stopSampling() {
+    requestSeries.stop(this);
   }
 
   /** Every task of every stage, in stage and task order. */

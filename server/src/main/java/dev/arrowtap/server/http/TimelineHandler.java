@@ -13,8 +13,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
- * Serves {@code GET /timeline} (recent queries) and {@code /timeline?query=N} (one query's tasks on
- * a timeline); everything else goes on to Avatica. It sits behind the login when there is one.
+ * Serves {@code GET /timeline} (recent queries) and {@code /timeline?query=N} (one query's stages,
+ * tasks, requests and error, see {@link TimelinePage}); everything else goes on to Avatica. It sits
+ * behind the login when there is one.
  */
 final class TimelineHandler extends HandlerWrapper {
   static final String PATH = "/timeline";
@@ -61,16 +62,16 @@ final class TimelineHandler extends HandlerWrapper {
         page = TimelinePage.timeline(query.get());
       } else {
         status = HttpServletResponse.SC_NOT_FOUND;
-        page =
-            "<!DOCTYPE html><html><body><p>No query "
-                + wanted.replaceAll("[^0-9]", "")
-                + " is kept.</p></body></html>";
+        page = TimelinePage.notFound(wanted.replaceAll("[^0-9]", ""));
       }
     }
     byte[] body = page.getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType("text/html; charset=utf-8");
     response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    // A running query's page reloads itself every second: each reload must show the query now.
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     baseRequest.setHandled(true);

@@ -302,13 +302,13 @@ public class ArrowtapMeta extends JdbcMeta {
     }
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     String inner = analyze.matches() ? analyze.group(1) : sql;
-    ReadOnlyStatements.check(inner);
     StatementHandle h;
     try {
+      ReadOnlyStatements.check(inner);
       h = super.prepare(ch, typedArrays(ch, PostgresSyntax.rewrite(inner)), maxRowCount);
     } catch (RuntimeException e) {
-      // Not a query yet, so no sys.queries row: the log is where an operator sees it.
-      tracker.prepareFailed(ch.id, ErrorText.of(MetaErrors.translate(e), secrets));
+      // Failed while planning: logged, and kept as a failed query for sys.queries and /timeline.
+      tracker.prepareFailed(ch.id, inner, ErrorText.of(MetaErrors.translate(e), secrets));
       throw e;
     }
     tracker.prepared(h, inner);
@@ -363,13 +363,17 @@ public class ArrowtapMeta extends JdbcMeta {
       tracker.applicationNamed(h.connectionId, name);
       return TextResult.of(h, sql, "application_name", List.of(name));
     }
-    ReadOnlyStatements.check(sql);
     QueryMetrics query = tracker.begin(h, sql);
     String standard = PostgresSyntax.rewrite(sql);
     int firstFrame = firstFrameRows(maxRowsInFirstFrame);
     ExecuteResult result =
         tracked(
-            query, () -> super.prepareAndExecute(h, standard, maxRowCount, firstFrame, callback));
+            query,
+            () -> {
+              // Inside the query, so that a refused statement is kept as a failed query too.
+              ReadOnlyStatements.check(sql);
+              return super.prepareAndExecute(h, standard, maxRowCount, firstFrame, callback);
+            });
     tracker.sent(query, result);
     return result;
   }

@@ -65,8 +65,19 @@ final class QueryTracker {
     preparedSql.put(key(h), sql);
   }
 
-  /** Logs a statement that failed to prepare (a syntax error in a prepared statement). */
-  void prepareFailed(String connectionId, String error) {
+  /**
+   * Logs a statement that failed to prepare (a syntax error, an unknown table) and keeps it as a
+   * failed query, so that {@code sys.queries} and the timeline show planning failures too.
+   */
+  void prepareFailed(String connectionId, String sql, String error) {
+    QueryMetrics query =
+        store.begin(
+            sql,
+            users.getOrDefault(connectionId, ""),
+            connectionId,
+            -1,
+            applications.getOrDefault(connectionId, ""));
+    query.finish(QueryState.FAILED, error);
     if (LOG.isLoggable(Level.WARNING)) {
       String user = users.getOrDefault(connectionId, "");
       LOG.warning(
