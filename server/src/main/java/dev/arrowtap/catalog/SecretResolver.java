@@ -2,9 +2,13 @@ package dev.arrowtap.catalog;
 
 import dev.arrowtap.common.Secrets;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -13,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${env:NAME}} and {@code ${file:PATH}} references with their values, and remembers
- * every value it produced as a secret.
+ * every value it produced as a secret. A value that is an http(s) URL is the exception: its scheme,
+ * host and port are no secret and stay readable in messages (which API failed matters), while its
+ * user info, path and query stay masked.
  */
 final class SecretResolver {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
@@ -39,11 +45,39 @@ final class SecretResolver {
       String kind = matcher.group(1);
       String name = matcher.group(2).trim();
       String resolved = kind.equals("env") ? env(name, where) : file(name, where);
-      secrets.add(resolved);
+      secrets.addAll(secretParts(resolved));
       matcher.appendReplacement(out, Matcher.quoteReplacement(resolved));
     }
     matcher.appendTail(out);
     return out.toString();
+  }
+
+  /** What of a resolved value to mask: all of it, but for the scheme, host and port of a URL. */
+  static List<String> secretParts(String value) {
+    URI uri;
+    try {
+      uri = new URI(value.trim());
+    } catch (URISyntaxException e) {
+      return List.of(value);
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.getHost() == null
+        || uri.getRawAuthority() == null) {
+      return List.of(value);
+    }
+    List<String> parts = new ArrayList<>();
+    if (uri.getRawUserInfo() != null) {
+      parts.add(uri.getRawUserInfo());
+      parts.add(uri.getUserInfo());
+    }
+    String origin = scheme + "://" + uri.getRawAuthority();
+    String rest = value.trim().substring(origin.length());
+    if (!rest.isEmpty() && !rest.equals("/")) {
+      parts.add(rest);
+    }
+    return parts;
   }
 
   /** Marks a literal value (a password written into the file) as secret too. */

@@ -20,10 +20,16 @@ final class BodyWalker {
   private final PointerTrie trie = new PointerTrie();
   private final Map<String, JsonNode> captured = new LinkedHashMap<>();
   private final List<Frame> frames = new ArrayList<>();
+  private final String recordsPointer;
   private boolean targetSeen;
+  // The deepest object on the records' way that was read to its end: where the pointer broke off.
+  private Frame deadEnd;
+  // Object keys remembered per frame, for the message that names the keys a body does have.
+  private static final int KEYS_KEPT = 20;
 
   BodyWalker(JsonParser parser, String recordsPointer, Iterable<String> capturePointers) {
     this.parser = parser;
+    this.recordsPointer = recordsPointer == null ? "" : recordsPointer;
     for (String pointer : capturePointers) {
       if (!pointer.isEmpty()) {
         trie.add(pointer).setCapture(pointer);
@@ -40,7 +46,24 @@ final class BodyWalker {
 
   /** Starts at the body's first token, which must open an object or an array. */
   void start(JsonToken first) {
-    frames.add(new Frame(trie.root(), first == JsonToken.START_OBJECT));
+    frames.add(new Frame(trie.root(), first == JsonToken.START_OBJECT, ""));
+  }
+
+  /**
+   * Where the records' pointer leads nowhere, once {@link #advance} has returned false: the keys of
+   * the deepest object on its way, as "the keys at /result are: a, b", or empty when none was an
+   * object.
+   */
+  String keysNearMissingRecords() {
+    if (deadEnd == null) {
+      return "";
+    }
+    String where = deadEnd.path.isEmpty() ? "the top level" : deadEnd.path;
+    if (deadEnd.keys.isEmpty()) {
+      return "the object at " + where + " is empty";
+    }
+    String more = deadEnd.position > deadEnd.keys.size() ? ", ..." : "";
+    return "the keys at " + where + " are: " + String.join(", ", deadEnd.keys) + more;
   }
 
   /**
@@ -53,16 +76,28 @@ final class BodyWalker {
       JsonToken token = parser.nextToken();
       if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
         frames.remove(frames.size() - 1);
+        if (frame.object
+            && deadEnd == null
+            && !targetSeen
+            && recordsPointer.startsWith(frame.path + "/")) {
+          deadEnd = frame;
+        }
         continue;
       }
       if (token == null) {
         throw new JsonEOFException(parser, null, "body ended");
       }
       PointerTrie.Node child;
+      String step;
       if (frame.object) {
-        child = frame.node.child(parser.currentName(), frame.position++);
+        step = parser.currentName();
+        if (frame.keys.size() < KEYS_KEPT) {
+          frame.keys.add(step);
+        }
+        child = frame.node.child(step, frame.position++);
         token = parser.nextToken();
       } else {
+        step = Integer.toString(frame.position);
         child = frame.node.childAt(frame.position++);
       }
       if (child == null) {
@@ -73,7 +108,11 @@ final class BodyWalker {
       } else if (child.capture() != null) {
         captured.put(child.capture(), JsonFactories.MAPPER.readTree(parser));
       } else if (token.isStructStart() && child.hasChildren()) {
-        frames.add(new Frame(child, token == JsonToken.START_OBJECT));
+        frames.add(
+            new Frame(
+                child,
+                token == JsonToken.START_OBJECT,
+                frame.path + "/" + step.replace("~", "~0").replace("/", "~1")));
       } else {
         parser.skipChildren();
       }
@@ -85,11 +124,14 @@ final class BodyWalker {
   private static final class Frame {
     final PointerTrie.Node node;
     final boolean object;
+    final String path;
+    final List<String> keys = new ArrayList<>();
     int position;
 
-    Frame(PointerTrie.Node node, boolean object) {
+    Frame(PointerTrie.Node node, boolean object, String path) {
       this.node = node;
       this.object = object;
+      this.path = path;
     }
   }
 }

@@ -161,12 +161,22 @@ final class RecordLocator {
     if (!walker.advance()) {
       throw DecodeErrors.shape(
           parser,
-          "expected a JSON " + what + " at " + pointer + " but the body has no " + pointer,
+          "expected a JSON "
+              + what
+              + " at "
+              + pointer
+              + " but the body has no "
+              + pointer
+              + hint(walker.keysNearMissingRecords()),
           -1,
           found,
           base);
     }
     return parser.currentToken();
+  }
+
+  private static String hint(String keys) {
+    return keys.isEmpty() ? "" : "; " + keys + " (records: {pointer: ...} names where they are)";
   }
 
   private void expect(JsonToken token, JsonToken wanted, String what, String pointer)

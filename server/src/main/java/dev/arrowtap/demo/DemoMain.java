@@ -1,5 +1,6 @@
 package dev.arrowtap.demo;
 
+import dev.arrowtap.common.PortInUse;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code arrowtap demo-api [--port N]}: runs the demo API until the process is told to stop. */
@@ -18,7 +19,17 @@ public final class DemoMain {
       System.exit(2);
       return;
     }
-    DemoApi api = DemoApi.start("127.0.0.1", port);
+    DemoApi api;
+    try {
+      api = DemoApi.start("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      if (!PortInUse.is(e)) {
+        throw e;
+      }
+      System.err.println("arrowtap demo-api: " + PortInUse.message("127.0.0.1", port, "--port"));
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

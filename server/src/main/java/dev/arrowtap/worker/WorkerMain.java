@@ -1,5 +1,6 @@
 package dev.arrowtap.worker;
 
+import dev.arrowtap.common.PortInUse;
 import dev.arrowtap.common.Secrets;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.log.LogLine;
@@ -43,7 +44,18 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    WorkerServer worker = WorkerServer.start(options.bind(), options.port(), secret, options.tls());
+    WorkerServer worker;
+    try {
+      worker = WorkerServer.start(options.bind(), options.port(), secret, options.tls());
+    } catch (IOException | RuntimeException e) {
+      if (!PortInUse.is(e)) {
+        throw e;
+      }
+      System.err.println(
+          "arrowtap worker: " + PortInUse.message(options.bind(), options.port(), "--port"));
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

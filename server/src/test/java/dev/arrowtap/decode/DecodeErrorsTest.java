@@ -66,8 +66,20 @@ class DecodeErrorsTest {
         e.getMessage());
     JsonDecodeException missing = fail("{\"meta\":1,\"items\":[]}", DATA, ID);
     assertTrue(
-        missing.getMessage().endsWith(": expected a JSON array at /data but the body has no /data"),
+        missing
+            .getMessage()
+            .endsWith(
+                ": expected a JSON array at /data but the body has no /data; the keys at the top"
+                    + " level are: meta, items (records: {pointer: ...} names where they are)"),
         missing.getMessage());
+    // A nested pointer that breaks off inside the body names the keys where it broke off.
+    JsonDecodeException nested =
+        fail(
+            "{\"result\":{\"rows\":[],\"count\":0},\"ok\":true}",
+            new RecordLayout(RecordLayout.Format.ARRAY, "/result/items"),
+            ID);
+    assertTrue(
+        nested.getMessage().contains("the keys at /result are: rows, count"), nested.getMessage());
     assertTrue(missing.byteOffset() > 0);
     JsonDecodeException top =
         fail("{\"id\":1}", new RecordLayout(RecordLayout.Format.ARRAY, ""), ID);

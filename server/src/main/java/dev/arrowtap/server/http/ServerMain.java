@@ -2,6 +2,7 @@ package dev.arrowtap.server.http;
 
 import dev.arrowtap.catalog.HostAllowlist;
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.PortInUse;
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
@@ -68,15 +69,31 @@ public final class ServerMain {
       System.exit(2);
       return;
     }
-    ArrowtapServer server =
-        ArrowtapServer.start(
-            engine, options.bind(), options.port(), Serialization.JSON, options.users(), tls);
+    ArrowtapServer server;
+    try {
+      server =
+          ArrowtapServer.start(
+              engine, options.bind(), options.port(), Serialization.JSON, options.users(), tls);
+    } catch (RuntimeException e) {
+      if (!PortInUse.is(e)) {
+        throw e;
+      }
+      System.err.println(
+          "arrowtap server: " + PortInUse.message(options.bind(), options.port(), "--port"));
+      engine.close();
+      System.exit(2);
+      return;
+    }
     Optional<FlightSqlEndpoint> flightSql;
     try {
       flightSql = flightSql(engine, options, tls);
     } catch (IOException | RuntimeException e) {
       System.err.println(
-          "arrowtap server: cannot start the Flight SQL endpoint: " + e.getMessage());
+          "arrowtap server: cannot start the Flight SQL endpoint: "
+              + (PortInUse.is(e)
+                  ? PortInUse.message(
+                      options.bind(), options.flightSqlPort().orElse(0), "--flight-sql-port")
+                  : e.getMessage()));
       server.close();
       System.exit(2);
       return;

@@ -69,8 +69,6 @@ final class ColumnInference {
   }
 
   private Result run() {
-    PageRequest first = new Paginator(feed, defaults(feed)).first();
-    FeedPlace where = FeedPlace.request(feed, 1, first.uri().toString());
     QueryMetrics query = QueryScope.current().orElse(null);
     Runnable unhook =
         query == null
@@ -88,6 +86,23 @@ final class ColumnInference {
             },
             limits.inferTimeout().toMillis(),
             TimeUnit.MILLISECONDS);
+    try {
+      PageRequest first;
+      try {
+        // An OAuth2 token may be fetched here: the wait ends with a cancel or the timeout.
+        first = new Paginator(feed, defaults(feed), -1, Map.of(), this::stopped).first();
+      } catch (ArrowtapException e) {
+        throw stoppedOr(FeedPlace.of(feed), e);
+      }
+      return read(first);
+    } finally {
+      timer.cancel(false);
+      unhook.run();
+    }
+  }
+
+  private Result read(PageRequest first) {
+    FeedPlace where = FeedPlace.request(feed, 1, first.uri().toString());
     try (PageResponse response =
         FeedHttpClient.shared()
             .fetch(first, feed.http(), this::stopped, new TaskMetrics(), this::abortWith)) {
@@ -150,9 +165,6 @@ final class ColumnInference {
       throw stoppedOr(
           where,
           where.error(SqlStates.FEED_UNAVAILABLE, "cannot infer columns: " + e.getMessage(), e));
-    } finally {
-      timer.cancel(false);
-      unhook.run();
     }
   }
 

@@ -68,7 +68,8 @@ final class FeedBatchReader implements BatchReader {
             feed,
             task.parameters(),
             rowLimit,
-            ApiFields.withFields(feed.fields(), task.columns(), task.apiFilters()));
+            ApiFields.withFields(feed.fields(), task.columns(), task.apiFilters()),
+            context::isStopped);
     this.http = http;
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
     this.window =

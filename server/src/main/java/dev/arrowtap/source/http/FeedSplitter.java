@@ -64,14 +64,15 @@ final class FeedSplitter {
       return List.of(task);
     }
     FeedDef feed = task.feed();
+    TaskContext context = how.context();
     Paginator paginator =
         new Paginator(
             feed,
             task.parameters(),
             task.rowLimit(),
-            ApiFields.withFields(feed.fields(), task.columns(), task.apiFilters()));
+            ApiFields.withFields(feed.fields(), task.columns(), task.apiFilters()),
+            context::isStopped);
     PageRequest first = paginator.first();
-    TaskContext context = how.context();
     FirstPage page = FirstPageHandover.take(first);
     if (page == null) {
       page = read(task, first, context);

@@ -259,7 +259,7 @@ final class PageWindow implements AutoCloseable {
           request.headers().getOrDefault("Authorization", "").replaceFirst("^Bearer ", "");
       OAuthTokens.refused(oauth, used);
       Map<String, String> headers = new LinkedHashMap<>(request.headers());
-      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
+      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth, context::isStopped));
       PageRequest renewed =
           new PageRequest(request.method(), request.uri(), headers, request.body());
       return http.fetch(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Walks a feed's pages in its declared style: which request comes first, which next, and when to
@@ -41,8 +42,22 @@ final class Paginator {
    */
   Paginator(
       FeedDef feed, Map<String, String> parameters, long rowLimit, Map<String, String> apiFilters) {
+    this(feed, parameters, rowLimit, apiFilters, () -> false);
+  }
+
+  /**
+   * A paginator for a query that may be cancelled while its requests wait for an OAuth2 token.
+   *
+   * @param stopped true once the query no longer wants its pages
+   */
+  Paginator(
+      FeedDef feed,
+      Map<String, String> parameters,
+      long rowLimit,
+      Map<String, String> apiFilters,
+      BooleanSupplier stopped) {
     this.def = feed.pagination();
-    this.requests = new RequestFactory(feed, parameters, apiFilters);
+    this.requests = new RequestFactory(feed, parameters, apiFilters, stopped);
     boolean sendsSize =
         switch (def.style()) {
           case OFFSET -> !def.limitParam().isEmpty();

@@ -11,12 +11,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Builds a feed's page requests: its URL, query, headers, authentication and body template. */
 final class RequestFactory {
   private final FeedDef feed;
   private final Map<String, String> parameters;
   private final Map<String, String> apiFilters;
+  private final BooleanSupplier stopped;
 
   /**
    * @param parameters the value of each of the feed's parameters, by name
@@ -31,6 +33,20 @@ final class RequestFactory {
    * @param apiFilters request parameters that carry the query's comparisons, by name
    */
   RequestFactory(FeedDef feed, Map<String, String> parameters, Map<String, String> apiFilters) {
+    this(feed, parameters, apiFilters, () -> false);
+  }
+
+  /**
+   * A factory for a query that may be cancelled while it waits for an OAuth2 token.
+   *
+   * @param stopped true once the query no longer wants its requests
+   */
+  RequestFactory(
+      FeedDef feed,
+      Map<String, String> parameters,
+      Map<String, String> apiFilters,
+      BooleanSupplier stopped) {
+    this.stopped = stopped;
     this.feed = feed;
     this.parameters = parameters;
     this.apiFilters = apiFilters;
@@ -105,7 +121,7 @@ final class RequestFactory {
     } else if (auth instanceof AuthDef.Header header) {
       headers.put(header.name(), header.prefix() + header.value());
     } else if (auth instanceof AuthDef.OAuth2 oauth) {
-      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth));
+      headers.put("Authorization", "Bearer " + OAuthTokens.token(feed, oauth, stopped));
     } else if (auth instanceof AuthDef.ApiKey key) {
       if (key.inQuery()) {
         if (uri.getRawQuery() == null || !uri.getRawQuery().contains(encode(key.name()) + "=")) {
