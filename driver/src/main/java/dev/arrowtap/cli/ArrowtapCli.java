@@ -2,30 +2,15 @@ package dev.arrowtap.cli;
 
 import dev.arrowtap.authoring.CatalogMain;
 import dev.arrowtap.demo.DemoMain;
+import dev.arrowtap.jdbc.NearestNames;
 import dev.arrowtap.server.http.ServerMain;
 import dev.arrowtap.worker.WorkerMain;
+import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 /** {@code arrowtap COMMAND ...}: the command line behind {@code bin/arrowtap}. */
 public final class ArrowtapCli {
-  private static final String USAGE =
-      String.join(
-          "\n",
-          "usage: arrowtap COMMAND [OPTIONS]",
-          "  server [--catalog FILE] [--port N] [--bind ADDR]   run the SQL server (Avatica over HTTP)",
-          "         [--workers HOST:PORT,...] [--secret-file FILE] [--task-attempts N]",
-          "         [--users FILE] [--log-level error|warn|info|debug] [--log-file FILE]",
-          "  worker [--port N] [--bind ADDR] [--secret-file FILE]  run a worker (Arrow Flight)",
-          "         [--log-level LEVEL] [--log-file FILE]",
-          "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
-          "  shell [URL]                                        open sqlline (default: embedded)",
-          "  lookups [--url URL] [--batch-size N] [--rows] --driving SQL --lookup NAME=SQL...",
-          "                                                     stream batched one-to-many lookups",
-          "  catalog import SPEC [--base-url URL] [--schema NAME]  an OpenAPI description -> catalog",
-          "  catalog draft URL [--header 'Name: value']...      one live endpoint -> catalog",
-          "                                                     (arrowtap catalog --help: details)",
-          "  demo-api [--port N]                                run the demo JSON API on loopback");
-
   private ArrowtapCli() {}
 
   /**
@@ -47,21 +32,54 @@ public final class ArrowtapCli {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      System.out.println(USAGE);
+      System.out.println(CommandHelp.overview());
+      return;
+    }
+    if (args[0].equals("help")) {
+      System.exit(help(args.length > 1 ? args[1] : "", System.out, System.err));
       return;
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (CommandHelp.of(args[0]).isPresent() && CommandHelp.asksForHelp(rest)) {
+      System.out.println(CommandHelp.of(args[0]).get());
+      return;
+    }
     switch (args[0]) {
       case "server" -> server(rest);
       case "worker" -> WorkerMain.main(rest);
-      case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
+      case "sql" -> System.exit(SqlCommand.runInProcess(rest, System.out, System.err));
       case "lookups" -> System.exit(LookupsCommand.run(rest, System.out, System.err));
       case "catalog" -> System.exit(CatalogMain.run(rest, System.out, System.err));
       case "demo-api" -> DemoMain.main(rest);
       default -> {
-        System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);
+        System.err.println(unknown(args[0]));
         System.exit(2);
       }
     }
+  }
+
+  /**
+   * {@code arrowtap help COMMAND}: the command's help on {@code out} (0), or the overview on {@code
+   * err} (2) for a command there is not.
+   */
+  static int help(String command, PrintStream out, PrintStream err) {
+    if (command.isEmpty()) {
+      out.println(CommandHelp.overview());
+      return 0;
+    }
+    var text = CommandHelp.of(command);
+    if (text.isPresent()) {
+      out.println(text.get());
+      return 0;
+    }
+    err.println(unknown(command));
+    return 2;
+  }
+
+  /** The message for a command there is not, naming the nearest one and the overview. */
+  static String unknown(String command) {
+    List<String> nearest = NearestNames.of(command, CommandHelp.commands(), 1);
+    String hint = nearest.isEmpty() ? "" : "; did you mean " + nearest.get(0) + "?";
+    return "arrowtap: unknown command '" + command + "'" + hint + "\n" + CommandHelp.overview();
   }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,17 @@ enum ResultFormat {
       try {
         JsonGenerator json = JSON_FACTORY.createGenerator(out);
         json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        // Rows are separated by the newline alone: Jackson's default puts a space before each.
+        json.setRootValueSeparator(null);
+        int[] types = new int[n + 1];
+        for (int i = 1; i <= n; i++) {
+          types[i] = md.getColumnType(i);
+        }
         while (rs.next()) {
           json.writeStartObject();
           for (int i = 1; i <= n; i++) {
             json.writeFieldName(md.getColumnLabel(i));
-            writeValue(json, rs.getObject(i));
+            writeValue(json, rs.getObject(i), types[i]);
           }
           json.writeEndObject();
           json.writeRaw('\n');
@@ -113,20 +120,64 @@ enum ResultFormat {
     }
   }
 
-  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+  private static void writeValue(JsonGenerator json, Object value, int type)
+      throws IOException, SQLException {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof Boolean b) {
       json.writeBoolean(b);
     } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       json.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Byte b) {
+      json.writeNumber(b.longValue());
     } else if (value instanceof Double || value instanceof Float) {
-      json.writeNumber(((Number) value).doubleValue());
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        json.writeNumber(d);
+      } else {
+        json.writeString(Double.toString(d)); // JSON has no NaN or Infinity
+      }
     } else if (value instanceof BigDecimal decimal) {
       json.writeNumber(decimal);
+    } else if (value instanceof java.sql.Array array) {
+      writeArray(json, array.getArray());
+    } else if (value instanceof Object[] || value instanceof List<?>) {
+      writeArray(json, value);
+    } else if (value instanceof java.sql.Timestamp timestamp) {
+      // ISO 8601: a plain TIMESTAMP has no zone; one WITH (LOCAL) TIME ZONE is an instant in UTC.
+      json.writeString(
+          type == Types.TIMESTAMP_WITH_TIMEZONE
+              ? timestamp.toInstant().toString()
+              : timestamp.toLocalDateTime().toString());
+    } else if (value instanceof java.sql.Date date) {
+      json.writeString(date.toLocalDate().toString());
+    } else if (value instanceof java.sql.Time time) {
+      json.writeString(time.toLocalTime().toString());
+    } else if (value instanceof java.time.temporal.TemporalAccessor temporal) {
+      json.writeString(temporal.toString());
     } else {
       json.writeString(value.toString());
     }
+  }
+
+  private static void writeArray(JsonGenerator json, Object elements)
+      throws IOException, SQLException {
+    json.writeStartArray();
+    if (elements instanceof List<?> list) {
+      for (Object element : list) {
+        writeValue(json, element, Types.OTHER);
+      }
+    } else if (elements instanceof Object[] array) {
+      for (Object element : array) {
+        writeValue(json, element, Types.OTHER);
+      }
+    } else if (elements != null && elements.getClass().isArray()) {
+      int length = java.lang.reflect.Array.getLength(elements);
+      for (int i = 0; i < length; i++) {
+        writeValue(json, java.lang.reflect.Array.get(elements, i), Types.OTHER);
+      }
+    }
+    json.writeEndArray();
   }
 
   private static String[] row(ResultSet rs, int n) throws SQLException {

@@ -58,6 +58,7 @@ public class ArrowtapDriver extends Driver {
     if (!acceptsURL(url)) {
       return null;
     }
+    UrlPropertyCheck.check(stripSeparator(url.substring(PREFIX.length())));
     // Avatica sends only the Properties object to the server; merge the URL's own
     // ;key=value pairs in first so that both ways of setting a property behave the same.
     Properties merged =

@@ -83,16 +83,18 @@ final class OAuthTokens {
       Token current = holder.token;
       long now = FeedTicker.read();
       boolean due = current == null || now - current.renewAtNanos >= 0;
-      if (due && holder.fetching == null) {
-        holder.fetching = fetch(feed, auth, current);
-        CompletableFuture<Token> started = holder.fetching;
+      pending = holder.fetching;
+      if (due && pending == null) {
+        CompletableFuture<Token> started = fetch(feed, auth, current);
+        holder.fetching = started;
+        pending = started;
+        // Registered last: a future already complete settles here, under this same lock.
         CompletableFuture<Token> unused =
             started.whenComplete((token, error) -> settle(holder, started, token));
       }
       if (current != null && now - current.expiresAtNanos < 0) {
         return current.value; // good until its successor arrives
       }
-      pending = holder.fetching;
     }
     return await(feed, auth, pending, stopped);
   }
