@@ -114,13 +114,16 @@ public final class ExecutionServices implements AutoCloseable {
   }
 
   /**
-   * Tasks of one scan read at once: all of them on workers; here up to the plan's own concurrency,
-   * or the local slots.
+   * Tasks of one scan read at once: on workers, up to the plan's own concurrency on each worker (a
+   * feed's {@code concurrency} holds per place, however many windows or values it has), or all of
+   * them for a plan without one; here up to the plan's own concurrency, or the local slots.
    */
   int parallelism(ScanPlan plan) {
     int tasks = plan.tasks().size();
     if (!config.workers().isEmpty() && !plan.coordinatorOnly()) {
-      return tasks;
+      return plan.taskConcurrency() > 0
+          ? Math.min(tasks, plan.taskConcurrency() * config.workers().size())
+          : tasks;
     }
     return Math.min(tasks, plan.taskConcurrency() > 0 ? plan.taskConcurrency() : localSlots);
   }

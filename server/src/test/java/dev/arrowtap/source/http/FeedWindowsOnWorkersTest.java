@@ -164,6 +164,28 @@ class FeedWindowsOnWorkersTest {
     }
   }
 
+  /**
+   * The table's concurrency holds per place however many windows there are: 7 windows with {@code
+   * concurrency: 1} on 2 workers have at most 2 requests at the API at once, not 7.
+   */
+  @Test
+  void concurrencyHoldsPerPlaceOverManyWindows() throws Exception {
+    api.delay(30);
+    try (Connection c = connect(BY_DAY + "        concurrency: 1\n", EXACT);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*), count(DISTINCT id) FROM t.events"
+                    + " WHERE created_at >= TIMESTAMP '2024-01-02 00:00:00'"
+                    + " AND created_at < TIMESTAMP '2024-01-09 00:00:00'")) {
+      assertTrue(rs.next());
+      assertEquals(56, rs.getLong(1));
+      assertEquals(56, rs.getLong(2));
+    }
+    assertEquals(21, api.count("/events"));
+    assertTrue(api.maxInFlight() <= 2, "requests at once: " + api.maxInFlight());
+  }
+
   @Test
   void declaredBoundsLeaveTheOuterWindowsOpen() throws Exception {
     String split =
