@@ -60,15 +60,14 @@ final class Html {
     return String.format(Locale.ROOT, "%d min %02d s", millis / 60_000, millis / 1000 % 60);
   }
 
-  /** A tick label: the shortest exact form for the step's scale. */
+  /** A tick label: milliseconds below a second, else seconds with as many decimals as the step. */
   static String tick(long millis, long step) {
-    if (step < 1000) {
+    if (millis < 1000 && step < 1000) {
       return millis + " ms";
     }
     if (step < 60_000 || millis < 60_000) {
-      return step % 1000 == 0
-          ? millis / 1000 + " s"
-          : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+      int decimals = step % 1000 == 0 ? 0 : step % 100 == 0 ? 1 : step % 10 == 0 ? 2 : 3;
+      return String.format(Locale.ROOT, "%." + decimals + "f s", millis / 1000.0);
     }
     return millis / 60_000 + " min" + (millis % 60_000 == 0 ? "" : " " + millis / 1000 % 60 + " s");
   }
