@@ -6,11 +6,15 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
 import org.apache.calcite.rel.rules.JoinCommuteRule;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -24,6 +28,14 @@ import org.apache.calcite.sql.SqlKind;
  * Calcite's batch nested-loop join, which hands the inner side {@value #BATCH} outer rows at a
  * time; {@link LookupScanRule} then turns the inner side into a lookup scan. Only such joins are
  * touched: every other join plans as before.
+ *
+ * <p>Correlated subqueries reach these rules decorrelated: {@code EXISTS}, {@code NOT EXISTS} and a
+ * scalar subquery become joins whose right side groups the feed by its parameter (an aggregate over
+ * the scan, sometimes joined to the outer values with {@code IS NOT DISTINCT FROM}). A lookup
+ * column is therefore followed through an aggregate's group keys, {@code IS NOT DISTINCT FROM}
+ * counts as an equality (a lookup never returns a row for a NULL value, and SQL's NULL never equals
+ * a lookup's value), and the batch's filter moves below the projections and aggregates on its way
+ * to the scan. Calcite's own filter transpose rules leave correlated filters alone.
  */
 final class LookupRules {
   /**
@@ -60,6 +72,15 @@ final class LookupRules {
           .as(JoinCommuteRule.Config.class)
           .toRule();
 
+  /** Moves a batch join's lookup filter below a projection, towards the scan it binds. */
+  private static final FilterProjectTransposeRule LOOKUP_FILTER_PROJECT =
+      FilterProjectTransposeRule.Config.DEFAULT
+          .withOperandFor(
+              LogicalFilter.class, LookupRules::isLookupFilter, LogicalProject.class, p -> true)
+          .withDescription("ArrowtapLookupFilterProjectTransposeRule")
+          .as(FilterProjectTransposeRule.Config.class)
+          .toRule();
+
   private LookupRules() {}
 
   private static EnumerableBatchNestedLoopJoinRule batchJoin(
@@ -83,6 +104,75 @@ final class LookupRules {
     planner.addRule(BATCH_JOIN);
     planner.addRule(LARGE_BATCH_JOIN);
     planner.addRule(COMMUTE);
+    planner.addRule(LOOKUP_FILTER_PROJECT);
+  }
+
+  /**
+   * The filter holds {@code col = <correlated>} (or an OR of such, or {@code IS NOT DISTINCT FROM})
+   * on a column of its input that is a lookup column of a scan below: a batch join's filter on its
+   * way to the scan.
+   */
+  static boolean isLookupFilter(Filter filter) {
+    if (!RexUtil.containsCorrelation(filter.getCondition())) {
+      return false;
+    }
+    for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+      int column = lookupColumn(conjunct);
+      if (column >= 0 && origin(filter.getInput(), column, 0) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The input column that {@code node} compares with values known per batch, {@code col =
+   * <correlated>} or an OR of such on one column; -1 if it is not of that form.
+   */
+  static int lookupColumn(RexNode node) {
+    int input = -1;
+    for (RexNode disjunct : RelOptUtil.disjunctions(node)) {
+      if (!isEquality(disjunct)) {
+        return -1;
+      }
+      RexCall equals = (RexCall) disjunct;
+      RexNode left = equals.getOperands().get(0);
+      RexNode right = equals.getOperands().get(1);
+      boolean leftIsColumn = left instanceof RexInputRef;
+      RexNode ref = leftIsColumn ? left : right;
+      RexNode value = leftIsColumn ? right : left;
+      if (!(ref instanceof RexInputRef column) || !isRuntimeValue(value)) {
+        return -1;
+      }
+      if (input >= 0 && input != column.getIndex()) {
+        return -1;
+      }
+      input = column.getIndex();
+    }
+    return input;
+  }
+
+  /** The value side of {@code node} (an equality of {@link #lookupColumn} form) for its column. */
+  static RexNode lookupValue(RexNode equality) {
+    RexCall equals = (RexCall) equality;
+    return equals.getOperands().get(0) instanceof RexInputRef
+        ? equals.getOperands().get(1)
+        : equals.getOperands().get(0);
+  }
+
+  /**
+   * {@code =}, or {@code IS NOT DISTINCT FROM}, which decorrelated subqueries use: for a lookup the
+   * two agree, since a lookup never answers a NULL value and returns no row whose value is NULL.
+   */
+  static boolean isEquality(RexNode node) {
+    return node.getKind() == SqlKind.EQUALS || node.getKind() == SqlKind.IS_NOT_DISTINCT_FROM;
+  }
+
+  /** An expression of correlation variables only: known per batch, not per row of this scan. */
+  static boolean isRuntimeValue(RexNode value) {
+    return RexUtil.containsCorrelation(value)
+        && RelOptUtil.InputFinder.bits(value).isEmpty()
+        && RexUtil.isDeterministic(value);
   }
 
   /** The join compares a column of its left input with a lookup column of its right input. */
@@ -112,7 +202,7 @@ final class LookupRules {
     int best = 0;
     int leftCount = join.getLeft().getRowType().getFieldCount();
     for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
-      if (conjunct.getKind() != SqlKind.EQUALS) {
+      if (!isEquality(conjunct)) {
         continue;
       }
       RexCall equals = (RexCall) conjunct;
@@ -160,6 +250,11 @@ final class LookupRules {
     }
     if (rel instanceof Filter filter) {
       return origin(filter.getInput(), index, depth + 1);
+    }
+    if (rel instanceof Aggregate aggregate
+        && aggregate.getGroupType() == Aggregate.Group.SIMPLE
+        && index < aggregate.getGroupCount()) {
+      return origin(aggregate.getInput(), aggregate.getGroupSet().nth(index), depth + 1);
     }
     if (rel instanceof Project project
         && project.getProjects().get(index) instanceof RexInputRef ref) {

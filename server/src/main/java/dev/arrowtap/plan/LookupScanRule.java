@@ -11,11 +11,9 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * Turns the filter a batch nested-loop join puts on its inner side, {@code $cor0.id = postId OR
@@ -111,42 +109,18 @@ final class LookupScanRule extends RelOptRule {
 
   /** {@code col = <correlated>} or an OR of such on one lookup column, as a lookup. */
   private static Optional<ArrowtapTableScan.Lookup> lookupOf(RexNode node, ArrowtapTableScan scan) {
-    List<RexNode> disjuncts = RelOptUtil.disjunctions(node);
-    Integer input = null;
-    List<RexNode> values = new ArrayList<>();
-    for (RexNode disjunct : disjuncts) {
-      if (disjunct.getKind() != SqlKind.EQUALS) {
-        return Optional.empty();
-      }
-      RexCall equals = (RexCall) disjunct;
-      RexNode left = equals.getOperands().get(0);
-      RexNode right = equals.getOperands().get(1);
-      boolean leftIsColumn = left instanceof RexInputRef;
-      RexNode ref = leftIsColumn ? left : right;
-      RexNode value = leftIsColumn ? right : left;
-      if (!(ref instanceof RexInputRef column) || !isRuntimeValue(value)) {
-        return Optional.empty();
-      }
-      if (input != null && input != column.getIndex()) {
-        return Optional.empty();
-      }
-      input = column.getIndex();
-      values.add(value);
-    }
-    if (input == null) {
+    int input = LookupRules.lookupColumn(node);
+    if (input < 0) {
       return Optional.empty();
+    }
+    List<RexNode> values = new ArrayList<>();
+    for (RexNode disjunct : RelOptUtil.disjunctions(node)) {
+      values.add(LookupRules.lookupValue(disjunct));
     }
     int tableColumn = scan.projection()[input];
     if (!scan.scanTable().supportsLookup(tableColumn) || scan.bindings().containsKey(tableColumn)) {
       return Optional.empty();
     }
     return Optional.of(new ArrowtapTableScan.Lookup(tableColumn, values));
-  }
-
-  /** An expression of correlation variables only: known per batch, not per row of this scan. */
-  private static boolean isRuntimeValue(RexNode value) {
-    return RexUtil.containsCorrelation(value)
-        && RelOptUtil.InputFinder.bits(value).isEmpty()
-        && RexUtil.isDeterministic(value);
   }
 }
