@@ -1,5 +1,6 @@
 package dev.arrowtap.jdbc;
 
+import dev.arrowtap.jdbc.arrow.ArrowResults;
 import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.Calendar;
 import java.util.Collections;
+import java.util.List;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -42,9 +44,29 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     super(statement, state, signature, metaData, timeZone, firstFrame);
   }
 
-  /** Avatica's own execute, with the rows passed through {@link SpecialDoubles}. */
+  /**
+   * The first frame's only row when the engine serves the result as Arrow batches in this JVM (the
+   * server's {@code ArrowtapMeta.ARROW_IN_PROCESS}).
+   */
+  static final String ARROW_IN_PROCESS = "arrowtap:arrow-in-process";
+
+  /** True when the cursor reads Arrow vectors, whose accessors give exact values themselves. */
+  private boolean arrow;
+
+  /**
+   * Reads the result's Arrow batches when the engine serves them; else Avatica's own execute, with
+   * the rows passed through {@link SpecialDoubles}.
+   */
   @Override
   protected AvaticaResultSet execute() throws SQLException {
+    if (isArrow(firstFrame)) {
+      arrow = true;
+      ArrowtapConnection connection = (ArrowtapConnection) statement.connection;
+      return execute2(
+          ArrowResults.cursor(
+              connection.getService(), statement.handle, Math.max(0, statement.getFetchSize())),
+          columnMetaDataList);
+    }
     Iterable<Object> rows =
         ((ArrowtapConnection) statement.connection)
             .meta()
@@ -58,6 +80,14 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     return execute2(
         MetaImpl.createCursor(signature.cursorFactory, SpecialDoubles.restore(rows, approximate)),
         columnMetaDataList);
+  }
+
+  private static boolean isArrow(Meta.Frame frame) {
+    return frame != null
+        && !frame.done
+        && frame.rows instanceof List<?> rows
+        && rows.size() == 1
+        && ARROW_IN_PROCESS.equals(rows.get(0));
   }
 
   /** True once next() said there are no more rows: the engine has ended the query itself. */
@@ -269,8 +299,12 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     return calendar == null ? localCalendar : calendar;
   }
 
+  /**
+   * True for a DATE, TIME or TIMESTAMP column read from rows, whose wire number this class turns
+   * into exact values; Arrow accessors give exact values themselves.
+   */
   private boolean isTime(int columnIndex) throws SQLException {
-    return JavaTimeValues.isTime(getMetaData().getColumnType(columnIndex));
+    return !arrow && JavaTimeValues.isTime(getMetaData().getColumnType(columnIndex));
   }
 
   /** The column's wall-clock value, from the number the engine sent (null for NULL). */
