@@ -3,9 +3,11 @@ package dev.arrowtap.aggregate;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.metrics.StageOutput;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A task that runs another task and hands on one row per group of its rows instead of the rows
@@ -25,6 +27,11 @@ public record PartialAggregateTask(TaskSpec input, PartialAggregateSpec aggregat
   @Override
   public String slice() {
     return input.slice();
+  }
+
+  @Override
+  public Optional<ApiUsage.Key> usageKey() {
+    return input.usageKey();
   }
 
   @Override

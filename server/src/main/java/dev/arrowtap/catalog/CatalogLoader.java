@@ -454,7 +454,8 @@ public final class CatalogLoader {
         "page_size",
         "start",
         "first_page",
-        "prefetch");
+        "prefetch",
+        "may_cap_page_size");
     Style style = p.choice("style", Style.class, Style.NONE);
     boolean sized = style == Style.OFFSET || style == Style.PAGE;
     int pageSize = (int) p.integer("page_size", sized ? 100 : 0, sized ? 1 : 0, 1_000_000);
@@ -487,7 +488,8 @@ public final class CatalogLoader {
         pointer(p, "total_pointer"),
         pageSize,
         start,
-        p.bool("prefetch", true));
+        p.bool("prefetch", true),
+        p.bool("may_cap_page_size", false));
   }
 
   /** {@code DECIMAL(10, 2)}, {@code NUMERIC(12)}: an exact type with its precision and scale. */

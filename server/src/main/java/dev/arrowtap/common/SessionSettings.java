@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param pushAggregates whether aggregates over a scan may run partially inside its tasks
  * @param decodeThreads threads that may decode one large NDJSON body, or 0 to let the scan decide
  *     (all cores for a scan of one task, a share of them when tasks run side by side)
+ * @param maxRequests the most HTTP requests one query may send, or -1 for no budget
  */
 public record SessionSettings(
     long numbersPerTask,
@@ -26,7 +27,8 @@ public record SessionSettings(
     long queryMemoryLimit,
     boolean useCache,
     boolean pushAggregates,
-    int decodeThreads) {
+    int decodeThreads,
+    long maxRequests) {
   /**
    * The most columns a session may let inference find: {@code SELECT *} over 3,000 columns still
    * compiled when measured, over 4,000 Calcite's generated code passed the JVM's 64 KB method
@@ -45,7 +47,7 @@ public record SessionSettings(
 
   public static final SessionSettings DEFAULTS =
       new SessionSettings(
-          10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true, true, 0);
+          10, 8192, Duration.ofSeconds(30), 16L << 20, 1000, Long.MAX_VALUE, true, true, 0, -1);
 
   public SessionSettings {
     if (numbersPerTask < 1) {
@@ -82,6 +84,10 @@ public record SessionSettings(
               + ": "
               + decodeThreads);
     }
+    if (maxRequests < -1) {
+      throw new IllegalArgumentException(
+          "max_requests must be a number of requests, or -1 for no budget: " + maxRequests);
+    }
     if (queryMemoryLimit < 1) {
       throw new IllegalArgumentException(
           "query_memory_limit must be a positive number of bytes: " + queryMemoryLimit);
@@ -106,7 +112,32 @@ public record SessionSettings(
         queryMemoryLimit,
         useCache,
         true,
-        DEFAULTS.decodeThreads());
+        DEFAULTS.decodeThreads(),
+        DEFAULTS.maxRequests());
+  }
+
+  /** Settings without a request budget. */
+  public SessionSettings(
+      long numbersPerTask,
+      int batchSize,
+      Duration inferTimeout,
+      long inferMaxBytes,
+      int maxInferredColumns,
+      long queryMemoryLimit,
+      boolean useCache,
+      boolean pushAggregates,
+      int decodeThreads) {
+    this(
+        numbersPerTask,
+        batchSize,
+        inferTimeout,
+        inferMaxBytes,
+        maxInferredColumns,
+        queryMemoryLimit,
+        useCache,
+        pushAggregates,
+        decodeThreads,
+        DEFAULTS.maxRequests());
   }
 
   /** Default inference bounds. */
@@ -120,6 +151,7 @@ public record SessionSettings(
         DEFAULTS.queryMemoryLimit(),
         true,
         true,
-        DEFAULTS.decodeThreads());
+        DEFAULTS.decodeThreads(),
+        DEFAULTS.maxRequests());
   }
 }

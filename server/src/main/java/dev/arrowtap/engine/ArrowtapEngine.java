@@ -79,7 +79,8 @@ public final class ArrowtapEngine implements AutoCloseable {
     SessionSettings settings;
     boolean reusePlans;
     try {
-      settings = SessionProperty.settings(clientProperties);
+      settings =
+          SessionProperty.settings(clientProperties, config.execution().defaultMaxRequests());
       reusePlans = SessionProperty.planCache(clientProperties);
     } catch (ArrowtapException e) {
       throw e.toSqlException();

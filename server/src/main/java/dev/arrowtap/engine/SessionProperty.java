@@ -30,7 +30,11 @@ public enum SessionProperty {
       "false to aggregate every row above the scan instead of partially inside its tasks"),
   DECODE_THREADS(
       "decode_threads",
-      "threads that decode one large NDJSON body; 0 (the default) lets each scan decide");
+      "threads that decode one large NDJSON body; 0 (the default) lets each scan decide"),
+  MAX_REQUESTS(
+      "max_requests",
+      "the most HTTP requests one query may send; -1 for no budget (the server's default applies"
+          + " when not set)");
 
   private final String key;
   private final String description;
@@ -50,6 +54,14 @@ public enum SessionProperty {
 
   /** Reads the session settings from connection properties, rejecting bad values by name. */
   public static SessionSettings settings(Map<String, String> properties) {
+    return settings(properties, SessionSettings.DEFAULTS.maxRequests());
+  }
+
+  /**
+   * As {@link #settings(Map)}, with the engine's own default for {@code max_requests} (a server's
+   * {@code --max-requests}).
+   */
+  public static SessionSettings settings(Map<String, String> properties, long maxRequests) {
     SessionSettings defaults = SessionSettings.DEFAULTS;
     long numbersPerTask = longValue(properties, NUMBERS_PER_TASK, defaults.numbersPerTask());
     long batchSize = longValue(properties, BATCH_SIZE, defaults.batchSize());
@@ -60,6 +72,7 @@ public enum SessionProperty {
     long maxColumns = longValue(properties, MAX_INFERRED_COLUMNS, defaults.maxInferredColumns());
     long queryMemory = longValue(properties, QUERY_MEMORY_LIMIT, defaults.queryMemoryLimit());
     long decodeThreads = longValue(properties, DECODE_THREADS, defaults.decodeThreads());
+    long requests = longValue(properties, MAX_REQUESTS, maxRequests);
     try {
       return new SessionSettings(
           numbersPerTask,
@@ -70,7 +83,8 @@ public enum SessionProperty {
           queryMemory,
           useCache,
           pushAggregates,
-          (int) Math.max(-1, Math.min(Integer.MAX_VALUE, decodeThreads)));
+          (int) Math.max(-1, Math.min(Integer.MAX_VALUE, decodeThreads)),
+          requests);
     } catch (IllegalArgumentException e) {
       throw new ArrowtapException(SqlStates.INVALID_CONNECTION_PROPERTY, e.getMessage(), e);
     }

@@ -8,14 +8,16 @@ import java.util.Optional;
 /**
  * How an engine runs tasks, set by the process that owns it and never by a client: the workers to
  * send tasks to (none: run them in this JVM), the secret shared with them, how often a task is
- * tried, and how many finished queries keep their metrics.
+ * tried, how many finished queries keep their metrics, and the request budget of a query whose
+ * session sets none ({@code defaultMaxRequests}, -1 for none).
  */
 public record ExecutionConfig(
     List<WorkerAddress> workers,
     Optional<WorkerSecret> secret,
     int taskAttempts,
     int queryRetention,
-    Optional<Path> workerTlsCa) {
+    Optional<Path> workerTlsCa,
+    long defaultMaxRequests) {
   public static final int DEFAULT_TASK_ATTEMPTS = 3;
   public static final int DEFAULT_QUERY_RETENTION = 1000;
 
@@ -31,6 +33,10 @@ public record ExecutionConfig(
     if (taskAttempts < 1) {
       throw new IllegalArgumentException("task attempts must be at least 1: " + taskAttempts);
     }
+    if (defaultMaxRequests < -1) {
+      throw new IllegalArgumentException(
+          "max requests must be -1 (none) or more: " + defaultMaxRequests);
+    }
     if (queryRetention < 1) {
       throw new IllegalArgumentException("query retention must be at least 1: " + queryRetention);
     }
@@ -43,19 +49,29 @@ public record ExecutionConfig(
         Optional.empty(),
         DEFAULT_TASK_ATTEMPTS,
         DEFAULT_QUERY_RETENTION,
-        Optional.empty());
+        Optional.empty(),
+        -1);
+  }
+
+  /** Queries whose session sets no {@code max_requests} may send this many requests (-1: any). */
+  public ExecutionConfig withDefaultMaxRequests(long requests) {
+    return new ExecutionConfig(
+        workers, secret, taskAttempts, queryRetention, workerTlsCa, requests);
   }
 
   public ExecutionConfig withWorkers(List<WorkerAddress> list, Optional<WorkerSecret> key) {
-    return new ExecutionConfig(list, key, taskAttempts, queryRetention, workerTlsCa);
+    return new ExecutionConfig(
+        list, key, taskAttempts, queryRetention, workerTlsCa, defaultMaxRequests);
   }
 
   /** Workers speak TLS; their certificates are trusted when this CA (PEM) signed them. */
   public ExecutionConfig withWorkerTls(Path ca) {
-    return new ExecutionConfig(workers, secret, taskAttempts, queryRetention, Optional.of(ca));
+    return new ExecutionConfig(
+        workers, secret, taskAttempts, queryRetention, Optional.of(ca), defaultMaxRequests);
   }
 
   public ExecutionConfig withTaskAttempts(int attempts) {
-    return new ExecutionConfig(workers, secret, attempts, queryRetention, workerTlsCa);
+    return new ExecutionConfig(
+        workers, secret, attempts, queryRetention, workerTlsCa, defaultMaxRequests);
   }
 }

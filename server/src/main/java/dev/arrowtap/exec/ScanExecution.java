@@ -5,6 +5,7 @@ import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.log.LogLine;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
+import dev.arrowtap.metrics.RequestAllowance;
 import dev.arrowtap.metrics.StageMetrics;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.metrics.TaskState;
@@ -51,6 +52,7 @@ public final class ScanExecution implements AutoCloseable {
   private final Map<Integer, BatchReader> active = new ConcurrentHashMap<>();
   private final CountDownLatch finished;
   private final TaskPlacement placement;
+  private final RequestAllowance allowance;
   private int runnersLeft;
   private boolean closed;
   private static final Logger LOG = Logger.getLogger("dev.arrowtap.exec");
@@ -82,6 +84,28 @@ public final class ScanExecution implements AutoCloseable {
       pending.add(i);
     }
     this.placement = services.place(plan);
+    this.allowance = allowanceOf(plan, query, stage);
+  }
+
+  /**
+   * The query's request budget when the plan runs under one; a scan's estimate counts once per
+   * stage (a lookup runs its stage again for every batch of ids).
+   */
+  private static RequestAllowance allowanceOf(
+      ScanPlan plan, QueryMetrics query, StageMetrics stage) {
+    RequestLimit limit = plan.requestLimit();
+    if (limit == null) {
+      return null;
+    }
+    boolean first = stage.noteEstimatedRequests(limit.estimate());
+    if (limit.maxRequests() < 0) {
+      return null;
+    }
+    RequestAllowance allowance = query.requestAllowance(limit.maxRequests());
+    if (first) {
+      allowance.addEstimate(limit.estimate());
+    }
+    return allowance;
   }
 
   /**
@@ -242,6 +266,12 @@ public final class ScanExecution implements AutoCloseable {
   private void runTask(int index) {
     TaskMetrics metrics = stage.tasks().get(index);
     TaskSpec original = plan.tasks().get(index);
+    original
+        .usageKey()
+        .ifPresent(key -> metrics.countUsageIn(services.metrics().apiUsage().counters(key)));
+    if (allowance != null) {
+      metrics.limitRequestsBy(allowance);
+    }
     // A repeated stage's counters already hold earlier runs' rows; only this run's count here.
     long before = metrics.rows();
     for (int attempt = 1; ; attempt++) {

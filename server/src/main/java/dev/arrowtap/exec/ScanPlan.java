@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  *     feed waits on its API more than on a core, so it declares its own)
  * @param coordinatorOnly the tasks run in the coordinator's JVM even when there are workers: their
  *     source holds a budget that cannot be shared out among the workers' processes
+ * @param requestLimit the query's request budget, or null when it has none
  */
 public record ScanPlan(
     String label,
@@ -23,7 +24,20 @@ public record ScanPlan(
     int batchSize,
     long queryMemoryLimit,
     int taskConcurrency,
-    boolean coordinatorOnly) {
+    boolean coordinatorOnly,
+    RequestLimit requestLimit) {
+  /** A scan without a request budget. */
+  public ScanPlan(
+      String label,
+      TableShape shape,
+      List<TaskSpec> tasks,
+      int batchSize,
+      long queryMemoryLimit,
+      int taskConcurrency,
+      boolean coordinatorOnly) {
+    this(label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, coordinatorOnly, null);
+  }
+
   /** A scan whose tasks run wherever the engine runs tasks. */
   public ScanPlan(
       String label,
@@ -51,7 +65,14 @@ public record ScanPlan(
 
   /** This scan with its tasks kept in the coordinator's JVM. */
   public ScanPlan onCoordinator() {
-    return new ScanPlan(label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, true);
+    return new ScanPlan(
+        label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, true, requestLimit);
+  }
+
+  /** This scan under the query's request budget. */
+  public ScanPlan withRequestLimit(RequestLimit limit) {
+    return new ScanPlan(
+        label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, coordinatorOnly, limit);
   }
 
   @Override

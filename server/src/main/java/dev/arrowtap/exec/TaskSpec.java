@@ -1,6 +1,7 @@
 package dev.arrowtap.exec;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.metrics.StageOutput;
 import java.io.IOException;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public interface TaskSpec {
   }
 
   /** The text with the secrets this task carries (a feed's credentials) masked, for logs. */
+  /**
+   * The table and host whose API this task's requests go to, for the engine's per-table counters;
+   * empty for a task that sends no HTTP request.
+   */
+  default Optional<ApiUsage.Key> usageKey() {
+    return Optional.empty();
+  }
+
   default String redact(String text) {
     return text;
   }

@@ -97,7 +97,8 @@ public final class ExplainAnalyzeRenderer {
             + count(stage.rowsOut())
             + " "
             + noun
-            + " out");
+            + " out"
+            + requests(stage));
     for (int i = 0; i < stage.tasks().size(); i++) {
       boolean last = i == stage.tasks().size() - 1;
       renderTask(stage.tasks().get(i), noun, indent, last, lines);
@@ -152,6 +153,18 @@ public final class ExplainAnalyzeRenderer {
     for (int i = 0; i < items.size(); i++) {
       lines.add(itemIndent + (i == items.size() - 1 ? "└─ " : "├─ ") + items.get(i));
     }
+  }
+
+  /** {@code , http requests: 3 (estimated 3)}, where the plan estimated them. */
+  private static String requests(StageSnapshot stage) {
+    if (stage.estimatedRequests() < 0 && stage.httpRequests() == 0) {
+      return "";
+    }
+    return ", http requests: "
+        + count(stage.httpRequests())
+        + (stage.estimatedRequests() >= 0
+            ? " (estimated " + count(stage.estimatedRequests()) + ")"
+            : "");
   }
 
   private static String count(long value) {

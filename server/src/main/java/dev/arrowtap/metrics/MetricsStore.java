@@ -15,12 +15,18 @@ public final class MetricsStore {
   private final AtomicLong ids = new AtomicLong();
   private final Deque<QueryMetrics> queries = new ArrayDeque<>();
   private final List<Consumer<QueryMetrics>> listeners = new CopyOnWriteArrayList<>();
+  private final ApiUsage apiUsage = new ApiUsage();
 
   public MetricsStore(int retention) {
     if (retention < 1) {
       throw new IllegalArgumentException("retention must be at least 1: " + retention);
     }
     this.retention = retention;
+  }
+
+  /** What this engine's queries have cost each API since it started. */
+  public ApiUsage apiUsage() {
+    return apiUsage;
   }
 
   /** Registers a query that starts now. */

@@ -33,6 +33,7 @@ public final class QueryMetrics {
   private final Consumer<QueryMetrics> onFinish;
   private volatile String stopState;
   private volatile String stopReason;
+  private RequestAllowance allowance;
 
   QueryMetrics(
       long id,
@@ -81,6 +82,22 @@ public final class QueryMetrics {
       keyedStages.put(key, existing);
     }
     return existing;
+  }
+
+  /**
+   * The query's request budget, created by the first scan that runs under one: every scan of the
+   * query draws on the same.
+   */
+  public synchronized RequestAllowance requestAllowance(long max) {
+    if (allowance == null) {
+      allowance = new RequestAllowance(max);
+    }
+    return allowance;
+  }
+
+  /** The query's request budget, or null when it runs under none. */
+  public synchronized RequestAllowance requestAllowance() {
+    return allowance;
   }
 
   /** Adds rows handed to the client. */

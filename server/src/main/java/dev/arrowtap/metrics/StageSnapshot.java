@@ -3,17 +3,32 @@ package dev.arrowtap.metrics;
 import java.util.List;
 import java.util.Objects;
 
-/** One stage's figures at one moment, with its tasks' snapshots in task order. */
+/**
+ * One stage's figures at one moment, with its tasks' snapshots in task order.
+ *
+ * @param estimatedRequests the HTTP requests the plan estimated, or -1 when it did not
+ */
 public record StageSnapshot(
     int stage,
     String scan,
     StageOutput output,
     long elapsedMillis,
-    List<TaskMetricsSnapshot> tasks) {
+    List<TaskMetricsSnapshot> tasks,
+    long estimatedRequests) {
   public StageSnapshot {
     Objects.requireNonNull(scan, "scan is null");
     Objects.requireNonNull(output, "output is null");
     tasks = List.copyOf(tasks);
+  }
+
+  /** A stage whose requests were not estimated. */
+  public StageSnapshot(
+      int stage,
+      String scan,
+      StageOutput output,
+      long elapsedMillis,
+      List<TaskMetricsSnapshot> tasks) {
+    this(stage, scan, output, elapsedMillis, tasks, -1);
   }
 
   /** Reads a stage's live counters. */
@@ -23,7 +38,17 @@ public record StageSnapshot(
             .mapToObj(task -> TaskMetricsSnapshot.of(queryId, queryStartMillis, stage, task))
             .toList();
     return new StageSnapshot(
-        stage.stage(), stage.scan(), stage.output(), stage.elapsedMillis(), tasks);
+        stage.stage(),
+        stage.scan(),
+        stage.output(),
+        stage.elapsedMillis(),
+        tasks,
+        stage.estimatedRequests().get());
+  }
+
+  /** HTTP requests the stage's tasks sent. */
+  public long httpRequests() {
+    return tasks.stream().mapToLong(TaskMetricsSnapshot::httpRequests).sum();
   }
 
   /** Rows the stage's tasks read from their source. */

@@ -25,6 +25,14 @@ public final class TaskMetrics {
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong rateLimitWaits = new AtomicLong();
   private final AtomicLong cacheHits = new AtomicLong();
+  private final AtomicLong httpErrors = new AtomicLong();
+  private final AtomicLong throttled = new AtomicLong();
+  // The engine-wide counters of this task's table and host, or null: a worker's own copy of the
+  // task counts nothing there, its coordinator does as the worker's figures arrive.
+  private volatile ApiUsage.Counters usage;
+  // The worker's figures absorbed so far in this attempt, so that only what is new is counted.
+  private volatile TaskProgress absorbed;
+  private volatile RequestAllowance allowance;
   private final AtomicLong rateLimitWaitNanos = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -57,10 +65,71 @@ public final class TaskMetrics {
   public void addHttpRequest(long bytes) {
     httpRequests.incrementAndGet();
     httpBytes.addAndGet(bytes);
+    ApiUsage.Counters counters = usage;
+    if (counters != null) {
+      counters.requests.incrementAndGet();
+      counters.bytes.addAndGet(bytes);
+    }
   }
 
   public void addHttpBytes(long bytes) {
     httpBytes.addAndGet(bytes);
+    ApiUsage.Counters counters = usage;
+    if (counters != null) {
+      counters.bytes.addAndGet(bytes);
+    }
+  }
+
+  /** A request was answered with an error status ({@code status}), or with none (0). */
+  public void addHttpError(int status) {
+    httpErrors.incrementAndGet();
+    if (status == 429) {
+      throttled.incrementAndGet();
+    }
+    ApiUsage.Counters counters = usage;
+    if (counters != null) {
+      counters.errors.incrementAndGet();
+      if (status == 429) {
+        counters.throttled.incrementAndGet();
+      }
+    }
+  }
+
+  public long httpErrors() {
+    return httpErrors.get();
+  }
+
+  /** Requests answered 429. */
+  public long throttled() {
+    return throttled.get();
+  }
+
+  /**
+   * Counts this task's requests, bytes, errors, cache hits and waits also into the engine-wide
+   * counters of its table and host.
+   */
+  public void countUsageIn(ApiUsage.Counters counters) {
+    usage = counters;
+  }
+
+  /** Holds this task to its query's request budget, counted before each request leaves. */
+  public void limitRequestsBy(RequestAllowance queryAllowance) {
+    allowance = queryAllowance;
+  }
+
+  /**
+   * Claims one request of the query's budget before it is sent.
+   *
+   * @return false when the budget is spent: the request must not leave
+   */
+  public boolean claimRequest() {
+    RequestAllowance limit = allowance;
+    return limit == null || limit.claim();
+  }
+
+  /** The query's request budget this task draws on, or null when there is none. */
+  public RequestAllowance allowance() {
+    return allowance;
   }
 
   public void addRetry() {
@@ -71,11 +140,20 @@ public final class TaskMetrics {
   public void addRateLimitWait(long nanos) {
     rateLimitWaits.incrementAndGet();
     rateLimitWaitNanos.addAndGet(nanos);
+    ApiUsage.Counters counters = usage;
+    if (counters != null) {
+      counters.waits.incrementAndGet();
+      counters.waitMillis.addAndGet(nanos / 1_000_000);
+    }
   }
 
   /** A page came from a response cache instead of the API. */
   public void addCacheHit() {
     cacheHits.incrementAndGet();
+    ApiUsage.Counters counters = usage;
+    if (counters != null) {
+      counters.cacheHits.incrementAndGet();
+    }
   }
 
   public long cacheHits() {
@@ -112,6 +190,7 @@ public final class TaskMetrics {
 
   /** Takes over the figures a worker reports for its side of the task. */
   public void absorb(TaskProgress progress) {
+    countUsage(progress);
     if (progress.rowsIn() >= 0) {
       rowsIn.set(rowsInBefore + progress.rowsIn());
       rowsInCounted = true;
@@ -121,14 +200,41 @@ public final class TaskMetrics {
     notePeakMemory(progress.peakMemory());
     rateLimitWaits.set(progress.rateLimitWaits());
     cacheHits.set(progress.cacheHits());
+    httpErrors.set(progress.httpErrors());
+    throttled.set(progress.throttled());
     rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
     }
   }
 
+  /** Adds what a worker's figures show beyond those absorbed before in this attempt. */
+  private synchronized void countUsage(TaskProgress progress) {
+    ApiUsage.Counters counters = usage;
+    TaskProgress before = absorbed;
+    absorbed = progress;
+    if (counters == null) {
+      return;
+    }
+    boolean fresh = before == null;
+    counters.requests.addAndGet(
+        Math.max(0, progress.httpRequests() - (fresh ? 0 : before.httpRequests())));
+    counters.bytes.addAndGet(Math.max(0, progress.httpBytes() - (fresh ? 0 : before.httpBytes())));
+    counters.errors.addAndGet(
+        Math.max(0, progress.httpErrors() - (fresh ? 0 : before.httpErrors())));
+    counters.throttled.addAndGet(
+        Math.max(0, progress.throttled() - (fresh ? 0 : before.throttled())));
+    counters.cacheHits.addAndGet(
+        Math.max(0, progress.cacheHits() - (fresh ? 0 : before.cacheHits())));
+    counters.waits.addAndGet(
+        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : before.rateLimitWaits())));
+    counters.waitMillis.addAndGet(
+        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : before.rateLimitWaitMillis())));
+  }
+
   /** Marks the start of an attempt at {@code where} ({@code local} or a worker address). */
   public void startAttempt(String where) {
+    absorbed = null;
     if (attempts.getAndIncrement() == 0) {
       startNanos = System.nanoTime();
       startEpochMillis = System.currentTimeMillis();
@@ -158,7 +264,9 @@ public final class TaskMetrics {
         rateLimitWaits(),
         rateLimitWaitMillis(),
         cacheHits(),
-        rowsInCounted ? rowsIn.get() : -1);
+        rowsInCounted ? rowsIn.get() : -1,
+        httpErrors(),
+        throttled());
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

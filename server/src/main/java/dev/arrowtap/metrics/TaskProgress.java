@@ -7,6 +7,8 @@ import java.util.List;
  * final zero-row message, so the coordinator holds the latest even when it stops reading early.
  *
  * @param rowsIn rows the task read from its source, or -1 when its source does not count them
+ * @param httpErrors requests answered with an error status, or not at all
+ * @param throttled requests answered 429
  */
 public record TaskProgress(
     long rows,
@@ -20,7 +22,9 @@ public record TaskProgress(
     long rateLimitWaits,
     long rateLimitWaitMillis,
     long cacheHits,
-    long rowsIn) {
+    long rowsIn,
+    long httpErrors,
+    long throttled) {
   public TaskProgress {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }

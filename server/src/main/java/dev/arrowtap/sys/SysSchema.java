@@ -47,7 +47,11 @@ public final class SysSchema extends AbstractSchema {
         "task_metrics",
         SysTables.taskMetrics(store, visibleUser),
         "workers",
-        SysTables.workers(services));
+        SysTables.workers(services),
+        "table_requests",
+        SysTables.apiRequests(store, true),
+        "host_requests",
+        SysTables.apiRequests(store, false));
   }
 
   @Override

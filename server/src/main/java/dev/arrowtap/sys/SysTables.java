@@ -4,16 +4,19 @@ import static dev.arrowtap.sys.SysTable.column;
 
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.WorkerHealth;
+import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.metrics.MetricsStore;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.TaskMetricsSnapshot;
+import dev.arrowtap.sys.SysTable.SysColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The tables of the {@code sys} schema: {@code queries}, {@code task_metrics} and {@code workers}.
+ * The tables of the {@code sys} schema: {@code queries}, {@code task_metrics}, {@code workers},
+ * {@code table_requests} and {@code host_requests}.
  */
 final class SysTables {
   private SysTables() {}
@@ -102,6 +105,51 @@ final class SysTables {
             for (TaskMetricsSnapshot task : query.taskSnapshots()) {
               rows.add(task.toRow());
             }
+          }
+          return rows;
+        });
+  }
+
+  /**
+   * What the engine's queries have cost each API since it started: one row per table and host
+   * ({@code byTable}), or per host summed over its tables.
+   */
+  static SysTable apiRequests(MetricsStore store, boolean byTable) {
+    List<SysColumn> columns = new ArrayList<>();
+    if (byTable) {
+      columns.add(column("table_name", SqlTypeName.VARCHAR, false));
+    }
+    columns.addAll(
+        List.of(
+            column("host", SqlTypeName.VARCHAR, false),
+            column("http_requests", SqlTypeName.BIGINT, false),
+            column("http_bytes", SqlTypeName.BIGINT, false),
+            column("errors", SqlTypeName.BIGINT, false),
+            column("http_429", SqlTypeName.BIGINT, false),
+            column("cache_hits", SqlTypeName.BIGINT, false),
+            column("rate_limit_waits", SqlTypeName.BIGINT, false),
+            column("rate_limit_wait_ms", SqlTypeName.BIGINT, false)));
+    return new SysTable(
+        columns,
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          ApiUsage usage = store.apiUsage();
+          for (ApiUsage.Row row : byTable ? usage.byTable() : usage.byHost()) {
+            List<Object> values = new ArrayList<>();
+            if (byTable) {
+              values.add(row.table());
+            }
+            values.addAll(
+                List.of(
+                    row.host(),
+                    row.requests(),
+                    row.bytes(),
+                    row.errors(),
+                    row.throttled(),
+                    row.cacheHits(),
+                    row.waits(),
+                    row.waitMillis()));
+            rows.add(values.toArray());
           }
           return rows;
         });

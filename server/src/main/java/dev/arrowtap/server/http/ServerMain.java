@@ -125,6 +125,7 @@ public final class ServerMain {
     ExecutionConfig execution =
         ExecutionConfig.local()
             .withTaskAttempts(options.taskAttempts())
+            .withDefaultMaxRequests(options.maxRequests())
             .withWorkers(
                 options.workers(),
                 options.workers().isEmpty()

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param workerTlsCa a PEM CA certificate: workers speak TLS with certificates it signed
  * @param log where the log goes and how much of it
  * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
+ * @param maxRequests the HTTP requests one query may send when its session sets no {@code
+ *     max_requests}; -1 for no budget
  */
 public record ServerOptions(
     String bind,
@@ -39,9 +41,13 @@ public record ServerOptions(
     Optional<Path> tlsPasswordFile,
     Optional<Path> workerTlsCa,
     LogSettings log,
-    long queryMemoryLimit) {
+    long queryMemoryLimit,
+    long maxRequests) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
+
+  /** The server's request budget per query, unless a session sets its own {@code max_requests}. */
+  public static final int DEFAULT_MAX_REQUESTS = 10_000;
 
   public ServerOptions {
     Objects.requireNonNull(bind, "bind is null");
@@ -59,6 +65,10 @@ public record ServerOptions(
     if (taskAttempts < 1) {
       throw new IllegalArgumentException("--task-attempts must be at least 1: " + taskAttempts);
     }
+    if (maxRequests < -1) {
+      throw new IllegalArgumentException(
+          "--max-requests must be a number of requests, or -1 for no budget: " + maxRequests);
+    }
   }
 
   /** Options without workers. */
@@ -75,7 +85,8 @@ public record ServerOptions(
         Optional.empty(),
         Optional.empty(),
         LogSettings.DEFAULTS,
-        0);
+        0,
+        DEFAULT_MAX_REQUESTS);
   }
 
   /**
@@ -112,7 +123,9 @@ public record ServerOptions(
             "--log-file",
             "FILE",
             "--query-memory-limit",
-            "BYTES");
+            "BYTES",
+            "--max-requests",
+            "N");
     return new ServerOptions(
         flags.string("--bind").orElse(DEFAULT_BIND),
         flags.number("--port", DEFAULT_PORT),
@@ -125,7 +138,8 @@ public record ServerOptions(
         flags.path("--tls-password-file"),
         flags.path("--worker-tls-ca"),
         LogSettings.from(flags),
-        flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L));
+        flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L),
+        flags.number("--max-requests", DEFAULT_MAX_REQUESTS));
   }
 
   /** A positive number of bytes, with an optional K, M or G (powers of 1024). */

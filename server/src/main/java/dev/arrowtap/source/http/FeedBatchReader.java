@@ -33,6 +33,7 @@ final class FeedBatchReader implements BatchReader {
   private final PageWindow window;
   private final ParameterColumns output;
   private final int concurrency;
+  private final PageFanOut fanOut;
   private final long rowLimit;
   private final boolean useCache;
   private final ParallelDecoding decoding;
@@ -68,6 +69,7 @@ final class FeedBatchReader implements BatchReader {
     this.concurrency = feed.pagination().prefetch() ? task.pageConcurrency() : 1;
     this.window =
         new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads(), concurrency);
+    this.fanOut = new PageFanOut(concurrency, feed.http().maxPages(), rowLimit);
     this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());
   }
@@ -141,7 +143,7 @@ final class FeedBatchReader implements BatchReader {
       if (context.isStopped()) {
         return;
       }
-      throw failure(SqlStates.FEED_UNAVAILABLE, failure.getMessage(), failure);
+      throw failure(stateOf(failure), failure.getMessage(), failure);
     }
     // The page read again resumes after the rows delivered, on one thread: a rare path.
     JsonBatchDecoder resumed =
@@ -190,9 +192,9 @@ final class FeedBatchReader implements BatchReader {
     if (handed != null && useCache) {
       ResponseCache.offer(feed, handed);
     }
-    if (paginator.numbered() && concurrency > 1) {
-      // From the first page on, before its total or the API's page size is known: a guess that
-      // turns out wrong is discarded, while a right one saves a whole round trip.
+    if (paginator.numbered() && fanOut.aheadOfUnanswered(pageIndex)) {
+      // Later pages go while this one is on its way; never beside the first page, which alone
+      // tells whether the API answers at all and how many pages there are.
       if (handed == null) {
         window.start(pageIndex, currentRequest);
       }
@@ -204,7 +206,7 @@ final class FeedBatchReader implements BatchReader {
       if (context.isStopped()) {
         return false;
       }
-      throw failure(SqlStates.FEED_UNAVAILABLE, e.getMessage(), e);
+      throw failure(stateOf(e), e.getMessage(), e);
     }
     if (pageIndex == 0) {
       linkPages = paginator.linkPages(currentRequest.uri(), response.header("Link")).orElse(null);
@@ -245,25 +247,9 @@ final class FeedBatchReader implements BatchReader {
    * concurrency once this page is read, one less while it is still on its way.
    */
   private void fillWindow(int ahead) {
-    // Where the last page is known, one more round of pages is planned than may be in flight: the
-    // window sends each as soon as an earlier page's answer frees its slot, without waiting for
-    // this reader. Without a known end that would send more pages past it, so not there.
-    boolean endKnown = linkPages != null || (knownTotal >= 0 && pageSize > 0);
-    int last = pageIndex + ahead + (endKnown ? concurrency : 0);
-    if (linkPages != null) {
-      last = Math.min(last, linkPages.lastIndex());
-    }
-    if (knownTotal >= 0 && pageSize > 0) {
-      long pagesInAll = (knownTotal + pageSize - 1) / pageSize;
-      last = (int) Math.min(last, pagesInAll - 1);
-    }
-    last = (int) Math.min(last, feed.http().maxPages() - 1);
-    if (rowLimit >= 0) {
-      // Full pages hold pageSize records each: no page past the one that completes the LIMIT
-      // (and none ahead at all where the page size is unknown).
-      long pagesNeeded = pageSize > 0 ? Math.max(1, (rowLimit + pageSize - 1) / pageSize) : 1;
-      last = (int) Math.min(last, Math.max(pageIndex, pagesNeeded - 1));
-    }
+    int last =
+        fanOut.lastToRequest(
+            pageIndex, ahead, knownTotal, pageSize, linkPages != null ? linkPages.lastIndex() : -1);
     for (int index = pageIndex + 1; index <= last; index++) {
       if (!window.has(index)) {
         window.start(index, requestAt(index));
@@ -329,6 +315,13 @@ final class FeedBatchReader implements BatchReader {
                 + apiPageSize
                 + " a page");
     pageSize = apiPageSize;
+  }
+
+  /**
+   * A request the query's budget refused is a cap reached; any other failure, an unavailable feed.
+   */
+  private static String stateOf(HttpFailure failure) {
+    return failure instanceof BudgetRefusal ? SqlStates.CAP_REACHED : SqlStates.FEED_UNAVAILABLE;
   }
 
   /** The decoder's message names the column, the record (of this page) and the byte. */

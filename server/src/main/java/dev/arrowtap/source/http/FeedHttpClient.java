@@ -146,6 +146,9 @@ public final class FeedHttpClient implements AutoCloseable {
       if (stopped.getAsBoolean()) {
         throw new HttpFailure("cancelled", status, attempt - 1, last);
       }
+      if (!metrics.claimRequest()) {
+        throw BudgetRefusal.of(metrics.allowance());
+      }
       Duration retryAfter = null;
       if (!acquire(budgets, stopped, metrics)) {
         throw new HttpFailure("cancelled", status, attempt - 1, last);
@@ -191,6 +194,7 @@ public final class FeedHttpClient implements AutoCloseable {
               },
               http::cancel);
         }
+        metrics.addHttpError(status);
         detail = snippet(response);
         retryAfter = retryAfter(response);
         if (retryAfter != null && (status == 429 || status == 503)) {
@@ -207,6 +211,9 @@ public final class FeedHttpClient implements AutoCloseable {
       } catch (IOException e) {
         if (!answered) {
           budgets.forEach(RequestBudget::release);
+        }
+        if (!stopped.getAsBoolean()) {
+          metrics.addHttpError(0);
         }
         deadline.cancel(false);
         if (http.isCancelled() && !stopped.getAsBoolean()) {

@@ -5,10 +5,12 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.metrics.ApiUsage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads a feed for several sets of parameter values, one after another: a share of one batch of
@@ -58,6 +60,11 @@ public record FeedLookupTask(
   @Override
   public BatchReader open(TaskContext context) {
     return new FeedLookupReader(this, context, FeedHttpClient.shared());
+  }
+
+  @Override
+  public Optional<ApiUsage.Key> usageKey() {
+    return Optional.of(UsageKeys.of(feed));
   }
 
   @Override

@@ -8,12 +8,14 @@ import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.types.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -131,6 +133,11 @@ public record FeedTask(
   @Override
   public BatchReader open(TaskContext context) {
     return new FeedBatchReader(this, context, FeedHttpClient.shared());
+  }
+
+  @Override
+  public Optional<ApiUsage.Key> usageKey() {
+    return Optional.of(UsageKeys.of(feed));
   }
 
   @Override

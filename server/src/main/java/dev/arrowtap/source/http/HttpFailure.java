@@ -1,7 +1,7 @@
 package dev.arrowtap.source.http;
 
 /** A page that could not be fetched: the last status (0 for no answer) and why. */
-public final class HttpFailure extends Exception {
+public class HttpFailure extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final int status;

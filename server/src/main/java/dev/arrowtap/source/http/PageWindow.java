@@ -33,6 +33,8 @@ final class PageWindow implements AutoCloseable {
   private final int inFlight;
   // Pages sent and not answered yet; changed under this window's lock.
   private int awaiting;
+  // The lowest page whose request failed: no page after it is sent any more (under the lock).
+  private int failedAt = Integer.MAX_VALUE;
   // Read by cancel() on another thread; changed only by the reader's thread.
   private final ConcurrentSkipListMap<Integer, Ahead> ahead = new ConcurrentSkipListMap<>();
 
@@ -41,12 +43,14 @@ final class PageWindow implements AutoCloseable {
 
   /** A page asked for: planned until {@code sent}, answered when {@code outcome} completes. */
   private record Ahead(
+      int index,
       PageRequest request,
       FetchAbort abort,
       CompletableFuture<Outcome> outcome,
       java.util.concurrent.atomic.AtomicBoolean sent) {
-    Ahead(PageRequest request) {
+    Ahead(int index, PageRequest request) {
       this(
+          index,
           request,
           new FetchAbort(),
           new CompletableFuture<>(),
@@ -94,8 +98,9 @@ final class PageWindow implements AutoCloseable {
         return;
       }
       release(existing);
+      clearFailure(index);
     }
-    ahead.put(index, new Ahead(request));
+    ahead.put(index, new Ahead(index, request));
     sendPlanned();
   }
 
@@ -126,7 +131,7 @@ final class PageWindow implements AutoCloseable {
     if (awaiting >= inFlight) {
       return null;
     }
-    for (Ahead page : ahead.values()) {
+    for (Ahead page : ahead.headMap(failedAt, true).values()) {
       if (page.sent.compareAndSet(false, true)) {
         awaiting++;
         return page;
@@ -140,12 +145,37 @@ final class PageWindow implements AutoCloseable {
     Ahead page = first;
     while (page != null) {
       try {
-        page.outcome.complete(fetchAhead(page.request, page.abort));
+        Outcome outcome = fetchAhead(page.request, page.abort);
+        if (outcome.failure != null && !page.abort.aborted()) {
+          failed(page.index);
+        }
+        page.outcome.complete(outcome);
       } catch (RuntimeException | Error e) {
         // The page's slot must come back whatever happens, or a reader would wait forever.
+        failed(page.index);
         page.outcome.completeExceptionally(e);
       }
       page = claimNext(true);
+    }
+  }
+
+  /**
+   * Page {@code index} failed for good: the scan ends there, so no later page is sent any more, and
+   * those on their way are cut off (an API that refuses one page would refuse them too).
+   */
+  private void failed(int index) {
+    synchronized (this) {
+      failedAt = Math.min(failedAt, index);
+    }
+    for (Ahead later : ahead.tailMap(index, false).values()) {
+      later.abort.abort();
+    }
+  }
+
+  /** A failed page asked for again with another request (a corrected guess) may go after all. */
+  private synchronized void clearFailure(int index) {
+    if (failedAt == index) {
+      failedAt = Integer.MAX_VALUE;
     }
   }
 

@@ -211,7 +211,8 @@ final class Paginator {
 
   /**
    * The page size the API really uses, learned from the first page: fewer records than asked, but
-   * some, and not all the records a total announces, means the API caps the page size.
+   * some, and not all the records a total announces (or, without a total, where the catalog says
+   * {@code may_cap_page_size}), means the API caps the page size.
    *
    * @return the first page's record count when it reveals a cap, otherwise empty
    */
@@ -220,7 +221,8 @@ final class Paginator {
       return Optional.empty();
     }
     long total = total(first);
-    if (total >= 0 && first.recordsSoFar() >= total) {
+    if (total >= 0 ? first.recordsSoFar() >= total : !def.mayCapPageSize()) {
+      // Without a total a short page is the end, unless the catalog says the API caps its pages.
       return Optional.empty();
     }
     return Optional.of((int) first.records());

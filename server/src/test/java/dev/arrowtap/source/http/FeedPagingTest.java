@@ -77,9 +77,9 @@ class FeedPagingTest {
     try (Connection c =
         feeds.connectTables(
             "      - name: items\n        url: URL/items\n        records: {pointer: /data}\n"
-                + "        pagination: {style: offset, page_size: 500}\n"
+                + "        pagination: {style: offset, page_size: 500, may_cap_page_size: true}\n"
                 + "      - name: paged\n        url: URL/items\n        records: {pointer: /data}\n"
-                + "        pagination: {style: page, page_size: 500}\n"
+                + "        pagination: {style: page, page_size: 500, may_cap_page_size: true}\n"
                 + COLUMNS)) {
       assertEquals(all(1000), rows(c, SUM));
       assertEquals(all(1000), rows(c, SUM.replace("t.items", "t.paged")));

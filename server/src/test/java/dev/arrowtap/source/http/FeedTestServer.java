@@ -177,6 +177,16 @@ final class FeedTestServer implements AutoCloseable {
    * high-water mark.
    */
   void reset() {
+    awaitQuiet();
+    requests.clear();
+    maxInFlight.set(inFlight.get());
+  }
+
+  /**
+   * Waits (3 s at most) until no request is in flight or arrives for 150 ms: after it, the request
+   * log holds everything a scan that has ended sent, aborted requests included.
+   */
+  void awaitQuiet() {
     // Quiet means nothing in flight and nothing new for a while: a scan that has ended may still
     // have a speculative page past the feed's end on its way (aborted by the client, but already
     // being written), which must not count against the next scan.
@@ -191,8 +201,6 @@ final class FeedTestServer implements AutoCloseable {
         return;
       }
     }
-    requests.clear();
-    maxInFlight.set(inFlight.get());
   }
 
   long count(String path) {
