@@ -4,6 +4,7 @@ import dev.arrowtap.jdbc.arrow.ArrowResults;
 import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -88,6 +89,47 @@ final class ArrowtapResultSet extends AvaticaResultSet {
         && frame.rows instanceof List<?> rows
         && rows.size() == 1
         && ARROW_IN_PROCESS.equals(rows.get(0));
+  }
+
+  /**
+   * The class name of Arrow's reader, which {@link #unwrap} hands out without linking Arrow here.
+   */
+  private static final String ARROW_READER = "org.apache.arrow.vector.ipc.ArrowReader";
+
+  /**
+   * arrowtap's own API: {@code unwrap(ArrowReader.class)} gives the result as Arrow batches (an
+   * {@code org.apache.arrow.vector.ipc.ArrowReader}), for callers that want columns, not rows. Only
+   * before the first {@code next()}; the reader belongs to this result set, which closes it.
+   */
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface != null && iface.getName().equals(ARROW_READER)) {
+      return iface.cast(arrowReader());
+    }
+    return super.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return (iface != null && iface.getName().equals(ARROW_READER) && arrow)
+        || super.isWrapperFor(iface);
+  }
+
+  private Object arrowReader() throws SQLException {
+    checkOpen();
+    if (!arrow) {
+      throw new SQLFeatureNotSupportedException(
+          "this result was sent as rows, not Arrow batches: Arrow results come from the"
+              + " embedded driver (jdbc:arrowtap: without url=)",
+          "0A000");
+    }
+    if (delivered > 0 || exhausted) {
+      throw new SQLException(
+          "unwrap(ArrowReader.class) must come before the first next(): the batches start at the"
+              + " first row",
+          "24000");
+    }
+    return ArrowResults.readerOf(cursor);
   }
 
   /** True once next() said there are no more rows: the engine has ended the query itself. */

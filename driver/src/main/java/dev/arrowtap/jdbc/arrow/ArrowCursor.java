@@ -40,6 +40,10 @@ final class ArrowCursor extends AbstractCursor {
     this.root = reader.getVectorSchemaRoot();
   }
 
+  ArrowReader reader() {
+    return reader;
+  }
+
   @Override
   public List<Accessor> createAccessors(
       List<ColumnMetaData> columns, Calendar localCalendar, ArrayImpl.Factory factory) {

@@ -30,6 +30,14 @@ public final class ArrowResults {
     return open.apply(h, batchRows);
   }
 
+  /**
+   * The reader under a cursor made by {@link #cursor}, as an Object so that the caller need not
+   * link Arrow.
+   */
+  public static Object readerOf(Cursor cursor) {
+    return ((ArrowCursor) cursor).reader();
+  }
+
   /** A cursor over the batches of statement {@code h}'s result. */
   public static Cursor cursor(Service service, Meta.StatementHandle h, int batchRows)
       throws SQLException {
