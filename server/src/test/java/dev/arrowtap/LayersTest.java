@@ -34,7 +34,8 @@ class LayersTest {
           List.of("sys"),
           List.of("engine"),
           List.of("server.meta", "worker"),
-          List.of("server.http", "server.embedded"));
+          List.of("server.flightsql"),
+          List.of("server.http", "server.embedded", "authoring"));
 
   @ArchTest
   static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES =

@@ -88,6 +88,10 @@ public class ArrowtapDriver extends Driver {
       if (merged.getProperty("httpclient_factory") == null) {
         merged.setProperty("httpclient_factory", ArrowtapHttpClientFactory.class.getName());
       }
+      // Avatica alone retries forever against a server that accepts and drops connections.
+      if (merged.getProperty("httpclient_impl") == null) {
+        merged.setProperty("httpclient_impl", BoundedRetryHttpClient.class.getName());
+      }
       // JDBC tools pass user and password; a server with --users checks them with HTTP Basic.
       String user = merged.getProperty("user");
       if (user != null && !user.isEmpty() && merged.getProperty("avatica_user") == null) {
@@ -115,6 +119,15 @@ public class ArrowtapDriver extends Driver {
       throw new SQLException(e.getErrorMessage(), e.getSqlState(), e);
     } catch (RuntimeException e) {
       String root = rootMessage(e);
+      if (root.endsWith("HTTP/429")) {
+        throw new SQLException(
+            "arrowtap server at "
+                + Redaction.url(remote)
+                + " refuses logins for this user or from this address for a while, after"
+                + " repeated failed logins: wait, then check user and password",
+            "08004",
+            e);
+      }
       if (root.endsWith("HTTP/401") || root.endsWith("HTTP/403")) {
         throw new SQLException(
             "arrowtap server at "

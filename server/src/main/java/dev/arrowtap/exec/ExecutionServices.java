@@ -2,10 +2,12 @@ package dev.arrowtap.exec;
 
 import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.metrics.TaskMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -43,6 +45,7 @@ public final class ExecutionServices implements AutoCloseable {
     }
     this.localSlots = localSlots;
     this.config = config;
+    ArrowMemoryAccess.ensure();
     this.rootAllocator = new RootAllocator(memoryLimitBytes);
     this.taskThreads = Executors.newCachedThreadPool(DaemonThreads.numbered("arrowtap-task-"));
     this.metrics = new MetricsStore(config.queryRetention());
@@ -162,12 +165,41 @@ public final class ExecutionServices implements AutoCloseable {
   }
 
   /**
+   * The plan with each task cut as its source allows ({@link TaskSpec#split}), so that the workers
+   * in rotation share it; the plan itself where its tasks run in this JVM, or already fill the
+   * workers. What the cutting reads counts in {@code metrics}.
+   *
+   * @param preview true for EXPLAIN: what is read is kept for the scan that may follow
+   */
+  public ScanPlan split(
+      ScanPlan plan, TaskMetrics metrics, BooleanSupplier stopped, boolean preview) {
+    if (rotation == null || plan.coordinatorOnly()) {
+      return plan;
+    }
+    int slots = rotation.inRotation() / plan.tasks().size();
+    if (slots < 2) {
+      return plan;
+    }
+    List<TaskSpec> tasks = new ArrayList<>();
+    try (BufferAllocator reading =
+        rootAllocator.newChildAllocator("split " + plan.label(), 0, Long.MAX_VALUE)) {
+      TaskSplit how = new TaskSplit(slots, reading, plan.batchSize(), metrics, stopped, preview);
+      for (TaskSpec task : plan.tasks()) {
+        tasks.addAll(task.split(how));
+      }
+    }
+    return tasks.size() == plan.tasks().size() ? plan : plan.withTasks(tasks);
+  }
+
+  /**
    * A scan's tasks as EXPLAIN shows them: {@code t0:[0-6), t1:[6-11)} in this JVM, with
    * {@code @host:port} after each task that a worker runs: where it would start if the scan started
    * now, since placement follows the workers' load when the scan starts.
    */
   public String describeTasks(ScanPlan plan) {
     StringBuilder out = new StringBuilder();
+    ScanPlan original = plan;
+    plan = split(plan, new TaskMetrics(), () -> false, true);
     TaskPlacement placement =
         rotation == null || plan.coordinatorOnly()
             ? TaskPlacement.LOCAL
@@ -181,6 +213,13 @@ public final class ExecutionServices implements AutoCloseable {
       if (runner.isRemote()) {
         out.append('@').append(runner.location());
       }
+    }
+    if (rotation != null && plan.tasks().size() == 1 && rotation.inRotation() > 1) {
+      original
+          .tasks()
+          .get(0)
+          .whyWhole()
+          .ifPresent(why -> out.append(" (one task: ").append(why).append(')'));
     }
     return out.toString();
   }

@@ -115,12 +115,21 @@ public final class ScanExecution implements AutoCloseable {
   public static ScanExecution start(
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
     QueryMetrics query = queryOf(plan, services);
+    // A feed whose first page tells its size is cut into page ranges now, for the workers.
+    TaskMetrics reading = new TaskMetrics();
+    ScanPlan split =
+        services.split(
+            plan,
+            reading,
+            () -> (externalCancel != null && externalCancel.get()) || query.isCancelled(),
+            false);
     StageMetrics stage =
         query.addStage(
-            plan.label(),
-            plan.tasks().stream().map(TaskSpec::slice).toList(),
-            plan.tasks().get(0).outputKind());
-    return start(plan, services, externalCancel, query, stage);
+            split.label(),
+            split.tasks().stream().map(TaskSpec::slice).toList(),
+            split.tasks().get(0).outputKind());
+    stage.tasks().get(0).addEarlier(reading);
+    return start(split, services, externalCancel, query, stage);
   }
 
   /**
@@ -439,10 +448,30 @@ public final class ScanExecution implements AutoCloseable {
       }
     }
     if (finished.getCount() == 0) {
-      services.queryAllocators().close(query.id(), allocator);
+      closeAllocator();
     }
     // Otherwise a task ignores its stop signal; its memory stays accounted to the root
     // allocator rather than being freed under its feet.
+  }
+
+  /**
+   * Frees the scan's memory. Memory a failed task did not give back is a second fault: the task's
+   * error is what the user must see (next() threw it), so the leak only goes to the log.
+   */
+  private void closeAllocator() {
+    try {
+      services.queryAllocators().close(query.id(), allocator);
+    } catch (IllegalStateException leak) {
+      if (failure.get() == null) {
+        throw leak;
+      }
+      LOG.severe(
+          LogLine.event("memory_leak_after_failure")
+              .with("query", query.id())
+              .with("scan", plan.label())
+              .with("error", String.valueOf(leak.getMessage()))
+              .toString());
+    }
   }
 
   private static void closeItem(Object item) {

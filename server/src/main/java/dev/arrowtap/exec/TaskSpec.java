@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.metrics.StageOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,23 @@ public interface TaskSpec {
    * worker fails after delivering rows is resumed elsewhere from here, without duplicates.
    */
   default Optional<TaskSpec> remainder(long rowsDelivered) {
+    return Optional.empty();
+  }
+
+  /**
+   * This task cut into tasks that together produce exactly its rows, at most {@code how.slots()};
+   * itself alone (the default) when it cannot be cut. Called when the scan starts, so a task may
+   * read what tells its size first (a feed's first page) and hand it to the task that needs it.
+   */
+  default List<TaskSpec> split(TaskSplit how) {
+    return List.of(this);
+  }
+
+  /**
+   * Why this task is never cut by {@link #split} (EXPLAIN says it on a scan that stays one task),
+   * or empty when it may be, or when the question does not arise.
+   */
+  default Optional<String> whyWhole() {
     return Optional.empty();
   }
 

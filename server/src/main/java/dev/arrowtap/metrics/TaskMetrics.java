@@ -188,21 +188,27 @@ public final class TaskMetrics {
     peakMemory.accumulateAndGet(bytes, Math::max);
   }
 
-  /** Takes over the figures a worker reports for its side of the task. */
+  /**
+   * Takes over the figures a worker reports for its side of the current attempt; they add to the
+   * figures of earlier attempts, so a failed attempt's requests stay counted.
+   */
   public void absorb(TaskProgress progress) {
     countUsage(progress);
     if (progress.rowsIn() >= 0) {
       rowsIn.set(rowsInBefore + progress.rowsIn());
       rowsInCounted = true;
     }
-    httpRequests.set(progress.httpRequests());
-    httpBytes.set(progress.httpBytes());
+    Before base = before;
+    httpRequests.set(base.httpRequests + progress.httpRequests());
+    httpBytes.set(base.httpBytes + progress.httpBytes());
     notePeakMemory(progress.peakMemory());
-    rateLimitWaits.set(progress.rateLimitWaits());
-    cacheHits.set(progress.cacheHits());
+    rateLimitWaits.set(base.rateLimitWaits + progress.rateLimitWaits());
+    cacheHits.set(base.cacheHits + progress.cacheHits());
     httpErrors.set(progress.httpErrors());
     throttled.set(progress.throttled());
-    rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
+    rateLimitWaitNanos.set(base.rateLimitWaitNanos + progress.rateLimitWaitMillis() * 1_000_000);
+    // A worker counts the pages it tried again; the coordinator counts the task's own retries.
+    workerRetries.set(progress.retries());
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
     }
@@ -211,25 +217,51 @@ public final class TaskMetrics {
   /** Adds what a worker's figures show beyond those absorbed before in this attempt. */
   private synchronized void countUsage(TaskProgress progress) {
     ApiUsage.Counters counters = usage;
-    TaskProgress before = absorbed;
+    TaskProgress previous = absorbed;
     absorbed = progress;
     if (counters == null) {
       return;
     }
-    boolean fresh = before == null;
+    boolean fresh = previous == null;
     counters.requests.addAndGet(
-        Math.max(0, progress.httpRequests() - (fresh ? 0 : before.httpRequests())));
-    counters.bytes.addAndGet(Math.max(0, progress.httpBytes() - (fresh ? 0 : before.httpBytes())));
+        Math.max(0, progress.httpRequests() - (fresh ? 0 : previous.httpRequests())));
+    counters.bytes.addAndGet(
+        Math.max(0, progress.httpBytes() - (fresh ? 0 : previous.httpBytes())));
     counters.errors.addAndGet(
-        Math.max(0, progress.httpErrors() - (fresh ? 0 : before.httpErrors())));
+        Math.max(0, progress.httpErrors() - (fresh ? 0 : previous.httpErrors())));
     counters.throttled.addAndGet(
-        Math.max(0, progress.throttled() - (fresh ? 0 : before.throttled())));
+        Math.max(0, progress.throttled() - (fresh ? 0 : previous.throttled())));
     counters.cacheHits.addAndGet(
-        Math.max(0, progress.cacheHits() - (fresh ? 0 : before.cacheHits())));
+        Math.max(0, progress.cacheHits() - (fresh ? 0 : previous.cacheHits())));
     counters.waits.addAndGet(
-        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : before.rateLimitWaits())));
+        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : previous.rateLimitWaits())));
     counters.waitMillis.addAndGet(
-        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : before.rateLimitWaitMillis())));
+        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : previous.rateLimitWaitMillis())));
+  }
+
+  /** The figures of earlier attempts, to which a worker's figures for this one are added. */
+  private record Before(
+      long httpRequests,
+      long httpBytes,
+      long rateLimitWaits,
+      long cacheHits,
+      long rateLimitWaitNanos) {}
+
+  private volatile Before before = new Before(0, 0, 0, 0, 0);
+  private final AtomicLong workerRetries = new AtomicLong();
+
+  /**
+   * Adds what was read for this task before it started (a feed's first page, read once when the
+   * scan cut the feed into page ranges).
+   */
+  public void addEarlier(TaskMetrics earlier) {
+    httpRequests.addAndGet(earlier.httpRequests());
+    httpBytes.addAndGet(earlier.httpBytes());
+    rateLimitWaits.addAndGet(earlier.rateLimitWaits());
+    rateLimitWaitNanos.addAndGet(earlier.rateLimitWaitNanos.get());
+    cacheHits.addAndGet(earlier.cacheHits());
+    retries.addAndGet(earlier.retries());
+    earlier.notes().forEach(this::addNote);
   }
 
   /** Marks the start of an attempt at {@code where} ({@code local} or a worker address). */
@@ -240,6 +272,14 @@ public final class TaskMetrics {
       startEpochMillis = System.currentTimeMillis();
     }
     rowsInBefore = rowsIn.get();
+    before =
+        new Before(
+            httpRequests.get(),
+            httpBytes.get(),
+            rateLimitWaits.get(),
+            cacheHits.get(),
+            rateLimitWaitNanos.get());
+    retries.addAndGet(workerRetries.getAndSet(0));
     location = where;
     state = TaskState.RUNNING;
   }
@@ -302,8 +342,9 @@ public final class TaskMetrics {
     return httpBytes.get();
   }
 
+  /** Pages tried again and task attempts retried, on every attempt so far. */
   public long retries() {
-    return retries.get();
+    return retries.get() + workerRetries.get();
   }
 
   public long peakMemory() {

@@ -147,10 +147,13 @@ public final class FeedTable extends ScanTable {
     return planScan(projection, bindings, -1);
   }
 
-  /** A feed stops paging once it has the rows a LIMIT needs, and asks for small pages for few. */
+  /**
+   * A feed stops paging once it has the rows a LIMIT needs, and asks for small pages for few; a
+   * child table cannot, since a page's records may hold any number of elements.
+   */
   @Override
   public boolean supportsLimit() {
-    return true;
+    return !feed.records().exploded();
   }
 
   @Override

@@ -144,7 +144,11 @@ class FeedRequestCountTest {
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertTrue(e.getMessage().contains("page 3"), e.getMessage());
         // Page 1 alone, then pages 2 to 5 at once (concurrency 4); nothing after the failure.
-        assertEquals(List.of(0L, 100L, 200L, 300L, 400L), offsets(), "total: " + withTotal);
+        // Pages 4 and 5 leave on their own threads, so page 3's quick failure may stop them before
+        // they leave: at most up to page 5, never past it.
+        List<Long> sent = offsets().stream().sorted().toList();
+        assertEquals(List.of(0L, 100L, 200L), sent.subList(0, 3), "total: " + withTotal);
+        assertTrue(sent.size() <= 5 && sent.stream().allMatch(o -> o <= 400L), "sent: " + sent);
       }
     }
   }
