@@ -14,8 +14,8 @@ import java.util.Locale;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 
 /**
- * Measure 3: fetching rows of 8 columns through arrowtap's remote driver against plain Avatica over
- * DuckDB (the same wire, another engine) and DuckDB's in-process JDBC (no wire).
+ * Measure 3: fetching rows of 8 columns through arrowtap's remote and embedded drivers against
+ * plain Avatica over DuckDB (the same wire, another engine) and DuckDB's in-process JDBC (no wire).
  */
 final class FetchMeasure implements Measure {
   static final int FETCH_SIZE = 10_000;
@@ -27,7 +27,7 @@ final class FetchMeasure implements Measure {
 
   @Override
   public String title() {
-    return "Fetch rows x 8 columns: arrowtap's remote driver against plain Avatica and DuckDB";
+    return "Fetch rows x 8 columns: arrowtap's drivers against plain Avatica and DuckDB";
   }
 
   @Override
@@ -73,12 +73,14 @@ final class FetchMeasure implements Measure {
       List<Contestant> contestants =
           List.of(
               new Contestant("arrowtap remote", () -> fetch(arrowtapUrl, arrowtapSql(rows))),
+              new Contestant("arrowtap embedded", () -> fetch("jdbc:arrowtap:", arrowtapSql(rows))),
               new Contestant("Avatica + DuckDB", () -> fetch(avatica.url(), duckdbSql(rows))),
               new Contestant("DuckDB in-process", () -> fetch(duck, duckdbSql(rows))));
       Rounds.Outcome outcome =
           Rounds.run(mode.warmups(), mode.rounds(), contestants, context.logger());
       Agreement.same(outcome.answers(), "fetched rows");
       Timing arrowtap = outcome.timing("arrowtap remote");
+      Timing embedded = outcome.timing("arrowtap embedded");
       Timing plain = outcome.timing("Avatica + DuckDB");
       Timing inProcess = outcome.timing("DuckDB in-process");
       String method =
@@ -90,6 +92,8 @@ final class FetchMeasure implements Measure {
                   + " server in the same process, Avatica JSON over loopback HTTP); through plain"
                   + " Avatica (`JdbcMeta` over an in-memory DuckDB, served by Avatica's own"
                   + " `HttpServer` on loopback, JSON, read with Avatica's remote driver); and"
+                  + " through arrowtap's embedded driver (`jdbc:arrowtap:`, the engine in the same"
+                  + " process, results read as Arrow batches); and"
                   + " through DuckDB's in-process JDBC (`range(0, n)`). Fetch size %,d on every"
                   + " side. The clients' checksums are checked to agree. %d warm-up and %d measured"
                   + " rounds, alternating.",
@@ -100,10 +104,16 @@ final class FetchMeasure implements Measure {
       return new Findings(
           method,
           TimingTable.HEADER,
-          TimingTable.rows(List.of(plain, inProcess, arrowtap), plain, rows, true),
+          TimingTable.rows(List.of(plain, inProcess, arrowtap, embedded), plain, rows, true),
           List.of(
               Ratio.ofTimes("fetch, remote / plain Avatica + DuckDB", arrowtap, plain, true, ""),
-              Ratio.ofTimes("fetch, remote / DuckDB in-process", arrowtap, inProcess, true, "")),
+              Ratio.ofTimes("fetch, remote / DuckDB in-process", arrowtap, inProcess, true, ""),
+              Ratio.ofTimes(
+                  "fetch, embedded (Arrow batches) / DuckDB in-process",
+                  embedded,
+                  inProcess,
+                  true,
+                  "")),
           List.of(
               "Ratios in the table are to plain Avatica over DuckDB: the same wire, so the"
                   + " difference is what each server does per row. CPU covers client and server"

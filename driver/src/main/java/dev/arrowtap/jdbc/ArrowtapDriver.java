@@ -21,6 +21,12 @@ public class ArrowtapDriver extends Driver {
   /** Rows per result frame unless the client says otherwise; Avatica's 100 is slow over HTTP. */
   static final String DEFAULT_FETCH_SIZE = "10000";
 
+  /**
+   * How results travel: {@code arrow} (Arrow batches) or {@code rows} (Avatica's JSON rows, as
+   * before).
+   */
+  static final String RESULT_FORMAT = "result_format";
+
   /** Carries the URL the user gave (secrets removed) to the new connection; never sent. */
   static final String USER_URL = "arrowtap.internal.user_url";
 
@@ -67,6 +73,10 @@ public class ArrowtapDriver extends Driver {
     if (remote == null || remote.isBlank()) {
       merged.remove("url");
       merged.setProperty("factory", EmbeddedServiceFactory.class.getName());
+      // The embedded engine hands its results over as Arrow batches, read in place.
+      if (merged.getProperty(RESULT_FORMAT) == null) {
+        merged.setProperty(RESULT_FORMAT, "arrow");
+      }
     } else {
       merged.remove("factory");
       if (merged.getProperty("serialization") == null) {

@@ -99,7 +99,12 @@ public enum ArrowtapProperty {
       null,
       "embedded",
       "the CA certificate that signed the workers' TLS certificates"),
-  TASK_ATTEMPTS("task_attempts", "3", "embedded", "attempts per task before the query fails");
+  TASK_ATTEMPTS("task_attempts", "3", "embedded", "attempts per task before the query fails"),
+  RESULT_FORMAT(
+      "result_format",
+      "arrow",
+      "embedded",
+      "arrow reads results as Arrow batches in place; rows as Avatica JSON frames");
 
   private final String key;
   private final String defaultValue;

@@ -1,14 +1,17 @@
 package dev.arrowtap.jdbc;
 
+import dev.arrowtap.jdbc.arrow.ArrowResults;
 import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.Calendar;
 import java.util.Collections;
+import java.util.List;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -39,9 +42,29 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     super(statement, state, signature, metaData, timeZone, firstFrame);
   }
 
-  /** Avatica's own execute, with the rows passed through {@link SpecialDoubles}. */
+  /**
+   * The first frame's only row when the engine serves the result as Arrow batches in this JVM (the
+   * server's {@code ArrowtapMeta.ARROW_IN_PROCESS}).
+   */
+  static final String ARROW_IN_PROCESS = "arrowtap:arrow-in-process";
+
+  /** True when the cursor reads Arrow vectors, whose accessors give exact values themselves. */
+  private boolean arrow;
+
+  /**
+   * Reads the result's Arrow batches when the engine serves them; else Avatica's own execute, with
+   * the rows passed through {@link SpecialDoubles}.
+   */
   @Override
   protected AvaticaResultSet execute() throws SQLException {
+    if (isArrow(firstFrame)) {
+      arrow = true;
+      ArrowtapConnection connection = (ArrowtapConnection) statement.connection;
+      return execute2(
+          ArrowResults.cursor(
+              connection.getService(), statement.handle, Math.max(0, statement.getFetchSize())),
+          columnMetaDataList);
+    }
     Iterable<Object> rows =
         ((ArrowtapConnection) statement.connection)
             .meta()
@@ -55,6 +78,55 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     return execute2(
         MetaImpl.createCursor(signature.cursorFactory, SpecialDoubles.restore(rows, approximate)),
         columnMetaDataList);
+  }
+
+  private static boolean isArrow(Meta.Frame frame) {
+    return frame != null
+        && !frame.done
+        && frame.rows instanceof List<?> rows
+        && rows.size() == 1
+        && ARROW_IN_PROCESS.equals(rows.get(0));
+  }
+
+  /**
+   * The class name of Arrow's reader, which {@link #unwrap} hands out without linking Arrow here.
+   */
+  private static final String ARROW_READER = "org.apache.arrow.vector.ipc.ArrowReader";
+
+  /**
+   * arrowtap's own API: {@code unwrap(ArrowReader.class)} gives the result as Arrow batches (an
+   * {@code org.apache.arrow.vector.ipc.ArrowReader}), for callers that want columns, not rows. Only
+   * before the first {@code next()}; the reader belongs to this result set, which closes it.
+   */
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface != null && iface.getName().equals(ARROW_READER)) {
+      return iface.cast(arrowReader());
+    }
+    return super.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return (iface != null && iface.getName().equals(ARROW_READER) && arrow)
+        || super.isWrapperFor(iface);
+  }
+
+  private Object arrowReader() throws SQLException {
+    checkOpen();
+    if (!arrow) {
+      throw new SQLFeatureNotSupportedException(
+          "this result was sent as rows, not Arrow batches: Arrow results come from the"
+              + " embedded driver (jdbc:arrowtap: without url=)",
+          "0A000");
+    }
+    if (delivered > 0 || exhausted) {
+      throw new SQLException(
+          "unwrap(ArrowReader.class) must come before the first next(): the batches start at the"
+              + " first row",
+          "24000");
+    }
+    return ArrowResults.readerOf(cursor);
   }
 
   /** True once next() said there are no more rows: the engine has ended the query itself. */
@@ -286,8 +358,12 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     return calendar == null ? localCalendar : calendar;
   }
 
+  /**
+   * True for a DATE, TIME or TIMESTAMP column read from rows, whose wire number this class turns
+   * into exact values; Arrow accessors give exact values themselves.
+   */
   private boolean isTime(int columnIndex) throws SQLException {
-    return JavaTimeValues.isTime(getMetaData().getColumnType(columnIndex));
+    return !arrow && JavaTimeValues.isTime(getMetaData().getColumnType(columnIndex));
   }
 
   /** The column's wall-clock value, from the number the engine sent (null for NULL). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSqlException;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 /**
  * Gives the user the server's own message: Avatica wraps it as {@code Error -1 (22023) : Error
@@ -28,6 +29,13 @@ final class ClientErrors {
       if (cause instanceof AvaticaClientRuntimeException remote) {
         return new SQLException(
             strip(remote.getMessage()), remote.getSqlState(), remote.getErrorCode(), e);
+      }
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AvaticaRuntimeException engine) {
+        // An embedded engine's error, met while reading Arrow batches in this JVM.
+        return new SQLException(
+            engine.getErrorMessage(), engine.getSqlState(), engine.getErrorCode(), e);
       }
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -27,7 +27,7 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * Avatica's, which mix the zone the JVM started in with its current one and lose the wall-clock
  * times that a daylight-saving gap skips.
  */
-final class JavaTimeValues {
+public final class JavaTimeValues {
   private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private JavaTimeValues() {}
@@ -99,7 +99,7 @@ final class JavaTimeValues {
   }
 
   /** True for the java.time classes {@link #javaTime} can return. */
-  static boolean supports(Class<?> type) {
+  public static boolean supports(Class<?> type) {
     return type == LocalDate.class
         || type == LocalTime.class
         || type == LocalDateTime.class
@@ -117,7 +117,7 @@ final class JavaTimeValues {
    * The wall-clock value of a DATE, TIME or TIMESTAMP column from its wire number (days for DATE,
    * milliseconds otherwise), or null for NULL.
    */
-  static LocalDateTime wallClock(int sqlType, Long number) {
+  public static LocalDateTime wallClock(int sqlType, Long number) {
     if (number == null) {
       return null;
     }
@@ -129,7 +129,7 @@ final class JavaTimeValues {
   }
 
   /** A wall-clock value as the java.time class asked for ({@link #supports} is true of it). */
-  static <T> T javaTime(LocalDateTime wall, Class<T> type) {
+  public static <T> T javaTime(LocalDateTime wall, Class<T> type) {
     if (wall == null) {
       return null;
     }
@@ -151,7 +151,7 @@ final class JavaTimeValues {
   }
 
   /** A wall-clock value as the java.sql class of its column type, placed in the calendar's zone. */
-  static Object sqlValue(int sqlType, LocalDateTime wall, Calendar calendar) {
+  public static Object sqlValue(int sqlType, LocalDateTime wall, Calendar calendar) {
     if (wall == null) {
       return null;
     }

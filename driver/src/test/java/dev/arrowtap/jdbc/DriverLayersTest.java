@@ -2,7 +2,6 @@ package dev.arrowtap.jdbc;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,8 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The driver in remote mode loads neither Calcite's planner nor Arrow nor the engine: it needs
- * Avatica only, and reaches the embedded engine by name ({@code EmbeddedServiceFactory}).
+ * The driver loads neither Calcite's planner nor the engine: it needs Avatica, Arrow for results
+ * read as batches (one package), and reaches the embedded engine by name ({@code
+ * EmbeddedServiceFactory}).
  */
 @AnalyzeClasses(
     packages = "dev.arrowtap.jdbc",
@@ -25,8 +25,19 @@ class DriverLayersTest {
           .resideInAPackage("dev.arrowtap.jdbc..")
           .should()
           .dependOnClassesThat(
-              resideInAnyPackage("org.apache.arrow..", "org.apache.calcite..")
+              resideInAPackage("org.apache.calcite..")
                   .and(not(resideInAPackage("org.apache.calcite.avatica.."))));
+
+  /** Arrow is linked only by the Arrow result path, loaded for results served as Arrow. */
+  @ArchTest
+  static final ArchRule ARROW_ONLY_IN_ITS_PACKAGE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.arrowtap.jdbc..")
+          .and()
+          .resideOutsideOfPackage("dev.arrowtap.jdbc.arrow..")
+          .should()
+          .dependOnClassesThat(resideInAPackage("org.apache.arrow.."));
 
   @ArchTest
   static final ArchRule DRIVER_DOES_NOT_LINK_THE_ENGINE =

@@ -97,7 +97,8 @@ public final class EmbeddedServices {
       throw new IllegalStateException(e.getMessage(), e.toSqlException());
     }
     try {
-      return new InProcessJsonService(MetaErrors.wrap(new ArrowtapMeta(engine)));
+      ArrowtapMeta meta = new ArrowtapMeta(engine, true);
+      return new InProcessJsonService(MetaErrors.wrap(meta), meta::arrowResult);
     } catch (SQLException e) {
       engine.close();
       throw new IllegalStateException(e.getMessage(), e);

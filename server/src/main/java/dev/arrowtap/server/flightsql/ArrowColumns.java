@@ -270,12 +270,13 @@ final class ArrowColumns {
         list.setNull(row);
         return;
       }
-      Object[] elements = (Object[]) array.getArray();
+      // An array of numbers can come as a primitive array (long[], double[]), not Object[].
+      Object elements = array.getArray();
       UnionListWriter writer = list.getWriter();
       writer.setPosition(row);
       writer.startList();
-      for (Object element : elements) {
-        writeElement(list, writer, element);
+      for (int i = 0; i < java.lang.reflect.Array.getLength(elements); i++) {
+        writeElement(list, writer, java.lang.reflect.Array.get(elements, i));
       }
       writer.endList();
     };

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -81,8 +85,27 @@ public class ArrowtapMeta extends JdbcMeta {
   private static final Pattern CLOSE_RESULT =
       Pattern.compile("\\s*CLOSE\\s+RESULT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The connection property with which a client asks for results as Arrow batches ({@code arrow})
+   * instead of rows; clients that do not send it get rows, as before.
+   */
+  public static final String RESULT_FORMAT = "result_format";
+
+  /**
+   * The only row of the first frame of a result served as Arrow: the embedded driver then reads the
+   * batches in this JVM ({@link #arrowResult}).
+   */
+  public static final String ARROW_IN_PROCESS = "arrowtap:arrow-in-process";
+
   private final ArrowtapEngine engine;
   private final QueryTracker tracker;
+
+  /** The connections whose results are served as Arrow batches. */
+  private final Set<String> arrowConnections = ConcurrentHashMap.newKeySet();
+
+  /** True when this Meta serves the embedded driver in its own JVM. */
+  private final boolean inProcess;
+
   private final EngineMetadata engineMetadata = new EngineMetadata(ArrowtapMeta::columnsOf);
   private final Secrets secrets;
   private final ScheduledFuture<?> reaper;
@@ -110,8 +133,17 @@ public class ArrowtapMeta extends JdbcMeta {
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("arrowtap-abandoned-queries"));
 
   public ArrowtapMeta(ArrowtapEngine engine) throws SQLException {
+    this(engine, false);
+  }
+
+  /**
+   * @param inProcess true for the embedded driver's Meta, whose clients can read Arrow batches
+   *     directly
+   */
+  public ArrowtapMeta(ArrowtapEngine engine, boolean inProcess) throws SQLException {
     super("jdbc:arrowtap:engine", cacheSettings());
     this.engine = engine;
+    this.inProcess = inProcess;
     this.secrets = engine.catalog().secrets();
     this.tracker = new QueryTracker(engine.services().metrics(), secrets);
     Duration idle = engine.config().resultIdleTimeout();
@@ -255,6 +287,9 @@ public class ArrowtapMeta extends JdbcMeta {
     withId.put(ArrowtapEngine.CONNECTION_ID, ch.id);
     // Set here only, never by a client: whose queries the sys tables show this session.
     withId.remove(ArrowtapEngine.VISIBLE_USER);
+    if ("arrow".equalsIgnoreCase(withId.remove(RESULT_FORMAT)) && inProcess) {
+      arrowConnections.add(ch.id);
+    }
     RequestUser.visibleUser().ifPresent(user -> withId.put(ArrowtapEngine.VISIBLE_USER, user));
     super.openConnection(ch, withId);
     // The user who logged in, where the server has a login; else what the client says.
@@ -286,6 +321,7 @@ public class ArrowtapMeta extends JdbcMeta {
       tracker.resultClosed(ch.id, query.statementId());
     }
     tracker.connectionClosed(ch.id);
+    arrowConnections.remove(ch.id);
     parameterTypes.keySet().removeIf(key -> key.startsWith(ch.id + "/"));
     super.closeConnection(ch);
   }
@@ -372,7 +408,9 @@ public class ArrowtapMeta extends JdbcMeta {
             () -> {
               // Inside the query, so that a refused statement is kept as a failed query too.
               ReadOnlyStatements.check(sql);
-              return super.prepareAndExecute(h, standard, maxRowCount, firstFrame, callback);
+              return arrowConnections.contains(h.connectionId)
+                  ? arrowStatements().prepareAndExecute(h, standard, maxRowCount)
+                  : super.prepareAndExecute(h, standard, maxRowCount, firstFrame, callback);
             });
     tracker.sent(query, result);
     return result;
@@ -392,7 +430,12 @@ public class ArrowtapMeta extends JdbcMeta {
     ExecuteResult result =
         tracked(
             query,
-            () -> super.execute(h, ExactTimes.carry(converted(h, parameterValues)), firstFrame));
+            () -> {
+              List<TypedValue> carried = ExactTimes.carry(converted(h, parameterValues));
+              return arrowConnections.contains(h.connectionId)
+                  ? arrowStatements().execute(h, carried)
+                  : super.execute(h, carried, firstFrame);
+            });
     tracker.sent(query, result);
     return result;
   }
@@ -566,6 +609,101 @@ public class ArrowtapMeta extends JdbcMeta {
       return columns(metaData);
     } catch (SQLException e) {
       throw QueryTracker.<RuntimeException>rethrow(e);
+    }
+  }
+
+  private ArrowStatements arrowStatements() {
+    return new ArrowStatements(
+        getStatementCache(),
+        ArrowtapMeta::signatureOf,
+        h -> super.fetch(h, 0, AvaticaStatement.DEFAULT_FETCH_SIZE));
+  }
+
+  private static Signature signatureOf(ResultSetMetaData metaData) {
+    try {
+      return signature(metaData);
+    } catch (SQLException e) {
+      throw QueryTracker.<RuntimeException>rethrow(e);
+    }
+  }
+
+  /**
+   * The embedded driver's way to a result served as Arrow: its batches, read in this JVM, each one
+   * counted, tracked and cancellable like a fetched frame. The caller closes the reader, which
+   * gives back its memory; the result itself closes with its statement.
+   *
+   * @param batchRows rows of a full batch, 0 for the default
+   */
+  public ArrowReader arrowResult(String connectionId, int statementId, int batchRows) {
+    StatementHandle h = new StatementHandle(connectionId, statementId, null);
+    try {
+      refuseIfShuttingDown(h);
+      StatementInfo info = getStatementCache().getIfPresent(statementId);
+      if (info == null || info.getResultSet() == null) {
+        throw new MissingResultsException(h);
+      }
+      ResultSet rows = ResultColumns.engineRows(info.getResultSet());
+      ResultColumns columns =
+          ResultColumns.of(rows)
+              .orElseThrow(() -> new IllegalStateException("result has no Arrow form"));
+      QueryMetrics query = tracker.running(connectionId, statementId).orElse(null);
+      BufferAllocator allocator =
+          engine
+              .services()
+              .rootAllocator()
+              .newChildAllocator("result " + connectionId + "/" + statementId, 0, Long.MAX_VALUE);
+      return new ResultBatchReader(
+          rows,
+          columns,
+          allocator,
+          batchRows > 0 ? batchRows : ResultColumns.BATCH_ROWS,
+          new BatchTracking(h, query));
+    } catch (Exception e) {
+      throw asClientError(e);
+    }
+  }
+
+  private static RuntimeException asClientError(Throwable e) {
+    Throwable translated = MetaErrors.translate(e);
+    return translated instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException(translated.getMessage(), translated);
+  }
+
+  /** A batch of an Arrow result, tracked as a fetch of its query. */
+  private final class BatchTracking implements ResultBatchReader.Tracking {
+    private final StatementHandle h;
+    private final QueryMetrics query;
+
+    BatchTracking(StatementHandle h, QueryMetrics query) {
+      this.h = h;
+      this.query = query;
+    }
+
+    @Override
+    public <T> T run(Callable<T> batch) {
+      try {
+        refuseIfShuttingDown(h);
+        if (query == null) {
+          return batch.call();
+        }
+        if (query.state() == QueryState.CANCELLED && query.isCancelled()) {
+          String error = query.error() == null ? "query cancelled" : query.error();
+          throw new ArrowtapException(
+              SqlStates.QUERY_CANCELED,
+              error.replaceFirst("^" + SqlStates.QUERY_CANCELED + ": ", ""));
+        }
+        return tracker.run(query, batch);
+      } catch (Exception e) {
+        throw asClientError(e);
+      }
+    }
+
+    @Override
+    public void sent(long rows, boolean done) {
+      if (query != null) {
+        tracker.sentRows(query, rows, done);
+      }
     }
   }
 

@@ -223,12 +223,22 @@ final class QueryTracker {
       query.finish(QueryState.FINISHED, null);
       return;
     }
+    if (ArrowStatements.isArrow(frame)) {
+      // The rows go as Arrow batches, counted as the client reads them.
+      return;
+    }
     long rows = 0;
     for (Object ignored : frame.rows) {
       rows++;
     }
+    sentRows(query, rows, frame.done);
+  }
+
+  /** Counts rows sent to the client (a frame or an Arrow batch); {@code done} ends the query. */
+  void sentRows(QueryMetrics query, long rows, boolean done) {
+    lastFetch.put(query.connectionId() + "/" + query.statementId(), System.nanoTime());
     query.addRows(rows);
-    if (frame.done) {
+    if (done) {
       query.finish(QueryState.FINISHED, null);
     }
   }
