@@ -38,9 +38,9 @@ class ValuesRoundTripTest {
   private static final String TYPED = " | ";
 
   /**
-   * Columns the Flight SQL endpoint still gets wrong in a JVM whose zone is not UTC: its TIME and
-   * TIMESTAMP values move by the zone's offset (see docs/connecting.md). Every other column must
-   * agree.
+   * Columns the Arrow Flight SQL JDBC driver reads wrong in a JVM whose zone is not UTC: it moves
+   * TIME and TIMESTAMP values by the zone's offset (apache/arrow-java#732, see docs/connecting.md).
+   * Every other column must agree.
    */
   private static final Set<String> FLIGHT_SQL_ZONE_SHIFTED = Set.of("t", "ts", "tstz");
 

@@ -6,7 +6,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -229,21 +228,24 @@ final class ArrowColumns {
     }
     if (vector instanceof TimeMilliVector times) {
       return (rows, row) -> {
-        java.sql.Time value = rows.getTime(column, utc);
-        if (value == null) {
+        // The engine's own number (milliseconds of the day): no calendar, so no zone moves it.
+        long millis = rows.getLong(column);
+        if (rows.wasNull()) {
           times.setNull(row);
         } else {
-          times.setSafe(row, (int) Math.floorMod(value.getTime(), DAY_MILLIS));
+          times.setSafe(row, (int) Math.floorMod(millis, DAY_MILLIS));
         }
       };
     }
     if (vector instanceof TimeStampVector stamps) {
       return (rows, row) -> {
-        Timestamp value = rows.getTimestamp(column, utc);
-        if (value == null) {
+        // The engine's own number: a TIMESTAMP's wall clock read as UTC, a TIMESTAMP WITH LOCAL
+        // TIME ZONE's instant. A calendar would move either by the server JVM's zone.
+        long millis = rows.getLong(column);
+        if (rows.wasNull()) {
           stamps.setNull(row);
         } else {
-          stamps.setSafe(row, value.getTime());
+          stamps.setSafe(row, millis);
         }
       };
     }
