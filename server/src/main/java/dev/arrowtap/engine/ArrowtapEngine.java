@@ -10,6 +10,7 @@ import dev.arrowtap.source.TaskTypes;
 import dev.arrowtap.source.http.FeedSchema;
 import dev.arrowtap.source.http.ReadJsonTableMacro;
 import dev.arrowtap.source.http.SchemaCache;
+import dev.arrowtap.source.json.UnnestJsonFunction;
 import dev.arrowtap.source.numbers.NumbersTableMacro;
 import dev.arrowtap.sys.SysSchema;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
 
 /**
  * The query engine: opens Calcite connections whose root schema holds arrowtap's functions and
@@ -93,6 +95,7 @@ public final class ArrowtapEngine implements AutoCloseable {
     root.add("numbers", new NumbersTableMacro(settings, services));
     HostAllowlist readJsonHosts = catalog.readJsonHosts().orElse(config.readJsonDefault());
     root.add("read_json", new ReadJsonTableMacro(readJsonHosts, settings, services, schemaCache));
+    root.add("unnest_json", TableFunctionImpl.create(UnnestJsonFunction.class, "unnest"));
     catalog
         .schemas()
         .forEach(

@@ -306,6 +306,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     planner.addRule(LimitScanRule.LOGICAL);
     planner.addRule(LimitScanRule.PHYSICAL);
     planner.addRule(RangeFilterScanRule.INSTANCE);
+    planner.addRule(ChildJoinRule.INSTANCE);
     planner.addRule(AggregateScanRule.DIRECT);
     planner.addRule(AggregateScanRule.PROJECT);
     planner.addRule(AggregateScanRule.FILTER);

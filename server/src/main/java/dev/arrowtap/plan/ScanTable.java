@@ -138,6 +138,14 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
     return false;
   }
 
+  /**
+   * This table read together with {@code child}, a table of the arrays inside this table's records,
+   * in one pass; empty (the default) when {@code child} is no child of this table.
+   */
+  public Optional<ChildJoin> joinChild(ScanTable child) {
+    return Optional.empty();
+  }
+
   /** Whether a scan can read fewer columns than the table has; true unless overridden. */
   public boolean supportsProjection() {
     return true;

@@ -11,6 +11,7 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.ExecutionServices;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.plan.ChildJoin;
 import dev.arrowtap.plan.PushedFilter;
 import dev.arrowtap.plan.ScanTable;
 import dev.arrowtap.types.Column;
@@ -191,6 +192,23 @@ public final class FeedTable extends ScanTable {
         columns.add(all.get(field - count).column());
       }
     }
+    return planTasks(
+        label, shipped(), decoded, layout, new TableShape(columns), bindings, limit, filters);
+  }
+
+  /**
+   * A scan's tasks: one per combination of the parameters' values, each reading {@code shipped}'s
+   * pages with this table's pushed filters as request parameters.
+   */
+  private ScanPlan planTasks(
+      String scanLabel,
+      FeedDef shipped,
+      List<ColumnBinding> decoded,
+      int[] layout,
+      TableShape output,
+      Map<Integer, List<String>> bindings,
+      long limit,
+      List<PushedFilter> filters) {
     List<TaskSpec> tasks = new ArrayList<>();
     Map<String, String> requestFilters = ApiFilters.of(feed, shape()).requestParameters(filters);
     List<Map<String, String>> combinations = combinations(bindings);
@@ -208,7 +226,6 @@ public final class FeedTable extends ScanTable {
     // it, so a long IN list reads its values side by side, each one page at a time.
     int concurrency = feed.fetch().concurrency();
     int pagesEach = Math.max(1, concurrency / Math.min(taskCount, concurrency));
-    FeedDef shipped = shipped();
     int decodeThreads = decodeThreads(taskCount, concurrency);
     for (Map<String, String> values : combinations) {
       for (Map<String, String> window : windows) {
@@ -227,12 +244,114 @@ public final class FeedTable extends ScanTable {
     }
     return placed(
         new ScanPlan(
-            label,
-            new TableShape(columns),
+            scanLabel,
+            output,
             tasks,
             settings.batchSize(),
             settings.queryMemoryLimit(),
             feed.fetch().concurrency()));
+  }
+
+  /**
+   * A child table of this feed ({@code children} in the catalog) read with it in one pass. The
+   * child's feed must request exactly what this one does (same URL, parameters, pages, auth), so
+   * that each of its rows is an element of one of this feed's records; its columns at {@code
+   * /p/...} are the keys, copies of this feed's columns at {@code /...}.
+   */
+  @Override
+  public Optional<ChildJoin> joinChild(ScanTable other) {
+    if (!(other instanceof FeedTable child)
+        || feed.records().exploded()
+        || !child.feed.records().exploded()
+        || !child.feed.name().startsWith(feed.name() + "__")) {
+      return Optional.empty();
+    }
+    FeedDef asParent =
+        child.feed.toBuilder()
+            .name(feed.name())
+            .description(feed.description())
+            .records(feed.records())
+            .columns(feed.columns())
+            .filters(feed.filters())
+            .fields(feed.fields())
+            .build();
+    if (!asParent.equals(feed)) {
+      return Optional.empty();
+    }
+    int count = feed.parameters().size();
+    List<ColumnBinding> parentColumns = bindings();
+    List<ColumnBinding> childColumns = child.bindings();
+    Map<Integer, Integer> keys = new HashMap<>();
+    for (int c = 0; c < childColumns.size(); c++) {
+      String pointer = childColumns.get(c).pointer();
+      if (!pointer.startsWith("/p/")) {
+        continue;
+      }
+      String inParent = pointer.substring(2);
+      int found = -1;
+      for (int p = 0; p < parentColumns.size(); p++) {
+        if (parentColumns.get(p).pointer().equals(inParent)) {
+          found = p;
+          break;
+        }
+      }
+      if (found < 0) {
+        return Optional.empty(); // a key the parent's scan does not show
+      }
+      keys.put(count + c, count + found);
+    }
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ChildJoin(new ChildJoinTable(this, child, services), keys));
+  }
+
+  /**
+   * The tasks of this feed joined with a child table: the child's pages (which are this feed's),
+   * this feed's parameters and pushed filters, and for each element of each record the record's
+   * columns (read at {@code /p}) then the element's.
+   *
+   * @param projection ordinals into {@code joined}: this feed's columns, then the child's
+   */
+  ScanPlan planJoined(
+      FeedTable child,
+      TableShape joined,
+      int[] projection,
+      Map<Integer, List<String>> bindings,
+      List<PushedFilter> filters) {
+    int count = feed.parameters().size();
+    int parentSize = shape().size();
+    List<ColumnBinding> parentColumns = bindings();
+    List<ColumnBinding> childColumns = child.bindings();
+    List<ColumnBinding> decoded = new ArrayList<>();
+    int[] layout = new int[projection.length];
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < projection.length; i++) {
+      int field = projection[i];
+      int own = field < parentSize ? field : field - parentSize;
+      if (own < count) {
+        layout[i] = -1 - own;
+      } else if (field < parentSize) {
+        ColumnBinding column = parentColumns.get(own - count);
+        layout[i] = decoded.size();
+        decoded.add(new ColumnBinding(column.column(), "/p" + column.pointer(), column.format()));
+      } else {
+        layout[i] = decoded.size();
+        decoded.add(childColumns.get(own - count));
+      }
+      columns.add(joined.columns().get(field));
+    }
+    // The requests carry this feed's filters, which the child's definition lists only for keys.
+    FeedDef shipped = child.shipped().toBuilder().filters(feed.filters()).build();
+    return planTasks(
+        feed.qualifiedName() + " with " + child.feed.qualifiedName(),
+        shipped,
+        decoded,
+        layout,
+        new TableShape(columns),
+        bindings,
+        -1,
+        filters);
   }
 
   /**

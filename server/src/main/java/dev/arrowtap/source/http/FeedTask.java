@@ -161,7 +161,8 @@ public record FeedTask(
    */
   @Override
   public Optional<TaskSpec> remainder(long rowsDelivered) {
-    if (pages == null) {
+    // A child table's rows are elements, any number a record: rows delivered tell no page.
+    if (pages == null || feed.records().exploded()) {
       return Optional.empty();
     }
     long left = rowLimit < 0 ? -1 : Math.max(0, rowLimit - rowsDelivered);
