@@ -1,6 +1,7 @@
 package dev.arrowtap.aggregate;
 
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.RequestEstimate;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.metrics.ApiUsage;
@@ -27,6 +28,11 @@ public record PartialAggregateTask(TaskSpec input, PartialAggregateSpec aggregat
   @Override
   public String slice() {
     return input.slice();
+  }
+
+  @Override
+  public RequestEstimate estimatedRequests() {
+    return input.estimatedRequests();
   }
 
   @Override

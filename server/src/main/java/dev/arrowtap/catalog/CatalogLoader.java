@@ -186,7 +186,8 @@ public final class CatalogLoader {
         "filters",
         "rate_limit",
         "cache",
-        "fields");
+        "fields",
+        "typical_rows");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -640,7 +641,8 @@ public final class CatalogLoader {
             table.integer(
                 "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY),
         rateLimit(table.objectOrEmpty("rate_limit")),
-        cache(table.objectOrEmpty("cache")));
+        cache(table.objectOrEmpty("cache")),
+        table.has("typical_rows") ? table.integer("typical_rows", 0, 0, Long.MAX_VALUE / 2) : -1);
   }
 
   private static CacheDef cache(NodeReader cache) {

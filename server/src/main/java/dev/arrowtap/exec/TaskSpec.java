@@ -45,6 +45,11 @@ public interface TaskSpec {
     return Optional.empty();
   }
 
+  /** The HTTP requests this task is expected to send; none by default. */
+  default RequestEstimate estimatedRequests() {
+    return RequestEstimate.NONE;
+  }
+
   default String redact(String text) {
     return text;
   }

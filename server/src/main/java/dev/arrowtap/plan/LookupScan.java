@@ -1,7 +1,9 @@
 package dev.arrowtap.plan;
 
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.RequestLimit;
 import dev.arrowtap.exec.ScanPlan;
+import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.types.ColumnType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,6 +58,13 @@ public final class LookupScan {
   /** The rows for one batch of values (an array, a list, or single values; nulls ignored). */
   public Enumerable<Object> rows(DataContext root, Object[] values) {
     ScanPlan plan = table.planLookup(projection, bindings, column, texts(values), tasks);
+    if (table.maxRequests() >= 0) {
+      long estimate = 0;
+      for (TaskSpec task : plan.tasks()) {
+        estimate += task.estimatedRequests().requests();
+      }
+      plan = plan.withRequestLimit(new RequestLimit(table.maxRequests(), estimate));
+    }
     return ScanRuntime.repeatedRows(
         root, plan, table.services(), this, stageLabel, table.lookupSlots(column, tasks));
   }

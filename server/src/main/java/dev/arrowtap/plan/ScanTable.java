@@ -111,6 +111,11 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
    * values}, known only at run time: exactly {@code tasks} tasks (some may have nothing to read),
    * each named by {@link #lookupSlots}.
    */
+  /** The most HTTP requests one query may send (the session's {@code max_requests}), or -1. */
+  public long maxRequests() {
+    return -1;
+  }
+
   public ScanPlan planLookup(
       int[] projection,
       Map<Integer, List<String>> bindings,

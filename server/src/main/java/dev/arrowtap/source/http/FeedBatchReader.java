@@ -34,6 +34,7 @@ final class FeedBatchReader implements BatchReader {
   private final ParameterColumns output;
   private final int concurrency;
   private final PageFanOut fanOut;
+  private final String statsKey;
   private final long rowLimit;
   private final boolean useCache;
   private final ParallelDecoding decoding;
@@ -70,6 +71,7 @@ final class FeedBatchReader implements BatchReader {
     this.window =
         new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads(), concurrency);
     this.fanOut = new PageFanOut(concurrency, feed.http().maxPages(), rowLimit);
+    this.statsKey = FeedStats.key(task);
     this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());
   }
@@ -278,6 +280,9 @@ final class FeedBatchReader implements BatchReader {
     }
     if (pageIndex == 0) {
       paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
+      if (knownTotal >= 0 && fullPages()) {
+        FeedStats.total(statsKey, knownTotal, pageSize);
+      }
     }
     if (linkPages != null) {
       boolean more = pageRecords > 0 && pageIndex < linkPages.lastIndex();
@@ -291,6 +296,10 @@ final class FeedBatchReader implements BatchReader {
     }
     if (nextRequest.isEmpty()) {
       window.discardFrom(pageIndex + 1);
+      if (fullPages()) {
+        // Read to its end: the next plan of this feed estimates its requests from it.
+        FeedStats.complete(statsKey, recordsBefore, pageIndex + 1, pageSize);
+      }
     } else if (paginator.numbered() || linkPages != null) {
       fillWindow(concurrency);
     }
@@ -300,6 +309,11 @@ final class FeedBatchReader implements BatchReader {
           "the feed pointed back to the same page; stopping to avoid a loop",
           null);
     }
+  }
+
+  /** Whether pages are asked at the feed's own size, not made smaller for a LIMIT. */
+  private boolean fullPages() {
+    return paginator.askedPageSize() == feed.pagination().pageSize();
   }
 
   /** The API sends fewer records a page than asked: read on with its page size, and say so. */

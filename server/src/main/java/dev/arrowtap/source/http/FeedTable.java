@@ -238,6 +238,11 @@ public final class FeedTable extends ScanTable {
   }
 
   @Override
+  public long maxRequests() {
+    return settings.maxRequests();
+  }
+
+  @Override
   public boolean supportsLookup(int column) {
     return column < feed.parameters().size();
   }

@@ -6,6 +6,7 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.DecodePool;
 import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.RequestEstimate;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.metrics.ApiUsage;
@@ -133,6 +134,11 @@ public record FeedTask(
   @Override
   public BatchReader open(TaskContext context) {
     return new FeedBatchReader(this, context, FeedHttpClient.shared());
+  }
+
+  @Override
+  public RequestEstimate estimatedRequests() {
+    return RequestEstimator.estimate(this);
   }
 
   @Override
