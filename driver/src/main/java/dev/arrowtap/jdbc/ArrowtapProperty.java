@@ -54,6 +54,12 @@ public enum ArrowtapProperty {
       "0",
       "both",
       "threads that decode one large NDJSON body; 0 lets each scan decide"),
+  MAX_REQUESTS(
+      "max_requests",
+      null,
+      "both",
+      "the most HTTP requests one query may send; -1 for no budget (default: none embedded, the"
+          + " server's --max-requests remote)"),
   APPLICATION_NAME(
       "ApplicationName",
       null,
