@@ -34,6 +34,7 @@ class LayersTest {
           List.of("sys"),
           List.of("engine"),
           List.of("server.meta", "worker"),
+          List.of("server.flightsql"),
           List.of("server.http", "server.embedded"));
 
   @ArchTest

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 /**
  * A slow paged API read with concurrent page requests against the ideal: {@code pages} pages of
  * {@code delay} ms each, the first alone and then {@code concurrency} at once, should take about
- * delay + (pages - 1) x delay / concurrency. Also checks the rows equal those of a one-page-at-a-time scan. Run with
- * {@code bench/pages.sh}, or as measure 4 of {@code bench/run}; not a test, since timings on shared
- * machines vary.
+ * delay + (pages - 1) x delay / concurrency. Also checks the rows equal those of a
+ * one-page-at-a-time scan. Run with {@code bench/pages.sh}, or as measure 4 of {@code bench/run};
+ * not a test, since timings on shared machines vary.
  */
 public final class PagesBenchmark {
   private PagesBenchmark() {}

@@ -19,7 +19,7 @@ public final class ArrowtapCli {
           "  sql [--url URL] [--format table|csv|json] \"SQL\"...  run statements and print results",
           "  shell [URL]                                        open sqlline (default: embedded)",
           "  lookups [--url URL] [--batch-size N] [--rows] --driving SQL --lookup NAME=SQL...",
-          "                                                     stream batched lookups (seed 003)",
+          "                                                     stream batched one-to-many lookups",
           "  demo-api [--port N]                                run the demo JSON API on loopback");
 
   private ArrowtapCli() {}

@@ -27,7 +27,10 @@ final class ArrayColumns {
   /** The SQL name of TIMESTAMP WITH LOCAL TIME ZONE, as result metadata shows it. */
   static final String LOCAL_TIME_ZONE = "TIMESTAMP WITH LOCAL TIME ZONE";
 
-  private static final String CALCITE_LOCAL_TIME_ZONE = "TIMESTAMP_WITH_LOCAL_TIME_ZONE";
+  /** The engine's own name of the type, as a parameter's metadata gives it. */
+  static final String LOCAL_TIME_ZONE_PARAMETER = "TIMESTAMP_WITH_LOCAL_TIME_ZONE";
+
+  private static final String CALCITE_LOCAL_TIME_ZONE = LOCAL_TIME_ZONE_PARAMETER;
 
   private ArrayColumns() {}
 

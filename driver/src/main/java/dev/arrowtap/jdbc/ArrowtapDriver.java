@@ -105,6 +105,15 @@ public class ArrowtapDriver extends Driver {
       throw new SQLException(e.getErrorMessage(), e.getSqlState(), e);
     } catch (RuntimeException e) {
       String root = rootMessage(e);
+      if (root.endsWith("HTTP/429")) {
+        throw new SQLException(
+            "arrowtap server at "
+                + Redaction.url(remote)
+                + " refuses logins for this user or from this address for a while, after"
+                + " repeated failed logins: wait, then check user and password",
+            "08004",
+            e);
+      }
       if (root.endsWith("HTTP/401") || root.endsWith("HTTP/403")) {
         throw new SQLException(
             "arrowtap server at "

@@ -34,6 +34,12 @@ final class ArrowtapPlainStatement extends AvaticaStatement implements ArrowtapS
     super.cancel();
   }
 
+  /** 0 is "no hint": the connection's {@code fetch_size} applies (see {@link FetchSizes}). */
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    super.setFetchSize(FetchSizes.effective(connection, rows));
+  }
+
   @Override
   protected void executeInternal(String sql) throws SQLException {
     cancelFlag.set(false);

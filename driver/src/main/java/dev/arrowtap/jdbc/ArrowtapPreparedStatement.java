@@ -15,9 +15,12 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Calendar;
+import java.util.List;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.remote.TypedValue;
@@ -55,6 +58,12 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
     long[] result = new long[1];
     controlled(() -> result[0] = super.executeLargeUpdate());
     return result[0];
+  }
+
+  /** 0 is "no hint": the connection's {@code fetch_size} applies (see {@link FetchSizes}). */
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    super.setFetchSize(FetchSizes.effective(connection, rows));
   }
 
   /** Runs an execution under the query timeout, with the engine's own error messages. */
@@ -119,6 +128,20 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
   }
 
   private boolean bindSpecial(int parameterIndex, Object x) throws SQLException {
+    if (x instanceof Array array) {
+      // Avatica's own setObject cannot serialize an Array; setArray can.
+      setArray(parameterIndex, array);
+      return true;
+    }
+    if (x instanceof Timestamp timestamp && isInstant(parameterIndex)) {
+      bindInstant(parameterIndex, timestamp);
+      return true;
+    }
+    if ((x instanceof Double || x instanceof Float)
+        && !Double.isFinite(((Number) x).doubleValue())) {
+      bindSpecialDouble(parameterIndex, ((Number) x).doubleValue());
+      return true;
+    }
     TypedValue time = JavaTimeValues.parameter(x);
     if (time == null) {
       time = JavaTimeValues.parameter(x, connection.getTimeZone());
@@ -134,6 +157,33 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
       return true;
     }
     return false;
+  }
+
+  @Override
+  public void setDouble(int parameterIndex, double x) throws SQLException {
+    if (Double.isFinite(x)) {
+      super.setDouble(parameterIndex, x);
+    } else {
+      bindSpecialDouble(parameterIndex, x);
+    }
+  }
+
+  @Override
+  public void setFloat(int parameterIndex, float x) throws SQLException {
+    if (Float.isFinite(x)) {
+      super.setFloat(parameterIndex, x);
+    } else {
+      bindSpecialDouble(parameterIndex, x);
+    }
+  }
+
+  /**
+   * NaN and the infinities as their names: JSON has no such numbers, and the engine reads the name
+   * back as the double for a DOUBLE {@code ?} (and refuses it for a DECIMAL one with 22003).
+   */
+  private void bindSpecialDouble(int parameterIndex, double x) throws SQLException {
+    getSite(parameterIndex);
+    slots[parameterIndex - 1] = TypedValue.ofLocal(ColumnMetaData.Rep.STRING, Double.toString(x));
   }
 
   @Override
@@ -173,9 +223,33 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
       getSite(parameterIndex).setNull(sqlType);
       return;
     }
+    if (x instanceof Timestamp timestamp && isInstant(parameterIndex)) {
+      bindInstant(parameterIndex, timestamp);
+      return;
+    }
     TimeZone zone = calendar == null ? connection.getTimeZone() : calendar.getTimeZone();
     getSite(parameterIndex);
     slots[parameterIndex - 1] = JavaTimeValues.parameter(x, zone);
+  }
+
+  /**
+   * True when the {@code ?} is a TIMESTAMP WITH LOCAL TIME ZONE (compared with a {@code
+   * timestamptz} column): an instant, so a {@code java.sql.Timestamp} binds as the instant it
+   * denotes, the one {@code getTimestamp} gave, as PostgreSQL's driver does, rather than as its
+   * wall clock.
+   */
+  private boolean isInstant(int parameterIndex) {
+    List<AvaticaParameter> parameters = getSignature().parameters;
+    return parameterIndex >= 1
+        && parameterIndex <= parameters.size()
+        && ArrayColumns.LOCAL_TIME_ZONE_PARAMETER.equals(
+            parameters.get(parameterIndex - 1).typeName);
+  }
+
+  private void bindInstant(int parameterIndex, Timestamp timestamp) throws SQLException {
+    getSite(parameterIndex);
+    slots[parameterIndex - 1] =
+        TypedValue.ofLocal(ColumnMetaData.Rep.JAVA_SQL_TIMESTAMP, timestamp.getTime());
   }
 
   @Override

@@ -23,9 +23,6 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * statements too), refuses to truncate numbers, and reads columns as java.time values.
  */
 final class ArrowtapResultSet extends AvaticaResultSet {
-  /** SQLState for a value that does not fit the type asked for. */
-  static final String OUT_OF_RANGE = "22003";
-
   private static final Calendar UTC =
       Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
 
@@ -79,6 +76,11 @@ final class ArrowtapResultSet extends AvaticaResultSet {
       return more;
     } catch (SQLException e) {
       exhausted = true;
+      if (e.getSQLState() == null && "Statement canceled".equals(e.getMessage())) {
+        // Avatica's own message after cancel() carries no SQLState.
+        throw new SQLException(
+            "query cancelled: Statement.cancel() was called", ArrowtapStatement.QUERY_CANCELED, e);
+      }
       throw ClientErrors.clean(e);
     } catch (RuntimeException e) {
       exhausted = true;
@@ -104,30 +106,28 @@ final class ArrowtapResultSet extends AvaticaResultSet {
   }
 
   @Override
+  public long getLong(int columnIndex) throws SQLException {
+    return integer(columnIndex, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
+  }
+
+  @Override
   public int getInt(int columnIndex) throws SQLException {
-    long value = getLong(columnIndex);
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw outOfRange(columnIndex, value, "INTEGER");
-    }
-    return (int) value;
+    return (int) integer(columnIndex, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
   }
 
   @Override
   public short getShort(int columnIndex) throws SQLException {
-    long value = getLong(columnIndex);
-    if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) {
-      throw outOfRange(columnIndex, value, "SMALLINT");
-    }
-    return (short) value;
+    return (short) integer(columnIndex, Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT");
   }
 
   @Override
   public byte getByte(int columnIndex) throws SQLException {
-    long value = getLong(columnIndex);
-    if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE) {
-      throw outOfRange(columnIndex, value, "TINYINT");
-    }
-    return (byte) value;
+    return (byte) integer(columnIndex, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT");
+  }
+
+  @Override
+  public long getLong(String columnLabel) throws SQLException {
+    return getLong(findColumn(columnLabel));
   }
 
   @Override
@@ -145,16 +145,33 @@ final class ArrowtapResultSet extends AvaticaResultSet {
     return getByte(findColumn(columnLabel));
   }
 
-  private SQLException outOfRange(int columnIndex, long value, String type) throws SQLException {
-    return new SQLException(
-        "value "
-            + value
-            + " of column "
-            + getMetaData().getColumnLabel(columnIndex)
-            + " is out of range for "
-            + type
-            + "; read it with getLong",
-        OUT_OF_RANGE);
+  /**
+   * The column as an integer in [{@code min}, {@code max}] or 22003 (see {@link ExactNumbers}):
+   * Avatica's accessors wrap a DECIMAL beyond 64 bits and give 0 for a DOUBLE of 1e300 or NaN.
+   */
+  private long integer(int columnIndex, long min, long max, String type) throws SQLException {
+    String column = getMetaData().getColumnLabel(columnIndex);
+    if (!isNumeric(getMetaData().getColumnType(columnIndex))) {
+      long value = super.getLong(columnIndex);
+      return ExactNumbers.inRange(value, value, min, max, type, column);
+    }
+    Object value = super.getObject(columnIndex);
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Number number) {
+      return ExactNumbers.toLong(number, min, max, type, column);
+    }
+    long plain = super.getLong(columnIndex);
+    return ExactNumbers.inRange(plain, plain, min, max, type, column);
+  }
+
+  private static boolean isNumeric(int sqlType) {
+    return switch (sqlType) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> true;
+      case Types.DECIMAL, Types.NUMERIC, Types.DOUBLE, Types.FLOAT, Types.REAL -> true;
+      default -> false;
+    };
   }
 
   @Override

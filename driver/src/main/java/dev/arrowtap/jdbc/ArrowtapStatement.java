@@ -11,6 +11,9 @@ import org.apache.calcite.avatica.AvaticaConnection;
  * on the engine (every task, on every worker), not just in this client.
  */
 public interface ArrowtapStatement extends Statement {
+  /** SQLState of a query stopped by {@code cancel()} or its timeout. */
+  String QUERY_CANCELED = "57014";
+
   /** The statement's id on its connection, as in {@code sys.queries.statement_id}. */
   int getId();
 

@@ -126,18 +126,25 @@ final class MinMaxTextAccumulator implements Accumulator {
   @Override
   public FieldVector result(int groups) {
     VarCharVector out = new VarCharVector(new Field(name, type, null), allocator);
-    out.allocateNew(Math.max(live, 1), Math.max(groups, 1));
-    for (int g = 0; g < groups; g++) {
-      long start = starts.getLong((long) g * Long.BYTES);
-      if (start == NO_VALUE) {
-        out.setNull(g);
-      } else {
-        int length = lengths.getInt((long) g * Integer.BYTES);
-        out.setSafe(g, arena.nioBuffer(start, length), 0, length);
+    try {
+      out.allocateNew(Math.max(live, 1), Math.max(groups, 1));
+      for (int g = 0; g < groups; g++) {
+        long start = starts.getLong((long) g * Long.BYTES);
+        if (start == NO_VALUE) {
+          out.setNull(g);
+        } else {
+          int length = lengths.getInt((long) g * Integer.BYTES);
+          // Copied buffer to buffer: a java.nio view of the arena would need JVM flags.
+          out.setSafe(g, Math.toIntExact(start), length, arena);
+        }
       }
+      out.setValueCount(groups);
+      return out;
+    } catch (RuntimeException e) {
+      // The caller never sees the vector: its buffers would outlive the task's allocator.
+      out.close();
+      throw e;
     }
-    out.setValueCount(groups);
-    return out;
   }
 
   @Override

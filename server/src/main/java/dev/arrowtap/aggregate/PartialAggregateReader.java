@@ -158,8 +158,14 @@ final class PartialAggregateReader implements BatchReader {
       return null;
     }
     List<FieldVector> vectors = new ArrayList<>(groups.keyVectors());
-    for (Accumulator accumulator : accumulators) {
-      vectors.add(accumulator.result(count));
+    try {
+      for (Accumulator accumulator : accumulators) {
+        vectors.add(accumulator.result(count));
+      }
+    } catch (RuntimeException e) {
+      // Results made so far would outlive the task's allocator (closing a vector twice is safe).
+      vectors.forEach(FieldVector::close);
+      throw e;
     }
     VectorSchemaRoot root = new VectorSchemaRoot(vectors);
     root.setRowCount(count);

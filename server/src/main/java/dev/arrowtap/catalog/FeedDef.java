@@ -48,7 +48,8 @@ public record FeedDef(
     Objects.requireNonNull(records, "records is null");
     Objects.requireNonNull(pagination, "pagination is null");
     Objects.requireNonNull(http, "http is null");
-    Objects.requireNonNull(secrets, "secrets is null");
+    // The forms the credentials take on the wire are secrets too, however the catalog gave them.
+    secrets = Objects.requireNonNull(secrets, "secrets is null").plus(AuthSecrets.of(auth));
     Objects.requireNonNull(fetch, "fetch is null");
     filters = List.copyOf(filters);
     Objects.requireNonNull(fields, "fields is null");

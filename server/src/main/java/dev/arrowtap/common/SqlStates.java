@@ -11,6 +11,15 @@ public final class SqlStates {
   /** An integer or decimal result outside its type's range (checked arithmetic). */
   public static final String NUMERIC_OUT_OF_RANGE = "22003";
 
+  /** A parameter or value that cannot be read as the type it must have ("12x" as a BIGINT). */
+  public static final String INVALID_CHARACTER_VALUE = "22018";
+
+  /** A statement kind arrowtap does not offer (DDL). */
+  public static final String FEATURE_NOT_SUPPORTED = "0A000";
+
+  /** A statement that would write to a read-only source (INSERT, UPDATE, DELETE, SET). */
+  public static final String READ_ONLY = "25006";
+
   /** A statement that does not parse or does not validate. */
   public static final String SYNTAX_OR_ACCESS_RULE = "42000";
 

@@ -18,7 +18,16 @@ final class BodyBytes extends ByteArrayInputStream {
     this.length = length;
   }
 
-  JsonParser parser() throws IOException {
+  /**
+   * A parser over the bytes in place when they are well-formed UTF-8, as most bodies are; null
+   * otherwise, and the caller reads them through a {@link Utf8CheckedStream}, which finds the bad
+   * bytes again as the parser comes to them and names their record.
+   */
+  JsonParser parserIfWellFormed() throws IOException {
+    Utf8Validator validator = new Utf8Validator();
+    if (validator.check(buf, offset, offset + length) >= 0 || !validator.atEnd()) {
+      return null;
+    }
     return JsonFactories.FACTORY.createParser(buf, offset, length);
   }
 }

@@ -3,6 +3,7 @@ package dev.arrowtap.decode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.arrowtap.common.SqlStates;
@@ -55,6 +56,42 @@ final class DecodeErrors {
     return new JsonDecodeException(
         position(cause.getLocation(), parser, recordIndex, recordsRead, null, base),
         problem,
+        SqlStates.FEED_BAD_DATA,
+        cause);
+  }
+
+  /**
+   * The body holds bytes that are not well-formed UTF-8: the error names them and where the
+   * sequence starts.
+   */
+  static JsonDecodeException invalidUtf8(
+      Utf8CheckedStream.InvalidUtf8 cause, long recordIndex, long recordsRead, long base) {
+    long offset = cause.byteOffset() + base;
+    return new JsonDecodeException(
+        recordIndex >= 0
+            ? BodyPosition.inRecord(offset, recordIndex, null)
+            : BodyPosition.between(offset, recordsRead),
+        "invalid UTF-8: " + cause.problem(),
+        SqlStates.FEED_BAD_DATA,
+        cause);
+  }
+
+  /**
+   * The body passes one of the parser's limits ({@link JsonFactories#LIMITS}: nesting depth, key,
+   * string or number length): bad data, like a malformed body, not a broken connection.
+   */
+  static JsonDecodeException overLimit(
+      JsonParser parser,
+      StreamConstraintsException cause,
+      long recordIndex,
+      long recordsRead,
+      long base) {
+    String message = String.valueOf(cause.getOriginalMessage());
+    // Jackson names the setting it checked ("from `StreamReadConstraints...`"), not ours.
+    String problem = message.replaceAll(", from `[^`]*`\\)", ")");
+    return new JsonDecodeException(
+        position(cause.getLocation(), parser, recordIndex, recordsRead, null, base),
+        "over a limit of arrowtap's JSON reader: " + problem,
         SqlStates.FEED_BAD_DATA,
         cause);
   }

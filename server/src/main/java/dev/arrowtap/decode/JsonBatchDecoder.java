@@ -1,6 +1,7 @@
 package dev.arrowtap.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -107,10 +108,10 @@ public final class JsonBatchDecoder implements BodyDecoder {
       return null;
     }
     if (parser == null) {
-      parser =
-          source instanceof BodyBytes bytes
-              ? bytes.parser()
-              : JsonFactories.FACTORY.createParser(body);
+      parser = source instanceof BodyBytes bytes ? bytes.parserIfWellFormed() : null;
+      if (parser == null) {
+        parser = JsonFactories.FACTORY.createParser(new Utf8CheckedStream(body));
+      }
       locator = new RecordLocator(parser, layout, contentType, capturePointers, start);
     }
     if (toSkip > 0) {
@@ -130,6 +131,12 @@ public final class JsonBatchDecoder implements BodyDecoder {
     } catch (StreamReadException e) {
       finished = true;
       throw DecodeErrors.malformed(parser, e, inRecord ? records : -1, records, start.byteOffset());
+    } catch (Utf8CheckedStream.InvalidUtf8 e) {
+      finished = true;
+      throw DecodeErrors.invalidUtf8(e, inRecord ? records : -1, records, start.byteOffset());
+    } catch (StreamConstraintsException e) {
+      finished = true;
+      throw DecodeErrors.overLimit(parser, e, inRecord ? records : -1, records, start.byteOffset());
     } catch (ValueMismatch e) {
       finished = true;
       throw DecodeErrors.mismatch(parser, e, reader.currentColumn(), records, start.byteOffset());
@@ -166,6 +173,12 @@ public final class JsonBatchDecoder implements BodyDecoder {
     } catch (StreamReadException e) {
       finished = true;
       throw DecodeErrors.malformed(parser, e, -1, records, start.byteOffset());
+    } catch (Utf8CheckedStream.InvalidUtf8 e) {
+      finished = true;
+      throw DecodeErrors.invalidUtf8(e, -1, records, start.byteOffset());
+    } catch (StreamConstraintsException e) {
+      finished = true;
+      throw DecodeErrors.overLimit(parser, e, -1, records, start.byteOffset());
     }
     toSkip = 0;
   }

@@ -2,6 +2,7 @@ package dev.arrowtap.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.arrowtap.types.Column;
 import dev.arrowtap.types.ColumnType;
@@ -55,7 +56,7 @@ public final class SchemaInference {
     Map<String, FieldStats> fields = new LinkedHashMap<>();
     long records = 0;
     boolean allRecords = false;
-    try (JsonParser parser = JsonFactories.FACTORY.createParser(body)) {
+    try (JsonParser parser = JsonFactories.FACTORY.createParser(new Utf8CheckedStream(body))) {
       // The caller owns the body: closing it here could mean reading an endless page to its end.
       parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       RecordLocator locator = new RecordLocator(parser, layout, contentType, Set.of());
@@ -70,6 +71,10 @@ public final class SchemaInference {
         }
       } catch (StreamReadException e) {
         throw DecodeErrors.malformed(parser, e, records, records);
+      } catch (Utf8CheckedStream.InvalidUtf8 e) {
+        throw DecodeErrors.invalidUtf8(e, records, records, 0);
+      } catch (StreamConstraintsException e) {
+        throw DecodeErrors.overLimit(parser, e, records, records, 0);
       } catch (SampleLimitReached e) {
         if (records == 0) {
           throw e;

@@ -43,6 +43,7 @@ public final class ExecutionServices implements AutoCloseable {
     }
     this.localSlots = localSlots;
     this.config = config;
+    ArrowMemoryAccess.ensure();
     this.rootAllocator = new RootAllocator(memoryLimitBytes);
     this.taskThreads = Executors.newCachedThreadPool(DaemonThreads.numbered("arrowtap-task-"));
     this.metrics = new MetricsStore(config.queryRetention());

@@ -43,11 +43,15 @@ final class QueryAllocators {
 
   /** Closes a scan's allocator, and the query's when no other scan of it is open. */
   synchronized void close(long queryId, BufferAllocator scan) {
-    scan.close();
-    Shared shared = byQuery.get(queryId);
-    if (shared != null && --shared.users == 0) {
-      byQuery.remove(queryId);
-      shared.allocator.close();
+    try {
+      scan.close();
+    } finally {
+      // A scan that leaked still stops being a user: the query's entry must not outlive it.
+      Shared shared = byQuery.get(queryId);
+      if (shared != null && --shared.users == 0) {
+        byQuery.remove(queryId);
+        shared.allocator.close();
+      }
     }
   }
 }

@@ -439,10 +439,30 @@ public final class ScanExecution implements AutoCloseable {
       }
     }
     if (finished.getCount() == 0) {
-      services.queryAllocators().close(query.id(), allocator);
+      closeAllocator();
     }
     // Otherwise a task ignores its stop signal; its memory stays accounted to the root
     // allocator rather than being freed under its feet.
+  }
+
+  /**
+   * Frees the scan's memory. Memory a failed task did not give back is a second fault: the task's
+   * error is what the user must see (next() threw it), so the leak only goes to the log.
+   */
+  private void closeAllocator() {
+    try {
+      services.queryAllocators().close(query.id(), allocator);
+    } catch (IllegalStateException leak) {
+      if (failure.get() == null) {
+        throw leak;
+      }
+      LOG.severe(
+          LogLine.event("memory_leak_after_failure")
+              .with("query", query.id())
+              .with("scan", plan.label())
+              .with("error", String.valueOf(leak.getMessage()))
+              .toString());
+    }
   }
 
   private static void closeItem(Object item) {

@@ -32,7 +32,7 @@ public final class WorkerSecret {
   public static final String HELLO_ACTION = "arrowtap.hello";
 
   /** How far a coordinator's nonce timestamp may be from the worker's clock. */
-  static final long NONCE_WINDOW_MILLIS = 5 * 60 * 1000;
+  public static final long NONCE_WINDOW_MILLIS = 5 * 60 * 1000;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -77,7 +77,7 @@ final class FilterScanRule extends RelOptRule {
   /**
    * {@code param_col = ?} (or an OR holding it) would read the parameter's default or unfiltered
    * request, planned before the value is known, and the filter above would then keep none of its
-   * rows (issue 12: never a silent wrong answer). Refused with the spelling that works instead.
+   * rows (never a silent wrong answer). Refused with the spelling that works instead.
    */
   private static void refuseStatementParameter(
       RexNode node,

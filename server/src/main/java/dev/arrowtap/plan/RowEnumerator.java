@@ -45,8 +45,13 @@ final class RowEnumerator implements Enumerator<Object> {
       try {
         batch = execution.next();
       } catch (RuntimeException e) {
-        // Calcite's operators do not always close an input that failed: free its memory now.
-        close();
+        // Calcite's operators do not always close an input that failed: free its memory now,
+        // and keep the task's own error in front of anything closing reports.
+        try {
+          close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
         throw e;
       }
       if (batch == null) {

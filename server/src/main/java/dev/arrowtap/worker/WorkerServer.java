@@ -1,6 +1,7 @@
 package dev.arrowtap.worker;
 
 import dev.arrowtap.common.DaemonThreads;
+import dev.arrowtap.exec.ArrowMemoryAccess;
 import dev.arrowtap.exec.WorkerAddress;
 import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.source.TaskTypes;
@@ -60,6 +61,9 @@ public final class WorkerServer implements AutoCloseable {
   public static WorkerServer start(
       String bind, int port, WorkerSecret secret, Optional<WorkerTls> tls) throws IOException {
     TaskTypes.registerBuiltIns();
+    // Flight's sender views Arrow buffers as java.nio buffers: a worker started without
+    // --add-opens works too.
+    ArrowMemoryAccess.ensure();
     BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
     AtomicBoolean stopping = new AtomicBoolean();
     LocationHolder location = new LocationHolder();

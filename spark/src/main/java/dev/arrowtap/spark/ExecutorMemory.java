@@ -1,5 +1,6 @@
 package dev.arrowtap.spark;
 
+import dev.arrowtap.exec.ArrowMemoryAccess;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -8,9 +9,15 @@ import org.apache.arrow.memory.RootAllocator;
  * that child when Spark closes the reader, so a finished task leaves nothing allocated here.
  */
 final class ExecutorMemory {
-  private static final BufferAllocator ROOT = new RootAllocator(Long.MAX_VALUE);
+  private static final BufferAllocator ROOT = root();
 
   private ExecutorMemory() {}
+
+  private static BufferAllocator root() {
+    // Before Arrow's first allocation: an executor started without --add-opens works too.
+    ArrowMemoryAccess.ensure();
+    return new RootAllocator(Long.MAX_VALUE);
+  }
 
   static BufferAllocator taskAllocator(String name) {
     return ROOT.newChildAllocator(name, 0, Long.MAX_VALUE);

@@ -124,4 +124,26 @@ class SecretsTest {
     assertTrue(logged.contains("api_key=***"), logged);
     assertNoToken("the log", logged);
   }
+
+  @Test
+  void aKeyTheApiEchoesIsMaskedInEveryCauseSparkShows() {
+    Exception e;
+    String logged;
+    try (LogCapture logs = new LogCapture()) {
+      e =
+          assertThrows(
+              Exception.class, () -> spark.sql("SELECT n FROM shop.shop.echoing").collect());
+      logged = logs.text();
+    }
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    assertTrue(trace.toString().contains("HTTP 403"), trace.toString());
+    assertTrue(trace.toString().contains("forbidden"), trace.toString());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertNoToken("a cause", String.valueOf(t.getMessage()));
+      assertNoToken("a cause", t.toString());
+    }
+    assertNoToken("the stack trace", trace.toString());
+    assertNoToken("the log", logged);
+  }
 }

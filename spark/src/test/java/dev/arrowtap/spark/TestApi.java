@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  *   <li>{@code /busy}: 429 with {@code Retry-After: 0} on every other call, then 5 records;
  *   <li>{@code /secure}: 3 records for {@code Authorization: Bearer <token>}, else 401;
  *   <li>{@code /keyed?api_key=<token>}: 503 (maintenance), else 401.
+ *   <li>{@code /echoing}: 403 with the request's query (the key) in the body.
  * </ul>
  */
 final class TestApi implements AutoCloseable {
@@ -135,6 +136,13 @@ final class TestApi implements AutoCloseable {
                 records: { pointer: /data }
                 columns:
                   - { name: n, type: BIGINT }
+              - name: echoing
+                url: BASE/echoing
+                auth: { type: api_key, name: api_key, value: "${file:token.txt}", in: query }
+                retry: { attempts: 1 }
+                records: { pointer: /data }
+                columns:
+                  - { name: n, type: BIGINT }
         """
         .replace("BASE", base);
   }
@@ -190,6 +198,9 @@ final class TestApi implements AutoCloseable {
     } else if (path.equals("/keyed")) {
       boolean known = TOKEN.equals(query.get("api_key"));
       reply(exchange, known ? 503 : 401, "{\"error\":\"" + (known ? "maintenance" : "who") + "\"}");
+    } else if (path.equals("/echoing")) {
+      // As careless APIs do: the refused request's query, key included, in the body.
+      reply(exchange, 403, "{\"error\":\"forbidden\",\"query\":\"" + raw + "\"}");
     } else {
       reply(exchange, 404, "{\"error\":\"no route\"}");
     }

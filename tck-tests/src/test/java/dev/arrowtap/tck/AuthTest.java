@@ -19,6 +19,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
@@ -66,6 +69,38 @@ class AuthTest {
                   HttpRequest.newBuilder(URI.create(server.url() + "/health")).build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
+    }
+  }
+
+  @Test
+  void repeatedFailedLoginsAreRefusedForAWhileWithAClearMessage() throws Exception {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "ann: s3cret-pw, arrowtap\n");
+    // A clock that stands still: the lock-out cannot run out on a slow machine.
+    try (ArrowtapServer server =
+        ArrowtapServer.start(
+            new ArrowtapEngine(EngineConfig.defaults()),
+            "127.0.0.1",
+            0,
+            Serialization.JSON,
+            Optional.of(users),
+            Optional.empty(),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))) {
+      String url = "jdbc:arrowtap:url=" + server.url();
+      for (int i = 0; i < 5; i++) {
+        String guess = "guess-" + i;
+        SQLException refused =
+            assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(url, credentials("ann", guess)).close());
+        assertEquals("28000", refused.getSQLState(), refused.getMessage());
+      }
+      SQLException locked =
+          assertThrows(
+              SQLException.class,
+              () -> DriverManager.getConnection(url, credentials("ann", "s3cret-pw")).close());
+      assertEquals("08004", locked.getSQLState(), locked.getMessage());
+      assertTrue(locked.getMessage().contains("repeated failed logins"), locked.getMessage());
     }
   }
 

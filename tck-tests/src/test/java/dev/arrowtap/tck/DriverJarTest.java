@@ -38,6 +38,11 @@ class DriverJarTest {
   }
 
   private static List<String> run(Path jar, String url, String... jvmFlags) throws Exception {
+    return run(jar, RemoteOnlyClient.class, url, jvmFlags);
+  }
+
+  private static List<String> run(Path jar, Class<?> client, String url, String... jvmFlags)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(List.of(jvmFlags));
@@ -45,7 +50,7 @@ class DriverJarTest {
         List.of(
             "-cp",
             jar + File.pathSeparator + Path.of("target", "test-classes"),
-            RemoteOnlyClient.class.getName(),
+            client.getName(),
             url));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> lines =
@@ -84,6 +89,25 @@ class DriverJarTest {
     assertTrue(out.contains("count=1000 product=arrowtap"), String.join("\n", out));
     assertTrue(
         Files.size(remoteOnlyJar()) < 12_000_000, "a few MB: " + Files.size(remoteOnlyJar()));
+  }
+
+  /**
+   * Fetch size 0, a double against a DECIMAL, LIMIT with a long, a range check and a division by
+   * zero, with each jar.
+   */
+  @Test
+  void edgeCasesGiveTheRightAnswersWithBothJars() throws Exception {
+    String expected = "statement=1200 prepared=1200 double=1 limit=3 range=22003 divide=22xxx";
+    List<String> embedded = run(driverJar(), EdgeClient.class, "jdbc:arrowtap:");
+    assertTrue(embedded.contains(expected), String.join("\n", embedded));
+    // A user's error is in the SQLException only: no stack trace on the application's stderr.
+    assertEquals(
+        List.of(),
+        embedded.stream().filter(line -> line.matches("\\s+at .*|.*Exception.*")).toList());
+    for (Path jar : List.of(driverJar(), remoteOnlyJar())) {
+      List<String> remote = run(jar, EdgeClient.class, Mode.REMOTE.url());
+      assertTrue(remote.contains(expected), jar + "\n" + String.join("\n", remote));
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.arrowtap.server.embedded;
 
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.exec.ArrowMemoryAccess;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -12,6 +13,7 @@ final class JvmSupport {
   private JvmSupport() {}
 
   static void requireArrowMemory() {
+    ArrowMemoryAccess.ensure();
     try (BufferAllocator allocator = new RootAllocator(1 << 20)) {
       allocator.buffer(64).close();
     } catch (Throwable e) {

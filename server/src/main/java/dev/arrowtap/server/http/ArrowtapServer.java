@@ -6,6 +6,7 @@ import dev.arrowtap.server.meta.MetaErrors;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.HandlerCollection;
+import org.eclipse.jetty.server.session.SessionHandler;
 
 /** The remote server: Avatica's HTTP endpoint over an engine, bound where it is told. */
 public final class ArrowtapServer implements AutoCloseable {
@@ -94,6 +96,23 @@ public final class ArrowtapServer implements AutoCloseable {
       Optional<Path> users,
       Optional<TlsSettings> tls)
       throws SQLException {
+    return start(engine, bind, port, serialization, users, tls, Clock.systemUTC());
+  }
+
+  /**
+   * As above, with the clock the failed-login rule reads (a fixed clock keeps a lock-out in force,
+   * for tests).
+   */
+  public static ArrowtapServer start(
+      ArrowtapEngine engine,
+      String bind,
+      int port,
+      Serialization serialization,
+      Optional<Path> users,
+      Optional<TlsSettings> tls,
+      Clock loginClock)
+      throws SQLException {
+    LoginGuard loginGuard = new LoginGuard(loginClock);
     ArrowtapMeta meta = new ArrowtapMeta(engine);
     InFlightRequests inFlight = new InFlightRequests();
     AtomicBoolean stopping = new AtomicBoolean();
@@ -113,6 +132,12 @@ public final class ArrowtapServer implements AutoCloseable {
           ConstraintSecurityHandler security =
               server.getChildHandlerByClass(ConstraintSecurityHandler.class);
           if (security != null) {
+            // Failed logins are counted, and locked-out clients refused, before the password check.
+            // Avatica puts the login check inside a session handler.
+            LoginThrottle throttle = new LoginThrottle(loginGuard);
+            SessionHandler session = server.getChildHandlerByClass(SessionHandler.class);
+            throttle.setHandler(security);
+            session.setHandler(throttle);
             RemoteUserHandler user = new RemoteUserHandler();
             inFlight.setHandler(security.getHandler());
             timeline.setHandler(inFlight);

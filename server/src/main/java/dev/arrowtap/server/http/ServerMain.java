@@ -9,6 +9,7 @@ import dev.arrowtap.exec.WorkerSecret;
 import dev.arrowtap.log.LogLine;
 import dev.arrowtap.log.ProcessLog;
 import dev.arrowtap.log.QueryLog;
+import dev.arrowtap.server.flightsql.FlightSqlEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -70,6 +71,16 @@ public final class ServerMain {
     ArrowtapServer server =
         ArrowtapServer.start(
             engine, options.bind(), options.port(), Serialization.JSON, options.users(), tls);
+    Optional<FlightSqlEndpoint> flightSql;
+    try {
+      flightSql = flightSql(engine, options, tls);
+    } catch (IOException | RuntimeException e) {
+      System.err.println(
+          "arrowtap server: cannot start the Flight SQL endpoint: " + e.getMessage());
+      server.close();
+      System.exit(2);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -77,6 +88,8 @@ public final class ServerMain {
                 () -> {
                   log().info(LogLine.event("stopping").toString());
                   try {
+                    // Before the server, which closes the engine the endpoint runs on.
+                    flightSql.ifPresent(FlightSqlEndpoint::close);
                     server.close();
                     log().info(LogLine.event("stopped").toString());
                   } catch (RuntimeException e) {
@@ -97,8 +110,25 @@ public final class ServerMain {
                 .with("login", options.users().isPresent())
                 .toString());
     System.out.println("arrowtap server listening on " + server.url() + workersNote(options));
+    flightSql.ifPresent(
+        endpoint -> System.out.println("arrowtap flight sql listening on " + endpoint.uri()));
     System.out.flush();
     stopped.await();
+  }
+
+  /** The Flight SQL endpoint, when asked for: same bind address, users file and TLS identity. */
+  private static Optional<FlightSqlEndpoint> flightSql(
+      ArrowtapEngine engine, ServerOptions options, Optional<TlsSettings> tls) throws IOException {
+    if (options.flightSqlPort().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        FlightSqlEndpoint.start(
+            engine,
+            options.bind(),
+            options.flightSqlPort().get(),
+            options.users(),
+            tls.map(t -> new FlightSqlEndpoint.KeystoreIdentity(t.keystore(), t.password()))));
   }
 
   private static Optional<TlsSettings> tls(ServerOptions options) throws IOException {

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param queryMemoryLimit the Arrow memory one query may hold, in bytes (0: half the server's)
  * @param maxRequests the HTTP requests one query may send when its session sets no {@code
  *     max_requests}; -1 for no budget
+ * @param flightSqlPort the Arrow Flight SQL endpoint's port (0 for any free one), or empty for none
  */
 public record ServerOptions(
     String bind,
@@ -42,7 +43,8 @@ public record ServerOptions(
     Optional<Path> workerTlsCa,
     LogSettings log,
     long queryMemoryLimit,
-    long maxRequests) {
+    long maxRequests,
+    Optional<Integer> flightSqlPort) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8765;
 
@@ -59,6 +61,11 @@ public record ServerOptions(
       throw new IllegalArgumentException("--tls-keystore and --tls-password-file go together");
     }
     workers = List.copyOf(workers);
+    Objects.requireNonNull(flightSqlPort, "flightSqlPort is null");
+    if (flightSqlPort.isPresent() && (flightSqlPort.get() < 0 || flightSqlPort.get() > 65535)) {
+      throw new IllegalArgumentException(
+          "--flight-sql-port must be between 0 and 65535: " + flightSqlPort.get());
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
     }
@@ -86,13 +93,46 @@ public record ServerOptions(
         Optional.empty(),
         LogSettings.DEFAULTS,
         0,
-        DEFAULT_MAX_REQUESTS);
+        DEFAULT_MAX_REQUESTS,
+        Optional.empty());
+  }
+
+  /** Options without a Flight SQL endpoint. */
+  public ServerOptions(
+      String bind,
+      int port,
+      Optional<Path> catalog,
+      List<WorkerAddress> workers,
+      Optional<Path> secretFile,
+      int taskAttempts,
+      Optional<Path> users,
+      Optional<Path> tlsKeystore,
+      Optional<Path> tlsPasswordFile,
+      Optional<Path> workerTlsCa,
+      LogSettings log,
+      long queryMemoryLimit,
+      long maxRequests) {
+    this(
+        bind,
+        port,
+        catalog,
+        workers,
+        secretFile,
+        taskAttempts,
+        users,
+        tlsKeystore,
+        tlsPasswordFile,
+        workerTlsCa,
+        log,
+        queryMemoryLimit,
+        maxRequests,
+        Optional.empty());
   }
 
   /**
    * Parses {@code [--catalog FILE] [--port N] [--bind ADDR] [--workers HOST:PORT,...]
    * [--secret-file FILE] [--task-attempts N] [--users FILE] [--tls-keystore FILE
-   * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE]}.
+   * --tls-password-file FILE] [--log-level LEVEL] [--log-file FILE] [--flight-sql-port N]}.
    */
   public static ServerOptions parse(String... args) {
     CommandLineFlags flags =
@@ -125,6 +165,8 @@ public record ServerOptions(
             "--query-memory-limit",
             "BYTES",
             "--max-requests",
+            "N",
+            "--flight-sql-port",
             "N");
     return new ServerOptions(
         flags.string("--bind").orElse(DEFAULT_BIND),
@@ -139,7 +181,16 @@ public record ServerOptions(
         flags.path("--worker-tls-ca"),
         LogSettings.from(flags),
         flags.string("--query-memory-limit").map(v -> bytes("--query-memory-limit", v)).orElse(0L),
-        flags.number("--max-requests", DEFAULT_MAX_REQUESTS));
+        flags.number("--max-requests", DEFAULT_MAX_REQUESTS),
+        flags.string("--flight-sql-port").map(v -> flightSqlPort(v)));
+  }
+
+  private static int flightSqlPort(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--flight-sql-port must be a port number: " + value);
+    }
   }
 
   /** A positive number of bytes, with an optional K, M or G (powers of 1024). */

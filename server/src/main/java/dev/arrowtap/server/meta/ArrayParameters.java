@@ -7,14 +7,14 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.Arrays;
 
 /**
  * Lets arrays through Avatica both ways. Parameters: Avatica hands a bound array to the statement
  * as a {@link java.sql.Array}, but Calcite's generated code reads arrays as lists, so they are
- * converted as they are set ({@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}).
- * Results: Avatica reads an ARRAY column through {@code Array.getResultSet()} expecting an index
- * and a value column, which Calcite's arrays do not have; see {@link ArrayResults}.
+ * converted as they are set ({@code WHERE id IN (SELECT * FROM UNNEST(CAST(? AS BIGINT ARRAY)))}),
+ * each element to the parameter's element type. Results: Avatica reads an ARRAY column through
+ * {@code Array.getResultSet()} expecting an index and a value column, which Calcite's arrays do not
+ * have; see {@link ArrayResults}.
  */
 final class ArrayParameters {
   private ArrayParameters() {}
@@ -52,7 +52,10 @@ final class ArrayParameters {
                   && args != null
                   && args.length >= 2
                   && args[1] instanceof Array array) {
-                statement.setObject((Integer) args[0], Arrays.asList((Object[]) array.getArray()));
+                int index = (Integer) args[0];
+                String type = statement.getParameterMetaData().getParameterTypeName(index);
+                statement.setObject(
+                    index, BoundParameters.elements(index, (Object[]) array.getArray(), type));
                 return null;
               }
               return ArrayResults.wrap(ExactTimes.results(invoke(statement, method, args)));

@@ -10,11 +10,14 @@ import dev.arrowtap.engine.PostgresSyntax;
 import dev.arrowtap.metrics.ExplainAnalyzeRenderer;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -70,6 +73,9 @@ public class ArrowtapMeta extends JdbcMeta {
   /** Longest application name kept: it is a label, not a place to store data. */
   private static final int APPLICATION_NAME_LIMIT = 256;
 
+  /** Rows per frame for a client that asks for frames of 0 rows, the driver's own default. */
+  private static final int DEFAULT_FRAME_ROWS = 10_000;
+
   private static final Pattern CANCEL =
       Pattern.compile("\\s*CANCEL\\s+STATEMENT\\s+(\\d{1,9})\\s*;?\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLOSE_RESULT =
@@ -81,8 +87,24 @@ public class ArrowtapMeta extends JdbcMeta {
   private final Secrets secrets;
   private final ScheduledFuture<?> reaper;
 
+  /** The {@code java.sql.Types} of each prepared statement's parameters (connection/statement). */
+  private final Map<String, List<Integer>> parameterTypes = new ConcurrentHashMap<>();
+
   /** Prepared EXPLAIN ANALYZE statements (connection/statement) and the query each analyzes. */
   private final Map<String, String> explainAnalyzed = new ConcurrentHashMap<>();
+
+  /** The engine statement of a JdbcMeta statement, whose field Avatica keeps package-private. */
+  private static final VarHandle STATEMENT;
+
+  static {
+    try {
+      STATEMENT =
+          MethodHandles.privateLookupIn(StatementInfo.class, MethodHandles.lookup())
+              .findVarHandle(StatementInfo.class, "statement", Statement.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private static final ScheduledExecutorService REAPER =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("arrowtap-abandoned-queries"));
@@ -102,13 +124,28 @@ public class ArrowtapMeta extends JdbcMeta {
             TimeUnit.MILLISECONDS);
   }
 
-  /** Closes an abandoned query's result set, which frees its scan's memory. */
+  /**
+   * Closes a query's result set, which frees its scan's memory: an abandoned query's, and a failed
+   * one's, whose result the engine may have opened (its scan started) before the failure.
+   */
   private void releaseResults(QueryMetrics query) {
     StatementInfo info = getStatementCache().getIfPresent(query.statementId());
-    if (info != null && info.getResultSet() != null) {
+    if (info == null) {
+      return;
+    }
+    close(info.getResultSet());
+    try {
+      close(((Statement) STATEMENT.get(info)).getResultSet());
+    } catch (SQLException | RuntimeException e) {
+      // The statement is closed: so are its results.
+    }
+  }
+
+  private static void close(ResultSet resultSet) {
+    if (resultSet != null) {
       try {
-        info.getResultSet().close();
-      } catch (SQLException e) {
+        resultSet.close();
+      } catch (SQLException | RuntimeException e) {
         // Already closed or broken: either way nothing is left to free.
       }
     }
@@ -249,6 +286,7 @@ public class ArrowtapMeta extends JdbcMeta {
       tracker.resultClosed(ch.id, query.statementId());
     }
     tracker.connectionClosed(ch.id);
+    parameterTypes.keySet().removeIf(key -> key.startsWith(ch.id + "/"));
     super.closeConnection(ch);
   }
 
@@ -264,6 +302,7 @@ public class ArrowtapMeta extends JdbcMeta {
     }
     Matcher analyze = EXPLAIN_ANALYZE.matcher(sql);
     String inner = analyze.matches() ? analyze.group(1) : sql;
+    ReadOnlyStatements.check(inner);
     StatementHandle h;
     try {
       h = super.prepare(ch, typedArrays(ch, PostgresSyntax.rewrite(inner)), maxRowCount);
@@ -273,6 +312,9 @@ public class ArrowtapMeta extends JdbcMeta {
       throw e;
     }
     tracker.prepared(h, inner);
+    parameterTypes.put(
+        h.connectionId + "/" + h.id,
+        h.signature.parameters.stream().map(p -> p.parameterType).toList());
     if (analyze.matches()) {
       // Executes as EXPLAIN ANALYZE of the prepared query, with its parameters.
       explainAnalyzed.put(h.connectionId + "/" + h.id, inner);
@@ -321,12 +363,13 @@ public class ArrowtapMeta extends JdbcMeta {
       tracker.applicationNamed(h.connectionId, name);
       return TextResult.of(h, sql, "application_name", List.of(name));
     }
+    ReadOnlyStatements.check(sql);
     QueryMetrics query = tracker.begin(h, sql);
     String standard = PostgresSyntax.rewrite(sql);
+    int firstFrame = firstFrameRows(maxRowsInFirstFrame);
     ExecuteResult result =
         tracked(
-            query,
-            () -> super.prepareAndExecute(h, standard, maxRowCount, maxRowsInFirstFrame, callback));
+            query, () -> super.prepareAndExecute(h, standard, maxRowCount, firstFrame, callback));
     tracker.sent(query, result);
     return result;
   }
@@ -341,11 +384,19 @@ public class ArrowtapMeta extends JdbcMeta {
       return explainAnalyze(h, h.signature.sql, analyzed, parameterValues);
     }
     QueryMetrics query = tracker.begin(h, tracker.preparedSql(h));
+    int firstFrame = firstFrameRows(maxRowsInFirstFrame);
     ExecuteResult result =
         tracked(
-            query, () -> super.execute(h, ExactTimes.carry(parameterValues), maxRowsInFirstFrame));
+            query,
+            () -> super.execute(h, ExactTimes.carry(converted(h, parameterValues)), firstFrame));
     tracker.sent(query, result);
     return result;
+  }
+
+  /** The parameters converted to the types of the statement's {@code ?} (see BoundParameters). */
+  private List<TypedValue> converted(StatementHandle h, List<TypedValue> parameterValues) {
+    return BoundParameters.convert(
+        parameterValues, parameterTypes.get(h.connectionId + "/" + h.id));
   }
 
   @Override
@@ -359,8 +410,10 @@ public class ArrowtapMeta extends JdbcMeta {
       return metadata(
           ch,
           connection ->
-              engineMetadata.columns(
-                  connection, schemaPattern.s, tableNamePattern.s, columnNamePattern.s));
+              inCatalog(
+                  catalog,
+                  engineMetadata.columns(
+                      connection, schemaPattern.s, tableNamePattern.s, columnNamePattern.s)));
     }
   }
 
@@ -375,7 +428,10 @@ public class ArrowtapMeta extends JdbcMeta {
       return metadata(
           ch,
           connection ->
-              engineMetadata.tables(connection, schemaPattern.s, tableNamePattern.s, typeList));
+              inCatalog(
+                  catalog,
+                  engineMetadata.tables(
+                      connection, schemaPattern.s, tableNamePattern.s, typeList)));
     }
   }
 
@@ -475,6 +531,17 @@ public class ArrowtapMeta extends JdbcMeta {
     return arguments;
   }
 
+  /**
+   * The rows, or none when the caller names a catalog: arrowtap's tables belong to no catalog
+   * ({@code TABLE_CAT} is null), so only a null (any) or empty ("none") catalog matches them.
+   */
+  private static MetadataRows inCatalog(String catalog, MetadataRows rows) {
+    if (catalog == null || catalog.isEmpty()) {
+      return rows;
+    }
+    return new MetadataRows(rows.columns());
+  }
+
   /** A metadata answer computed in memory on the session's engine connection. */
   private MetaResultSet metadata(ConnectionHandle ch, MetadataCall call) {
     try {
@@ -498,10 +565,21 @@ public class ArrowtapMeta extends JdbcMeta {
     }
   }
 
+  /**
+   * A client's fetch size of 0 is JDBC's "no hint" (Spark sends it); Avatica would answer with an
+   * empty first frame marked done, a query that silently returns no rows. It gets frames of the
+   * default size instead.
+   */
+  private static int firstFrameRows(int requested) {
+    return requested == 0 ? -1 : requested;
+  }
+
   @Override
-  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+  public Frame fetch(StatementHandle h, long offset, int requestedRows)
       throws NoSuchStatementException, MissingResultsException {
     refuseIfShuttingDown(h);
+    // 0 is "no hint" here too: a frame of 0 rows would end the result (see firstFrameRows).
+    int fetchMaxRowCount = requestedRows == 0 ? DEFAULT_FRAME_ROWS : requestedRows;
     QueryMetrics query = tracker.running(h.connectionId, h.id).orElse(null);
     if (query != null && query.state() == QueryState.CANCELLED && query.isCancelled()) {
       String error = query.error() == null ? "query cancelled" : query.error();
@@ -520,6 +598,7 @@ public class ArrowtapMeta extends JdbcMeta {
   @Override
   public void closeStatement(StatementHandle h) {
     explainAnalyzed.remove(h.connectionId + "/" + h.id);
+    parameterTypes.remove(h.connectionId + "/" + h.id);
     tracker.statementClosed(h);
     super.closeStatement(h);
   }
@@ -564,7 +643,10 @@ public class ArrowtapMeta extends JdbcMeta {
   private static void bind(PreparedStatement statement, List<TypedValue> parameters)
       throws SQLException {
     Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    List<TypedValue> carried = ExactTimes.carry(parameters);
+    List<TypedValue> carried =
+        ExactTimes.carry(
+            BoundParameters.convert(
+                parameters, BoundParameters.types(statement.getParameterMetaData())));
     for (int i = 0; i < carried.size(); i++) {
       statement.setObject(i + 1, carried.get(i).toJdbc(utc));
     }
@@ -616,6 +698,8 @@ public class ArrowtapMeta extends JdbcMeta {
     try {
       return tracker.run(query, work);
     } catch (Exception e) {
+      // A failed query gives back its memory now, not when its statement is closed or reused.
+      releaseResults(query);
       throw QueryTracker.<RuntimeException>rethrow(e);
     }
   }

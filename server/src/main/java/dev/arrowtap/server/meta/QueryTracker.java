@@ -184,8 +184,10 @@ final class QueryTracker {
       }
       Throwable translated = MetaErrors.translate(e);
       String error = ErrorText.of(translated, secrets);
-      if (e instanceof Error || error.startsWith(SqlStates.INTERNAL + ":")) {
+      if (e instanceof VirtualMachineError || error.startsWith(SqlStates.INTERNAL + ":")) {
         // A bug or the JVM in trouble (out of memory): the operator needs where it happened.
+        // A user's error (a division by zero failing in a generated class's initializer is an
+        // Error too) belongs in the SQLException only, not in a stack trace on the app's stderr.
         LOG.log(
             Level.SEVERE,
             LogLine.event("internal_error")

@@ -351,9 +351,11 @@ final class FeedBatchReader implements BatchReader {
     boolean permanent =
         !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
             || (cause instanceof HttpFailure failed && failed.refused());
+    // The cause's messages may quote the API's answer, which may echo the credentials.
+    Throwable shown = feed.secrets().redact(cause);
     return permanent
-        ? new PermanentFailure(sqlState, message, cause)
-        : new ArrowtapException(sqlState, message, cause);
+        ? new PermanentFailure(sqlState, message, shown)
+        : new ArrowtapException(sqlState, message, shown);
   }
 
   private void closePage() {

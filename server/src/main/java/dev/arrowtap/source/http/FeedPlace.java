@@ -30,7 +30,8 @@ record FeedPlace(FeedDef feed, int page, String method, String url) {
 
   /** An error naming this place. */
   ArrowtapException error(String sqlState, String problem, Throwable cause) {
-    return new ArrowtapException(sqlState, describe(problem), cause);
+    // The cause's messages may quote the API's answer, which may echo the credentials.
+    return new ArrowtapException(sqlState, describe(problem), feed.secrets().redact(cause));
   }
 
   /** The place, secrets masked. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arrowtap.catalog.AuthDef;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.common.Secrets;
 import dev.arrowtap.common.SqlStates;
 import java.io.IOException;
 import java.net.URI;
@@ -130,6 +131,9 @@ final class OAuthTokens {
       margin = MAX_MARGIN;
     }
     String nextRefresh = answer.path("refresh_token").asText(refresh);
+    // Masked by value from now on, wherever an API might echo them.
+    Secrets.learn(value);
+    Secrets.learn(nextRefresh);
     return new Token(value, sentAt + lifetime.minus(margin).toNanos(), nextRefresh);
   }
 

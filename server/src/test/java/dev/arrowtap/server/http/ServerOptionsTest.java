@@ -22,6 +22,14 @@ class ServerOptionsTest {
   }
 
   @Test
+  void flightSqlPortIsAnOption() {
+    assertEquals(Optional.of(0), ServerOptions.parse("--flight-sql-port", "0").flightSqlPort());
+    assertEquals(Optional.empty(), ServerOptions.parse().flightSqlPort());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> ServerOptions.parse("--flight-sql-port", "70000"));
+  }
+
+  @Test
   void fullMapping() {
     ServerOptions options =
         ServerOptions.parse("--catalog", "c.yaml", "--port", "0", "--bind", "0.0.0.0");

@@ -28,17 +28,23 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server with these arguments (and {@code --port 0}) and waits for its ready line. */
   static ServerProcess start(Map<String, String> environment, String... args) throws IOException {
+    return start(List.of(), environment, args);
+  }
+
+  /** As above, with these JVM options too (a heap size, say). */
+  static ServerProcess start(
+      List<String> jvmOptions, Map<String, String> environment, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ServerMain.class.getName(),
-                "--port",
-                "0"));
+        new ArrayList<>(List.of(java, "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            ServerMain.class.getName(),
+            "--port",
+            "0"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);

@@ -261,23 +261,24 @@ class FeedTablesTest {
 
   @Test
   void nextPageIsRequestedWhileThisOneStillStreams() throws Exception {
-    CountDownLatch secondRequested = new CountDownLatch(1);
+    CountDownLatch thirdRequested = new CountDownLatch(1);
     api.route(
         "/users",
         r -> {
           int offset = Integer.parseInt(r.param("offset"));
-          if (offset == 100) {
-            secondRequested.countDown();
+          if (offset == 200) {
+            thirdRequested.countDown();
           }
           Reply reply =
               Reply.json(
-                  "{\"data\":["
+                  "{\"total\":250,\"data\":["
                       + String.join(
-                          ",", FeedTestServer.records(offset, Math.min(150, offset + 100)))
-                      + "],\"total\":150}");
-          // The first page's body stops half-way until the second page is asked for: without
-          // the overlap, the scan would stall here and fail on its response timeout.
-          return offset == 0 ? reply.pausedUntil(secondRequested) : reply;
+                          ",", FeedTestServer.records(offset, Math.min(250, offset + 100)))
+                      + "]}");
+          // The first page goes alone; once it told the total, the second page's body stops
+          // half-way until the third page is asked for: without the overlap, the scan would stall
+          // here and fail on its response timeout.
+          return offset == 100 ? reply.pausedUntil(thirdRequested) : reply;
         });
     try (Connection c =
         feeds.connectTables(
@@ -286,8 +287,8 @@ class FeedTablesTest {
                 + "        concurrency: 2\n"
                 + "        columns: [{name: id, type: BIGINT}]\n        timeouts: {response_ms: 3000}\n"
                 + "        retry: {attempts: 1}\n")) {
-      assertEquals(150, single(c, "SELECT count(DISTINCT id) FROM t.users"));
-      assertEquals(2, api.count("/users"), "the total stops the guessing: no third request");
+      assertEquals(250, single(c, "SELECT count(DISTINCT id) FROM t.users"));
+      assertEquals(3, api.count("/users"), "the total stops the guessing: no fourth request");
     }
   }
 
