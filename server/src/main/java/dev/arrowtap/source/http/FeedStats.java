@@ -31,9 +31,11 @@ final class FeedStats {
 
   private FeedStats() {}
 
-  /** The key of a task's feed: its table, parameter values and filters sent to the API. */
+  /** The key of a task's feed: its table, URL, parameter values and filters sent to the API. */
   static String key(FeedTask task) {
     return task.feed().qualifiedName()
+        + " "
+        + task.feed().url()
         + " "
         + new TreeMap<>(task.parameters())
         + " "

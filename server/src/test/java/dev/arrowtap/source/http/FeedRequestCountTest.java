@@ -143,8 +143,11 @@ class FeedRequestCountTest {
         SQLException e = assertThrows(SQLException.class, () -> count(c, "items"));
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertTrue(e.getMessage().contains("page 3"), e.getMessage());
-        // Page 1 alone, then pages 2 to 5 at once (concurrency 4); nothing after the failure.
-        assertEquals(List.of(0L, 100L, 200L, 300L, 400L), offsets(), "total: " + withTotal);
+        // Page 1 alone, then pages 2 to 5 at once (concurrency 4; pages 4 and 5 may be cut off
+        // before they reach the API); nothing after the failure.
+        List<Long> offsets = offsets();
+        assertEquals(List.of(0L, 100L, 200L), offsets.subList(0, 3), "total: " + withTotal);
+        assertTrue(offsets.get(offsets.size() - 1) <= 400, "total: " + withTotal + " " + offsets);
       }
     }
   }
