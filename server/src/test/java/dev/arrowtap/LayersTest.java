@@ -35,7 +35,7 @@ class LayersTest {
           List.of("engine"),
           List.of("server.meta", "worker"),
           List.of("server.flightsql"),
-          List.of("server.http", "server.embedded"));
+          List.of("server.http", "server.embedded", "authoring"));
 
   @ArchTest
   static final ArchRule PACKAGES_ARE_FREE_OF_CYCLES =

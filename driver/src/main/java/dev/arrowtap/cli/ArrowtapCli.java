@@ -1,5 +1,6 @@
 package dev.arrowtap.cli;
 
+import dev.arrowtap.authoring.CatalogMain;
 import dev.arrowtap.demo.DemoMain;
 import dev.arrowtap.server.http.ServerMain;
 import dev.arrowtap.worker.WorkerMain;
@@ -20,6 +21,9 @@ public final class ArrowtapCli {
           "  shell [URL]                                        open sqlline (default: embedded)",
           "  lookups [--url URL] [--batch-size N] [--rows] --driving SQL --lookup NAME=SQL...",
           "                                                     stream batched one-to-many lookups",
+          "  catalog import SPEC [--base-url URL] [--schema NAME]  an OpenAPI description -> catalog",
+          "  catalog draft URL [--header 'Name: value']...      one live endpoint -> catalog",
+          "                                                     (arrowtap catalog --help: details)",
           "  demo-api [--port N]                                run the demo JSON API on loopback");
 
   private ArrowtapCli() {}
@@ -52,6 +56,7 @@ public final class ArrowtapCli {
       case "worker" -> WorkerMain.main(rest);
       case "sql" -> System.exit(SqlCommand.run(rest, System.out, System.err));
       case "lookups" -> System.exit(LookupsCommand.run(rest, System.out, System.err));
+      case "catalog" -> System.exit(CatalogMain.run(rest, System.out, System.err));
       case "demo-api" -> DemoMain.main(rest);
       default -> {
         System.err.println("arrowtap: unknown command '" + args[0] + "'\n" + USAGE);

@@ -78,6 +78,10 @@ public class ArrowtapDriver extends Driver {
       if (merged.getProperty("httpclient_factory") == null) {
         merged.setProperty("httpclient_factory", ArrowtapHttpClientFactory.class.getName());
       }
+      // Avatica alone retries forever against a server that accepts and drops connections.
+      if (merged.getProperty("httpclient_impl") == null) {
+        merged.setProperty("httpclient_impl", BoundedRetryHttpClient.class.getName());
+      }
       // JDBC tools pass user and password; a server with --users checks them with HTTP Basic.
       String user = merged.getProperty("user");
       if (user != null && !user.isEmpty() && merged.getProperty("avatica_user") == null) {

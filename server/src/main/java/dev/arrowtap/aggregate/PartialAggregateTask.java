@@ -2,11 +2,14 @@ package dev.arrowtap.aggregate;
 
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.SourceLengths;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.exec.TaskSplit;
 import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.metrics.StageOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,8 +34,13 @@ public record PartialAggregateTask(TaskSpec input, PartialAggregateSpec aggregat
   }
 
   @Override
-  public RequestEstimate estimatedRequests() {
-    return input.estimatedRequests();
+  public RequestEstimate estimatedRequests(SourceLengths seen) {
+    return input.estimatedRequests(seen);
+  }
+
+  @Override
+  public Optional<String> lengthKey() {
+    return input.lengthKey();
   }
 
   @Override
@@ -43,6 +51,18 @@ public record PartialAggregateTask(TaskSpec input, PartialAggregateSpec aggregat
   @Override
   public BatchReader open(TaskContext context) throws IOException {
     return new PartialAggregateReader(input, aggregate, context);
+  }
+
+  /** Each part of the input computes its own groups; the merge above adds them up. */
+  @Override
+  public List<TaskSpec> split(TaskSplit how) {
+    List<TaskSpec> parts = input.split(how);
+    if (parts.size() == 1 && parts.get(0) == input) {
+      return List.of(this);
+    }
+    return parts.stream()
+        .map(part -> (TaskSpec) new PartialAggregateTask(part, aggregate))
+        .toList();
   }
 
   /** Groups, not rows: EXPLAIN ANALYZE shows the rows the source read and the groups sent. */

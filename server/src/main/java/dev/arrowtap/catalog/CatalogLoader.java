@@ -135,23 +135,48 @@ public final class CatalogLoader {
     }
     // Secrets are known only once every value is resolved; feeds are finished after that.
     List<FeedDef.Builder> drafts = new ArrayList<>();
+    List<List<ChildTableDef>> children = new ArrayList<>();
     for (RawFeed feed : raw) {
-      drafts.add(feed(feed.schema, feed.table));
+      drafts.add(withOrigin(feed.table, () -> feed(feed.schema, feed.table)));
+      children.add(withOrigin(feed.table, () -> ChildTables.read(feed.table)));
     }
     Secrets allSecrets = secrets.secrets();
     Map<String, List<FeedDef>> schemas = new LinkedHashMap<>();
     for (String name : schemaTables.keySet()) {
       schemas.put(name, new ArrayList<>());
     }
-    for (FeedDef.Builder draft : drafts) {
-      FeedDef feed = draft.secrets(allSecrets).build();
+    for (int i = 0; i < drafts.size(); i++) {
+      FeedDef feed = drafts.get(i).secrets(allSecrets).build();
       schemas.get(feed.schema()).add(feed);
+      for (ChildTableDef child : children.get(i)) {
+        schemas.get(feed.schema()).add(child.feedOf(feed));
+      }
+    }
+    for (RawFeed feed : raw) {
+      ChildTables.checkNames(feed.table, schemas.get(feed.schema));
     }
     schemas.replaceAll((k, v) -> List.copyOf(v));
     return new Catalog(source, schemas, hosts);
   }
 
   private record RawFeed(String schema, NodeReader table) {}
+
+  /**
+   * A table written by {@code arrowtap catalog import} says which operation of the description it
+   * came from ({@code origin}); its load errors name that operation too.
+   */
+  private static <T> T withOrigin(NodeReader table, java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (CatalogException e) {
+      String origin = table.string("origin", "");
+      if (origin.isEmpty()) {
+        throw e;
+      }
+      throw new CatalogException(
+          e.getMessage() + " (table generated from " + origin + " of the API's description)", e);
+    }
+  }
 
   private static String identifier(NodeReader node, String key) {
     String name = node.string(key);
@@ -187,6 +212,9 @@ public final class CatalogLoader {
         "rate_limit",
         "cache",
         "fields",
+        "origin",
+        "children",
+        "split",
         "typical_rows");
     String name = table.string("name");
     String url = table.resolved("url", null);
@@ -216,7 +244,20 @@ public final class CatalogLoader {
         .http(http(table))
         .fetch(fetch(table))
         .filters(filters(table))
-        .fields(fields(table));
+        .fields(fields(table))
+        .split(split(table.objectOrEmpty("split")));
+  }
+
+  /** {@code split: {pages_per_task: 10}}: how a scan may be cut into tasks. */
+  private static SplitDef split(NodeReader split) {
+    split.allowOnly("pages_per_task");
+    return new SplitDef(
+        (int)
+            split.integer(
+                "pages_per_task",
+                SplitDef.DEFAULTS.pagesPerTask(),
+                1,
+                SplitDef.MAX_PAGES_PER_TASK));
   }
 
   /**
@@ -498,7 +539,7 @@ public final class CatalogLoader {
       Pattern.compile(
           "(?i)\\s*(?:DECIMAL|NUMERIC)\\s*\\(\\s*(\\d{1,3})\\s*(?:,\\s*(\\d{1,3})\\s*)?\\)\\s*");
 
-  private static List<ColumnDef> columns(NodeReader table) {
+  static List<ColumnDef> columns(NodeReader table) {
     List<ColumnDef> columns = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (NodeReader column : table.list("columns", true)) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param fetch requests at once (and later rate limits and caching)
  * @param filters comparisons on columns that the API applies as request parameters
  * @param fields the request parameter that names the fields a query reads, if the API has one
+ * @param split how a scan may be cut into tasks that run side by side
  */
 public record FeedDef(
     String schema,
@@ -35,7 +36,8 @@ public record FeedDef(
     Secrets secrets,
     FetchDef fetch,
     List<FilterDef> filters,
-    FieldsDef fields) {
+    FieldsDef fields,
+    SplitDef split) {
   public FeedDef {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(name, "name is null");
@@ -53,6 +55,7 @@ public record FeedDef(
     Objects.requireNonNull(fetch, "fetch is null");
     filters = List.copyOf(filters);
     Objects.requireNonNull(fields, "fields is null");
+    Objects.requireNonNull(split, "split is null");
   }
 
   /** A feed of this schema, name and URL, every other setting at its default. */
@@ -77,7 +80,8 @@ public record FeedDef(
         .secrets(secrets)
         .fetch(fetch)
         .filters(filters)
-        .fields(fields);
+        .fields(fields)
+        .split(split);
   }
 
   /** This feed with other fetch settings. */
@@ -101,7 +105,7 @@ public record FeedDef(
    */
   public static final class Builder {
     private final String schema;
-    private final String name;
+    private String name;
     private final String url;
     private String description = "";
     private String method = "GET";
@@ -118,11 +122,17 @@ public record FeedDef(
     private FetchDef fetch = FetchDef.DEFAULTS;
     private List<FilterDef> filters = List.of();
     private FieldsDef fields = FieldsDef.NONE;
+    private SplitDef split = SplitDef.DEFAULTS;
 
     private Builder(String schema, String name, String url) {
       this.schema = schema;
       this.name = name;
       this.url = url;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
     }
 
     public Builder description(String value) {
@@ -200,6 +210,11 @@ public record FeedDef(
       return this;
     }
 
+    public Builder split(SplitDef value) {
+      split = value;
+      return this;
+    }
+
     public FeedDef build() {
       return new FeedDef(
           schema,
@@ -219,7 +234,8 @@ public record FeedDef(
           secrets,
           fetch,
           filters,
-          fields);
+          fields,
+          split);
     }
   }
 }

@@ -11,6 +11,15 @@ public final class SqlStates {
   /** An integer or decimal result outside its type's range (checked arithmetic). */
   public static final String NUMERIC_OUT_OF_RANGE = "22003";
 
+  /** Division by zero. */
+  public static final String DIVISION_BY_ZERO = "22012";
+
+  /** A LIKE pattern with an escape character before something it cannot escape. */
+  public static final String INVALID_ESCAPE_SEQUENCE = "22025";
+
+  /** The logarithm of zero or a negative number. */
+  public static final String INVALID_ARGUMENT_FOR_LOGARITHM = "2201E";
+
   /** A parameter or value that cannot be read as the type it must have ("12x" as a BIGINT). */
   public static final String INVALID_CHARACTER_VALUE = "22018";
 

@@ -50,7 +50,7 @@ public interface BodyDecoder extends AutoCloseable {
     boolean lines =
         layout.format() == RecordLayout.Format.NDJSON
             || layout.format() == RecordLayout.Format.AUTO;
-    if (parallel.threads() > 1 && lines && capturePointers.isEmpty()) {
+    if (parallel.threads() > 1 && lines && capturePointers.isEmpty() && !layout.exploded()) {
       return new ParallelBodyDecoder(
           body, contentType, layout, columns, allocator, batchSize, parallel);
     }

@@ -36,6 +36,7 @@ public final class JsonBatchDecoder implements BodyDecoder {
   private final VectorSchemaRoot root;
   private final RecordReader reader;
   private final BodyStart start;
+  private final ElementRows elements;
   private JsonParser parser;
   private RecordLocator locator;
   private long records;
@@ -82,6 +83,7 @@ public final class JsonBatchDecoder implements BodyDecoder {
     this.batchSize = batchSize;
     this.start = Objects.requireNonNull(start, "start is null");
     this.records = start.recordIndex();
+    this.elements = layout.exploded() ? new ElementRows(layout.elements()) : null;
     List<FieldVector> vectors = new ArrayList<>(columns.size());
     try {
       for (ColumnBinding column : columns) {
@@ -121,12 +123,16 @@ public final class JsonBatchDecoder implements BodyDecoder {
     int row = 0;
     boolean inRecord = false;
     try {
-      while (row < batchSize && locator.next()) {
-        inRecord = true;
-        reader.read(parser, row);
-        inRecord = false;
-        row++;
-        records++;
+      if (elements != null) {
+        row = readElements();
+      } else {
+        while (row < batchSize && locator.next()) {
+          inRecord = true;
+          reader.read(parser, row);
+          inRecord = false;
+          row++;
+          records++;
+        }
       }
     } catch (StreamReadException e) {
       finished = true;
@@ -152,6 +158,29 @@ public final class JsonBatchDecoder implements BodyDecoder {
     return root;
   }
 
+  /** A child table's batch: the rows of the elements of each record's array. */
+  private int readElements() throws IOException, ValueMismatch {
+    int row = 0;
+    while (row < batchSize) {
+      if (elements.hasNext()) {
+        elements.read(reader, row++);
+      } else if (locator.next()) {
+        loadElements();
+      } else {
+        break;
+      }
+    }
+    return row;
+  }
+
+  private void loadElements() throws IOException {
+    String problem = elements.load(parser);
+    records++;
+    if (problem != null) {
+      throw DecodeErrors.shape(parser, problem, records - 1, records - 1, start.byteOffset());
+    }
+  }
+
   /**
    * Skips the first {@code count} records of the body unread: a page fetched again after its body
    * broke resumes after the records already delivered. Call before the first {@link #next()}.
@@ -165,7 +194,18 @@ public final class JsonBatchDecoder implements BodyDecoder {
 
   private void skip() throws IOException {
     try {
-      while (toSkip > 0 && locator.next()) {
+      // A child table's count is of rows delivered: elements, not records.
+      while (elements != null && toSkip > 0) {
+        if (elements.hasNext()) {
+          elements.skip();
+          toSkip--;
+        } else if (locator.next()) {
+          loadElements();
+        } else {
+          break;
+        }
+      }
+      while (elements == null && toSkip > 0 && locator.next()) {
         parser.skipChildren();
         toSkip--;
         records++;

@@ -29,6 +29,34 @@ public final class ArrowtapTypeSystem extends RelDataTypeSystemImpl {
 
   private static final int MAX_DECIMAL = 38;
 
+  /**
+   * TIMESTAMP without a precision keeps milliseconds, arrowtap's timestamp precision: Calcite's
+   * default of 0 made {@code CAST(x AS TIMESTAMP)} drop them.
+   */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    return switch (typeName) {
+      case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 3;
+      default -> super.getDefaultPrecision(typeName);
+    };
+  }
+
+  /**
+   * The average of a DECIMAL(p, s) is a DECIMAL(38, max(s, 6)), as exact as the sum it divides:
+   * Calcite's DECIMAL(p, s) rounded the average to the argument's scale and overflowed where the
+   * sum did not.
+   */
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
+      return super.deriveAvgAggType(typeFactory, argumentType);
+    }
+    RelDataType average =
+        typeFactory.createSqlType(
+            SqlTypeName.DECIMAL, MAX_DECIMAL, Math.max(argumentType.getScale(), 6));
+    return typeFactory.createTypeWithNullability(average, argumentType.isNullable());
+  }
+
   @Override
   public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
     SqlTypeName name = argumentType.getSqlTypeName();

@@ -207,6 +207,11 @@ public final class PostgresSyntax {
       return null;
     }
     String operand = sql.substring(comma + 1, close).trim();
+    if (nestedWeek(operand, floorUnit)) {
+      // Calcite's simplifier merges FLOOR(FLOOR(x TO a) TO b) and fails on a week unit; a zero
+      // TIMESTAMPADD between them keeps the two apart and changes no value.
+      operand = "TIMESTAMPADD(SECOND, 0, " + operand + ")";
+    }
     return sql.substring(0, at)
         + "FLOOR("
         + operand
@@ -214,6 +219,13 @@ public final class PostgresSyntax {
         + floorUnit
         + ")"
         + sql.substring(close + 1);
+  }
+
+  /** Whether a truncation to {@code unit} of {@code operand} nests two, one of them by weeks. */
+  private static boolean nestedWeek(String operand, String unit) {
+    String upper = operand.toUpperCase(Locale.ROOT);
+    boolean nested = upper.startsWith("DATE_TRUNC") || upper.startsWith("FLOOR");
+    return nested && (unit.startsWith("WEEK") || upper.contains("WEEK"));
   }
 
   private static boolean startsWord(String sql, boolean[] code, int i, String word) {

@@ -2,10 +2,12 @@ package dev.arrowtap.exec;
 
 import dev.arrowtap.common.DaemonThreads;
 import dev.arrowtap.metrics.MetricsStore;
+import dev.arrowtap.metrics.TaskMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -27,6 +29,8 @@ public final class ExecutionServices implements AutoCloseable {
   private final MemoryLimits memoryLimits;
   private final QueryAllocators queryAllocators;
   private final HeapWatchdog heapWatchdog;
+  private final SourceLengths sourceLengths = new SourceLengths();
+  private final LookupRows lookupRows = new LookupRows();
 
   public ExecutionServices(int localSlots, long memoryLimitBytes) {
     this(localSlots, memoryLimitBytes, ExecutionConfig.local());
@@ -157,9 +161,46 @@ public final class ExecutionServices implements AutoCloseable {
     return metrics;
   }
 
+  /** What this engine's tasks learned of their sources' lengths, for request estimates. */
+  public SourceLengths sourceLengths() {
+    return sourceLengths;
+  }
+
+  /** The rows this engine's lookups found per id, for tables with a cache. */
+  public LookupRows lookupRows() {
+    return lookupRows;
+  }
+
   /** The server's own endpoints and the workers: never read as data. */
   public InternalEndpoints internalEndpoints() {
     return internalEndpoints;
+  }
+
+  /**
+   * The plan with each task cut as its source allows ({@link TaskSpec#split}), so that the workers
+   * in rotation share it; the plan itself where its tasks run in this JVM, or already fill the
+   * workers. What the cutting reads counts in {@code metrics}.
+   *
+   * @param preview true for EXPLAIN: what is read is kept for the scan that may follow
+   */
+  public ScanPlan split(
+      ScanPlan plan, TaskMetrics metrics, BooleanSupplier stopped, boolean preview) {
+    if (rotation == null || plan.coordinatorOnly()) {
+      return plan;
+    }
+    int slots = rotation.inRotation() / plan.tasks().size();
+    if (slots < 2) {
+      return plan;
+    }
+    List<TaskSpec> tasks = new ArrayList<>();
+    try (BufferAllocator reading =
+        rootAllocator.newChildAllocator("split " + plan.label(), 0, Long.MAX_VALUE)) {
+      TaskSplit how = new TaskSplit(slots, reading, plan.batchSize(), metrics, stopped, preview);
+      for (TaskSpec task : plan.tasks()) {
+        tasks.addAll(task.split(how));
+      }
+    }
+    return tasks.size() == plan.tasks().size() ? plan : plan.withTasks(tasks);
   }
 
   /**
@@ -169,6 +210,8 @@ public final class ExecutionServices implements AutoCloseable {
    */
   public String describeTasks(ScanPlan plan) {
     StringBuilder out = new StringBuilder();
+    ScanPlan original = plan;
+    plan = split(plan, new TaskMetrics(), () -> false, true);
     TaskPlacement placement =
         rotation == null || plan.coordinatorOnly()
             ? TaskPlacement.LOCAL
@@ -182,6 +225,13 @@ public final class ExecutionServices implements AutoCloseable {
       if (runner.isRemote()) {
         out.append('@').append(runner.location());
       }
+    }
+    if (rotation != null && plan.tasks().size() == 1 && rotation.inRotation() > 1) {
+      original
+          .tasks()
+          .get(0)
+          .whyWhole()
+          .ifPresent(why -> out.append(" (one task: ").append(why).append(')'));
     }
     return out.toString();
   }

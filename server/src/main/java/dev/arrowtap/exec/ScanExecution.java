@@ -6,6 +6,7 @@ import dev.arrowtap.log.LogLine;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.RequestAllowance;
+import dev.arrowtap.metrics.SourceLength;
 import dev.arrowtap.metrics.StageMetrics;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.metrics.TaskState;
@@ -115,12 +116,21 @@ public final class ScanExecution implements AutoCloseable {
   public static ScanExecution start(
       ScanPlan plan, ExecutionServices services, AtomicBoolean externalCancel) {
     QueryMetrics query = queryOf(plan, services);
+    // A feed whose first page tells its size is cut into page ranges now, for the workers.
+    TaskMetrics reading = new TaskMetrics();
+    ScanPlan split =
+        services.split(
+            plan,
+            reading,
+            () -> (externalCancel != null && externalCancel.get()) || query.isCancelled(),
+            false);
     StageMetrics stage =
         query.addStage(
-            plan.label(),
-            plan.tasks().stream().map(TaskSpec::slice).toList(),
-            plan.tasks().get(0).outputKind());
-    return start(plan, services, externalCancel, query, stage);
+            split.label(),
+            split.tasks().stream().map(TaskSpec::slice).toList(),
+            split.tasks().get(0).outputKind());
+    stage.tasks().get(0).addEarlier(reading);
+    return start(split, services, externalCancel, query, stage);
   }
 
   /**
@@ -272,6 +282,17 @@ public final class ScanExecution implements AutoCloseable {
     if (allowance != null) {
       metrics.limitRequestsBy(allowance);
     }
+    try {
+      runAttempts(index, original, metrics);
+    } finally {
+      SourceLength learned = metrics.sourceLength();
+      if (learned != null) {
+        original.lengthKey().ifPresent(key -> services.sourceLengths().learn(key, learned));
+      }
+    }
+  }
+
+  private void runAttempts(int index, TaskSpec original, TaskMetrics metrics) {
     // A repeated stage's counters already hold earlier runs' rows; only this run's count here.
     long before = metrics.rows();
     for (int attempt = 1; ; attempt++) {

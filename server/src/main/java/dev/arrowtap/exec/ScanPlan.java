@@ -75,6 +75,19 @@ public record ScanPlan(
         label, shape, tasks, batchSize, queryMemoryLimit, taskConcurrency, coordinatorOnly, limit);
   }
 
+  /** This scan with other tasks that together produce the same rows. */
+  public ScanPlan withTasks(List<TaskSpec> newTasks) {
+    return new ScanPlan(
+        label,
+        shape,
+        newTasks,
+        batchSize,
+        queryMemoryLimit,
+        taskConcurrency,
+        coordinatorOnly,
+        requestLimit);
+  }
+
   @Override
   public String toString() {
     return label + " " + tasks.stream().map(TaskSpec::slice).collect(Collectors.joining(","));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.metrics.StageOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,23 @@ public interface TaskSpec {
   }
 
   /**
+   * This task cut into tasks that together produce exactly its rows, at most {@code how.slots()};
+   * itself alone (the default) when it cannot be cut. Called when the scan starts, so a task may
+   * read what tells its size first (a feed's first page) and hand it to the task that needs it.
+   */
+  default List<TaskSpec> split(TaskSplit how) {
+    return List.of(this);
+  }
+
+  /**
+   * Why this task is never cut by {@link #split} (EXPLAIN says it on a scan that stays one task),
+   * or empty when it may be, or when the question does not arise.
+   */
+  default Optional<String> whyWhole() {
+    return Optional.empty();
+  }
+
+  /**
    * What the task sends back: its source's rows (the default), or fewer rows computed from them,
    * such as a partial aggregate's groups; EXPLAIN ANALYZE then shows rows in and groups out.
    */
@@ -45,9 +63,20 @@ public interface TaskSpec {
     return Optional.empty();
   }
 
-  /** The HTTP requests this task is expected to send; none by default. */
-  default RequestEstimate estimatedRequests() {
+  /**
+   * The HTTP requests this task is expected to send, from what the engine's earlier tasks learned
+   * of the source's length; none by default.
+   */
+  default RequestEstimate estimatedRequests(SourceLengths seen) {
     return RequestEstimate.NONE;
+  }
+
+  /**
+   * The name under which what this task learns of its source's length is kept for later estimates
+   * (the same for every task that reads the same source with the same parameters); none by default.
+   */
+  default Optional<String> lengthKey() {
+    return Optional.empty();
   }
 
   default String redact(String text) {

@@ -107,6 +107,11 @@ final class WorkerRotation implements AutoCloseable {
     return runners.get(candidates.get(Math.floorMod(first + attempt - 1, candidates.size())));
   }
 
+  /** How many workers take tasks now (all of them when none does). */
+  int inRotation() {
+    return candidates().size();
+  }
+
   /** The indexes of the workers in rotation, or of all of them when none is. */
   private List<Integer> candidates() {
     List<Integer> candidates = new ArrayList<>(runners.size());

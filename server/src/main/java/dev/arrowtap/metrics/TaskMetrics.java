@@ -33,6 +33,7 @@ public final class TaskMetrics {
   // The worker's figures absorbed so far in this attempt, so that only what is new is counted.
   private volatile TaskProgress absorbed;
   private volatile RequestAllowance allowance;
+  private volatile SourceLength sourceLength;
   private final AtomicLong rateLimitWaitNanos = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -132,6 +133,17 @@ public final class TaskMetrics {
     return allowance;
   }
 
+  /** Records what the task learned of its source's length, added to what it learned before. */
+  public synchronized void noteSourceLength(SourceLength learned) {
+    SourceLength old = sourceLength;
+    sourceLength = old == null ? learned : old.merge(learned);
+  }
+
+  /** What the task learned of its source's length, or null. */
+  public SourceLength sourceLength() {
+    return sourceLength;
+  }
+
   public void addRetry() {
     retries.incrementAndGet();
   }
@@ -188,48 +200,83 @@ public final class TaskMetrics {
     peakMemory.accumulateAndGet(bytes, Math::max);
   }
 
-  /** Takes over the figures a worker reports for its side of the task. */
+  /**
+   * Takes over the figures a worker reports for its side of the current attempt; they add to the
+   * figures of earlier attempts, so a failed attempt's requests stay counted.
+   */
   public void absorb(TaskProgress progress) {
     countUsage(progress);
     if (progress.rowsIn() >= 0) {
       rowsIn.set(rowsInBefore + progress.rowsIn());
       rowsInCounted = true;
     }
-    httpRequests.set(progress.httpRequests());
-    httpBytes.set(progress.httpBytes());
+    Before base = before;
+    httpRequests.set(base.httpRequests + progress.httpRequests());
+    httpBytes.set(base.httpBytes + progress.httpBytes());
     notePeakMemory(progress.peakMemory());
-    rateLimitWaits.set(progress.rateLimitWaits());
-    cacheHits.set(progress.cacheHits());
+    rateLimitWaits.set(base.rateLimitWaits + progress.rateLimitWaits());
+    cacheHits.set(base.cacheHits + progress.cacheHits());
     httpErrors.set(progress.httpErrors());
     throttled.set(progress.throttled());
-    rateLimitWaitNanos.set(progress.rateLimitWaitMillis() * 1_000_000);
+    rateLimitWaitNanos.set(base.rateLimitWaitNanos + progress.rateLimitWaitMillis() * 1_000_000);
+    // A worker counts the pages it tried again; the coordinator counts the task's own retries.
+    workerRetries.set(progress.retries());
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
+    }
+    if (progress.sourceLength() != null) {
+      noteSourceLength(progress.sourceLength());
     }
   }
 
   /** Adds what a worker's figures show beyond those absorbed before in this attempt. */
   private synchronized void countUsage(TaskProgress progress) {
     ApiUsage.Counters counters = usage;
-    TaskProgress before = absorbed;
+    TaskProgress previous = absorbed;
     absorbed = progress;
     if (counters == null) {
       return;
     }
-    boolean fresh = before == null;
+    boolean fresh = previous == null;
     counters.requests.addAndGet(
-        Math.max(0, progress.httpRequests() - (fresh ? 0 : before.httpRequests())));
-    counters.bytes.addAndGet(Math.max(0, progress.httpBytes() - (fresh ? 0 : before.httpBytes())));
+        Math.max(0, progress.httpRequests() - (fresh ? 0 : previous.httpRequests())));
+    counters.bytes.addAndGet(
+        Math.max(0, progress.httpBytes() - (fresh ? 0 : previous.httpBytes())));
     counters.errors.addAndGet(
-        Math.max(0, progress.httpErrors() - (fresh ? 0 : before.httpErrors())));
+        Math.max(0, progress.httpErrors() - (fresh ? 0 : previous.httpErrors())));
     counters.throttled.addAndGet(
-        Math.max(0, progress.throttled() - (fresh ? 0 : before.throttled())));
+        Math.max(0, progress.throttled() - (fresh ? 0 : previous.throttled())));
     counters.cacheHits.addAndGet(
-        Math.max(0, progress.cacheHits() - (fresh ? 0 : before.cacheHits())));
+        Math.max(0, progress.cacheHits() - (fresh ? 0 : previous.cacheHits())));
     counters.waits.addAndGet(
-        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : before.rateLimitWaits())));
+        Math.max(0, progress.rateLimitWaits() - (fresh ? 0 : previous.rateLimitWaits())));
     counters.waitMillis.addAndGet(
-        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : before.rateLimitWaitMillis())));
+        Math.max(0, progress.rateLimitWaitMillis() - (fresh ? 0 : previous.rateLimitWaitMillis())));
+  }
+
+  /** The figures of earlier attempts, to which a worker's figures for this one are added. */
+  private record Before(
+      long httpRequests,
+      long httpBytes,
+      long rateLimitWaits,
+      long cacheHits,
+      long rateLimitWaitNanos) {}
+
+  private volatile Before before = new Before(0, 0, 0, 0, 0);
+  private final AtomicLong workerRetries = new AtomicLong();
+
+  /**
+   * Adds what was read for this task before it started (a feed's first page, read once when the
+   * scan cut the feed into page ranges).
+   */
+  public void addEarlier(TaskMetrics earlier) {
+    httpRequests.addAndGet(earlier.httpRequests());
+    httpBytes.addAndGet(earlier.httpBytes());
+    rateLimitWaits.addAndGet(earlier.rateLimitWaits());
+    rateLimitWaitNanos.addAndGet(earlier.rateLimitWaitNanos.get());
+    cacheHits.addAndGet(earlier.cacheHits());
+    retries.addAndGet(earlier.retries());
+    earlier.notes().forEach(this::addNote);
   }
 
   /** Marks the start of an attempt at {@code where} ({@code local} or a worker address). */
@@ -240,6 +287,14 @@ public final class TaskMetrics {
       startEpochMillis = System.currentTimeMillis();
     }
     rowsInBefore = rowsIn.get();
+    before =
+        new Before(
+            httpRequests.get(),
+            httpBytes.get(),
+            rateLimitWaits.get(),
+            cacheHits.get(),
+            rateLimitWaitNanos.get());
+    retries.addAndGet(workerRetries.getAndSet(0));
     location = where;
     state = TaskState.RUNNING;
   }
@@ -266,7 +321,8 @@ public final class TaskMetrics {
         cacheHits(),
         rowsInCounted ? rowsIn.get() : -1,
         httpErrors(),
-        throttled());
+        throttled(),
+        sourceLength);
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */
@@ -302,8 +358,9 @@ public final class TaskMetrics {
     return httpBytes.get();
   }
 
+  /** Pages tried again and task attempts retried, on every attempt so far. */
   public long retries() {
-    return retries.get();
+    return retries.get() + workerRetries.get();
   }
 
   public long peakMemory() {

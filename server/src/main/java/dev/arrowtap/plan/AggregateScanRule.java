@@ -184,6 +184,10 @@ final class AggregateScanRule extends RelOptRule {
   private static AggregateFunction functionOf(AggregateCall call) {
     SqlAggFunction function = call.getAggregation();
     SqlKind kind = function.getKind();
+    if (is(function, DoubleExtremes.MIN) || is(function, DoubleExtremes.MAX)) {
+      // The task's accumulator compares doubles the same way (NaN above every number).
+      return is(function, DoubleExtremes.MIN) ? AggregateFunction.MIN : AggregateFunction.MAX;
+    }
     if (kind == SqlKind.MIN || kind == SqlKind.MAX) {
       // MIN(DISTINCT x) is MIN(x).
       return kind == SqlKind.MIN ? AggregateFunction.MIN : AggregateFunction.MAX;
@@ -223,6 +227,9 @@ final class AggregateScanRule extends RelOptRule {
     }
     if (is(function, ExactSum.SUM0)) {
       return SqlStdOperatorTable.SUM0;
+    }
+    if (is(function, DoubleExtremes.MIN) || is(function, DoubleExtremes.MAX)) {
+      return function;
     }
     return function.getKind() == SqlKind.MIN
         ? SqlStdOperatorTable.MIN

@@ -352,7 +352,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
   RequestEstimate estimatedRequests() {
     RequestEstimate sum = RequestEstimate.NONE;
     for (TaskSpec task : plan.tasks()) {
-      sum = sum.plus(task.estimatedRequests());
+      sum = sum.plus(task.estimatedRequests(scanTable.services().sourceLengths()));
     }
     return sum;
   }

@@ -118,6 +118,11 @@ public final class WorkerServer implements AutoCloseable {
     return allocator;
   }
 
+  /** Whether this worker has begun to stop: it takes no task and ends the running ones. */
+  public boolean isStopping() {
+    return stopping.get();
+  }
+
   /** Stops: running tasks end their streams with UNAVAILABLE, then the server and memory go. */
   @Override
   public void close() {

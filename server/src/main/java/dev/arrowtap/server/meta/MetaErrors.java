@@ -77,6 +77,10 @@ public final class MetaErrors {
         return error(context.getMessage(), classify(context.getCause()));
       }
     }
+    Optional<AvaticaRuntimeException> argument = badArgument(failure);
+    if (argument.isPresent()) {
+      return argument.get();
+    }
     Optional<String> overflow = overflow(failure);
     if (overflow.isPresent()) {
       return error(overflow.get(), SqlStates.NUMERIC_OUT_OF_RANGE);
@@ -137,6 +141,55 @@ public final class MetaErrors {
                 + " does not fit its type ("
                 + (cause instanceof ArithmeticException ? message : "overflow")
                 + "); cast an operand to DECIMAL(38, 0) for a wider exact result");
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern NUMBER_TEXT = Pattern.compile("For input string: \"([^\"]*)\"");
+
+  /**
+   * Functions given an argument they cannot take, found by the message of Calcite's or the JDK's
+   * exception (constants are computed in a generated class's static initializer, so only the
+   * message may be left): the logarithm of zero, division by zero, a text cast to a number, an
+   * invalid LIKE escape.
+   */
+  private static Optional<AvaticaRuntimeException> badArgument(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (message.contains("Cannot take logarithm of zero or negative number")) {
+        return Optional.of(
+            error(
+                "cannot take the logarithm of zero or a negative number",
+                SqlStates.INVALID_ARGUMENT_FOR_LOGARITHM));
+      }
+      if (message.contains("division by zero")
+          || message.contains("Division by zero")
+          || message.contains("/ by zero")) {
+        return Optional.of(error("division by zero", SqlStates.DIVISION_BY_ZERO));
+      }
+      if (message.contains("Invalid escape sequence")) {
+        return Optional.of(
+            error(
+                "invalid escape sequence in a LIKE pattern ("
+                    + message.substring(message.indexOf("Invalid escape sequence"))
+                    + "): the escape character may stand only before %, _ or itself",
+                SqlStates.INVALID_ESCAPE_SEQUENCE));
+      }
+      Matcher text = NUMBER_TEXT.matcher(message);
+      if (text.find()) {
+        String value = text.group(1);
+        return Optional.of(
+            value.trim().matches("[+-]?[0-9]+")
+                ? error(
+                    "numeric value out of range: '" + value + "' does not fit the integer type",
+                    SqlStates.NUMERIC_OUT_OF_RANGE)
+                : error(
+                    "invalid number: '" + value + "' is not a number of the target type",
+                    SqlStates.INVALID_CHARACTER_VALUE));
       }
       if (cause.getCause() == cause) {
         break;

@@ -11,6 +11,7 @@ import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.PermanentFailure;
 import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.metrics.SourceLength;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,6 @@ final class FeedBatchReader implements BatchReader {
   private final ParameterColumns output;
   private final int concurrency;
   private final PageFanOut fanOut;
-  private final String statsKey;
   private final long rowLimit;
   private final boolean useCache;
   private final ParallelDecoding decoding;
@@ -51,6 +51,10 @@ final class FeedBatchReader implements BatchReader {
   private long pageRowsDelivered;
   private int bodyAttempts;
   private long rows;
+  // A page-range task's pages (null: every page), and the page after its last one unless it is
+  // the scan's last range, which reads on while the feed goes on.
+  private final PageSlice slice;
+  private final int endPage;
 
   FeedBatchReader(FeedTask task, TaskContext context, FeedHttpClient http) {
     this.feed = task.feed();
@@ -71,9 +75,25 @@ final class FeedBatchReader implements BatchReader {
     this.window =
         new PageWindow(http, feed, task.useCache(), context, http.prefetchThreads(), concurrency);
     this.fanOut = new PageFanOut(concurrency, feed.http().maxPages(), rowLimit);
-    this.statsKey = FeedStats.key(task);
     this.pageSize = paginator.askedPageSize();
     this.nextRequest = Optional.of(paginator.first());
+    this.slice = task.pages();
+    this.endPage = slice == null || slice.openEnd() ? Integer.MAX_VALUE : slice.to();
+    if (slice != null) {
+      startAt(slice);
+    }
+  }
+
+  /** Starts a page-range task at its first page, with what page 1 told about the feed. */
+  private void startAt(PageSlice range) {
+    pageSize = range.pageSize();
+    knownTotal = range.total();
+    pageIndex = range.from() - 1;
+    recordsBefore = (long) range.from() * range.pageSize();
+    linkPages = paginator.linkPages(paginator.first().uri(), range.firstLinks()).orElse(null);
+    if (range.from() > 0) {
+      nextRequest = Optional.of(requestAt(range.from()));
+    }
   }
 
   @Override
@@ -175,7 +195,7 @@ final class FeedBatchReader implements BatchReader {
   }
 
   private boolean openNextPage() {
-    if (nextRequest.isEmpty() || (rowLimit >= 0 && rows >= rowLimit)) {
+    if (nextRequest.isEmpty() || (rowLimit >= 0 && rows >= rowLimit) || pageIndex + 1 >= endPage) {
       // A LIMIT has its rows: no further page, not even one already on its way.
       window.discardFrom(pageIndex + 1);
       return false;
@@ -189,8 +209,9 @@ final class FeedBatchReader implements BatchReader {
     currentRequest = nextRequest.get();
     pageIndex++;
     nextStartedEarly = false;
-    // The first page inference read while this query was planned is not fetched again.
-    FirstPage handed = pageIndex == 0 ? FirstPageHandover.take(currentRequest) : null;
+    // The first page inference read while this query was planned, or the scan read to cut the
+    // feed into page ranges, is not fetched again.
+    FirstPage handed = handedPage();
     if (handed != null && useCache) {
       ResponseCache.offer(feed, handed);
     }
@@ -220,10 +241,45 @@ final class FeedBatchReader implements BatchReader {
           .nextLink(currentRequest, response.header("Link"))
           .ifPresent(link -> startEarly(link));
     }
-    decoder = newDecoder();
-    pageRowsDelivered = 0;
     bodyAttempts = 0;
+    long skip = slice != null && pageIndex == slice.from() ? slice.skip() : 0;
+    if (skip > 0) {
+      // An earlier attempt delivered this page's first records: the rare path, on one thread.
+      JsonBatchDecoder resumed =
+          new JsonBatchDecoder(
+              response.body(),
+              response.contentType(),
+              feed.records(),
+              columns,
+              paginator.capturePointers(),
+              context.allocator(),
+              context.batchSize());
+      resumed.skipRecords(skip);
+      decoder = resumed;
+    } else {
+      decoder = newDecoder();
+    }
+    pageRowsDelivered = skip;
     return true;
+  }
+
+  /** The answer to the current request that is already at hand, or null. */
+  private FirstPage handedPage() {
+    if (slice != null && pageIndex == slice.from() && slice.handed() != null) {
+      PageSlice.HandedPage page = slice.handed();
+      // The coordinator sent this request on its own budget; it counts here too, so that this
+      // place's share and the others' together stay within the table's rate.
+      for (RequestBudget budget :
+          RequestBudgets.of(feed, currentRequest.uri(), context.location())) {
+        long waited = budget.acquire(context::isStopped);
+        budget.release();
+        if (waited > 0) {
+          context.metrics().addRateLimitWait(waited);
+        }
+      }
+      return new FirstPage(currentRequest, page.status(), page.headers(), page.body());
+    }
+    return pageIndex == 0 ? FirstPageHandover.take(currentRequest) : null;
   }
 
   /** A cursor or next URL seen before the records: the next page goes while this one decodes. */
@@ -252,6 +308,7 @@ final class FeedBatchReader implements BatchReader {
     int last =
         fanOut.lastToRequest(
             pageIndex, ahead, knownTotal, pageSize, linkPages != null ? linkPages.lastIndex() : -1);
+    last = Math.min(last, endPage - 1);
     for (int index = pageIndex + 1; index <= last; index++) {
       if (!window.has(index)) {
         window.start(index, requestAt(index));
@@ -281,7 +338,7 @@ final class FeedBatchReader implements BatchReader {
     if (pageIndex == 0) {
       paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
       if (knownTotal >= 0 && fullPages()) {
-        FeedStats.total(statsKey, knownTotal, pageSize);
+        context.metrics().noteSourceLength(SourceLength.announced(knownTotal, pageSize));
       }
     }
     if (linkPages != null) {
@@ -298,7 +355,9 @@ final class FeedBatchReader implements BatchReader {
       window.discardFrom(pageIndex + 1);
       if (fullPages()) {
         // Read to its end: the next plan of this feed estimates its requests from it.
-        FeedStats.complete(statsKey, recordsBefore, pageIndex + 1, pageSize);
+        context
+            .metrics()
+            .noteSourceLength(SourceLength.readToEnd(recordsBefore, pageIndex + 1, pageSize));
       }
     } else if (paginator.numbered() || linkPages != null) {
       fillWindow(concurrency);
@@ -347,15 +406,10 @@ final class FeedBatchReader implements BatchReader {
   private ArrowtapException failure(String sqlState, String problem, Throwable cause) {
     String url = currentRequest == null ? feed.url() : currentRequest.uri().toString();
     String message = FeedPlace.request(feed, Math.max(pageIndex + 1, 1), url).describe(problem);
-    // A refused request, bad data or a cap fails the same way on every worker: no retry there.
-    boolean permanent =
-        !sqlState.equals(SqlStates.FEED_UNAVAILABLE)
-            || (cause instanceof HttpFailure failed && failed.refused());
+    // The page has had its retry.attempts tries (or was refused, or is bad data, or hit a cap):
+    // another worker would send them all again, beyond the documented tries per page.
     // The cause's messages may quote the API's answer, which may echo the credentials.
-    Throwable shown = feed.secrets().redact(cause);
-    return permanent
-        ? new PermanentFailure(sqlState, message, shown)
-        : new ArrowtapException(sqlState, message, shown);
+    return new PermanentFailure(sqlState, message, feed.secrets().redact(cause));
   }
 
   private void closePage() {

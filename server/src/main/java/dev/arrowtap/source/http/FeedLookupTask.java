@@ -4,6 +4,7 @@ import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.SourceLengths;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.metrics.ApiUsage;
@@ -65,7 +66,7 @@ public record FeedLookupTask(
 
   /** One request per chunk of values (a feed that pages its answers may need more). */
   @Override
-  public RequestEstimate estimatedRequests() {
+  public RequestEstimate estimatedRequests(SourceLengths seen) {
     return new RequestEstimate(requests.size(), true);
   }
 

@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import dev.arrowtap.catalog.CacheDef;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterBatch;
 import dev.arrowtap.catalog.ParameterDef;
@@ -9,6 +10,7 @@ import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.LookupRows;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.plan.PushedFilter;
@@ -147,10 +149,13 @@ public final class FeedTable extends ScanTable {
     return planScan(projection, bindings, -1);
   }
 
-  /** A feed stops paging once it has the rows a LIMIT needs, and asks for small pages for few. */
+  /**
+   * A feed stops paging once it has the rows a LIMIT needs, and asks for small pages for few; a
+   * child table cannot, since a page's records may hold any number of elements.
+   */
   @Override
   public boolean supportsLimit() {
-    return true;
+    return !feed.records().exploded();
   }
 
   @Override
@@ -235,6 +240,18 @@ public final class FeedTable extends ScanTable {
     }
     int together = Math.min(tasks, concurrency);
     return together <= 1 ? 0 : Math.max(1, services.localSlots() / together);
+  }
+
+  /** Lookups keep what they found within the table's cache settings, as its responses are kept. */
+  @Override
+  public Optional<LookupRows.Settings> lookupCache() {
+    CacheDef cache = feed.fetch().cache();
+    if (!cache.enabled() || !settings.useCache()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LookupRows.Settings(
+            feed.qualifiedName() + " " + feed.url() + " " + cache, cache.ttl(), cache.maxBytes()));
   }
 
   @Override

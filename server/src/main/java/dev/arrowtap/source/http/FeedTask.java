@@ -7,8 +7,10 @@ import dev.arrowtap.decode.DecodePool;
 import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.SourceLengths;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
+import dev.arrowtap.exec.TaskSplit;
 import dev.arrowtap.metrics.ApiUsage;
 import dev.arrowtap.types.Column;
 import java.util.ArrayList;
@@ -34,6 +36,8 @@ import java.util.TreeMap;
  *     task requests no page it cannot need and stops once it has them
  * @param decodeThreads threads that may decode one large NDJSON page of this task, or 0 for one per
  *     core of the process that runs it
+ * @param pages the page range this task reads when the scan cut the feed into ranges, or null for
+ *     every page
  */
 @SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the layout's values
 public record FeedTask(
@@ -45,7 +49,8 @@ public record FeedTask(
     long rowLimit,
     Map<String, String> apiFilters,
     boolean useCache,
-    int decodeThreads)
+    int decodeThreads,
+    PageSlice pages)
     implements TaskSpec {
   public FeedTask {
     Objects.requireNonNull(feed, "feed is null");
@@ -59,6 +64,30 @@ public record FeedTask(
     if (decodeThreads < 0) {
       throw new IllegalArgumentException("decodeThreads must not be negative: " + decodeThreads);
     }
+  }
+
+  /** A task that reads every page of the feed for its parameter values. */
+  public FeedTask(
+      FeedDef feed,
+      List<ColumnBinding> columns,
+      Map<String, String> parameters,
+      int[] layout,
+      int pageConcurrency,
+      long rowLimit,
+      Map<String, String> apiFilters,
+      boolean useCache,
+      int decodeThreads) {
+    this(
+        feed,
+        columns,
+        parameters,
+        layout,
+        pageConcurrency,
+        rowLimit,
+        apiFilters,
+        useCache,
+        decodeThreads,
+        null);
   }
 
   /** A task that may use the table's whole concurrency, decoding each page on one thread. */
@@ -99,6 +128,59 @@ public record FeedTask(
     return layout.length == columns.size();
   }
 
+  /** This task reading only {@code range}. */
+  public FeedTask withPages(PageSlice range) {
+    return new FeedTask(
+        feed,
+        columns,
+        parameters,
+        layout,
+        pageConcurrency,
+        rowLimit,
+        apiFilters,
+        useCache,
+        decodeThreads,
+        range);
+  }
+
+  /**
+   * Page-range tasks, once the first page (read here, once) tells how many pages there are: see
+   * {@link FeedSplitter}.
+   */
+  @Override
+  public List<TaskSpec> split(TaskSplit how) {
+    return pages != null || how.slots() < 2 ? List.of(this) : FeedSplitter.split(this, how);
+  }
+
+  @Override
+  public Optional<String> whyWhole() {
+    return pages != null ? Optional.empty() : FeedSplitter.whyWhole(this);
+  }
+
+  /**
+   * The rest of a page range after the rows delivered: whole pages are left out and the first
+   * records of the next one skipped. A task that reads every page cannot resume part-way.
+   */
+  @Override
+  public Optional<TaskSpec> remainder(long rowsDelivered) {
+    if (pages == null) {
+      return Optional.empty();
+    }
+    long left = rowLimit < 0 ? -1 : Math.max(0, rowLimit - rowsDelivered);
+    return Optional.of(
+        new FeedTask(
+            feed,
+            columns,
+            parameters,
+            layout,
+            pageConcurrency,
+            left,
+            apiFilters,
+            useCache,
+            decodeThreads,
+            pages.after(rowsDelivered)));
+  }
+
   @Override
   public String slice() {
     List<String> parts = new ArrayList<>();
@@ -114,6 +196,9 @@ public record FeedTask(
         .ifPresent(fields -> parts.add(feed.fields().param() + "=" + fields));
     if (rowLimit >= 0) {
       parts.add("first " + rowLimit + " rows");
+    }
+    if (pages != null) {
+      return "[" + pages.describe() + (parts.isEmpty() ? "" : " " + String.join(", ", parts));
     }
     return parts.isEmpty() ? "[all pages]" : "[" + String.join(", ", parts) + "]";
   }
@@ -137,8 +222,21 @@ public record FeedTask(
   }
 
   @Override
-  public RequestEstimate estimatedRequests() {
-    return RequestEstimator.estimate(this);
+  public RequestEstimate estimatedRequests(SourceLengths seen) {
+    return RequestEstimator.estimate(this, seen.get(lengthKey().orElseThrow()));
+  }
+
+  /** The feed's table, URL, parameter values and the filters sent to the API. */
+  @Override
+  public Optional<String> lengthKey() {
+    return Optional.of(
+        feed.qualifiedName()
+            + " "
+            + feed.url()
+            + " "
+            + new TreeMap<>(parameters)
+            + " "
+            + new TreeMap<>(apiFilters));
   }
 
   @Override
@@ -157,7 +255,8 @@ public record FeedTask(
         && rowLimit == task.rowLimit
         && apiFilters.equals(task.apiFilters)
         && useCache == task.useCache
-        && decodeThreads == task.decodeThreads;
+        && decodeThreads == task.decodeThreads
+        && Objects.equals(pages, task.pages);
   }
 
   @Override
@@ -171,7 +270,8 @@ public record FeedTask(
         rowLimit,
         apiFilters,
         useCache,
-        decodeThreads);
+        decodeThreads,
+        pages);
   }
 
   @Override

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.common.ArrowtapException;
+import dev.arrowtap.engine.ArrowtapEngine;
+import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.server.meta.MetaErrors;
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.sql.Connection;
@@ -61,10 +63,14 @@ class FeedRequestBudgetTest {
   }
 
   private long sent(Connection c, String sql) throws SQLException {
+    return sent(c, sql, "/items");
+  }
+
+  private long sent(Connection c, String sql, String path) throws SQLException {
     api.reset();
     rows(c, sql);
     api.awaitQuiet();
-    return api.count("/items");
+    return api.count(path);
   }
 
   /** The SQLState the JDBC client sees: the Meta reports the engine error's own state. */
@@ -146,6 +152,74 @@ class FeedRequestBudgetTest {
     }
     try (Connection c = feeds.connect(Map.of("max_requests", "-1"))) {
       assertEquals(List.of(List.of(2000L)), rows(c, "SELECT count(*) FROM t.items"));
+    }
+  }
+
+  @Test
+  void whatOneEngineLearnedIsNotSeenByAnother() throws Exception {
+    api(2_000, true);
+    feeds.startTables(table("items", ""));
+    String items = "SELECT count(*) FROM t.items";
+    try (Connection c = feeds.connect()) {
+      assertEquals(List.of(List.of(2000L)), rows(c, items));
+      assertEquals(20, estimate(c, items));
+    }
+    // A second engine on the same catalog, in the same JVM, starts knowing nothing of the feed:
+    // it neither estimates from the first one's read nor refuses a query on its account.
+    try (ArrowtapEngine other =
+            new ArrowtapEngine(
+                EngineConfig.defaults().withCatalog(feeds.dir().resolve("catalog.yaml")));
+        Connection c = other.connect(Map.of("max_requests", "25"))) {
+      assertTrue(
+          rows(c, "EXPLAIN PLAN FOR " + items).toString().contains("requests=[>= 1]"),
+          rows(c, "EXPLAIN PLAN FOR " + items).toString());
+      assertEquals(List.of(List.of(2000L)), rows(c, items));
+      assertEquals(20, estimate(c, items));
+    }
+  }
+
+  /** A next-URL feed whose requests send no page size: 100 records a page, 500 in all. */
+  private void chain() {
+    api.route(
+        "/chain",
+        r -> {
+          long from = r.param("from") == null ? 0 : Long.parseLong(r.param("from"));
+          long to = Math.min(500, from + 100);
+          String next = to < 500 ? "\"" + api.url("/chain?from=" + to) + "\"" : "null";
+          return Reply.json(
+              "{\"data\":["
+                  + String.join(",", FeedTestServer.records(from, to))
+                  + "],\"next\":"
+                  + next
+                  + ",\"total\":500}");
+        });
+  }
+
+  @Test
+  void aFeedThatSendsNoPageSizeIsEstimatedFromThePagesReadNotByDividingByIt() throws Exception {
+    chain();
+    String chain =
+        "        url: URL/chain\n        records: {pointer: /data}\n"
+            + "        pagination: {style: next_url, next_pointer: /next, total_pointer: /total}\n"
+            + COLUMNS;
+    try (Connection c =
+        feeds.connectTables(
+            "      - name: chain\n"
+                + chain
+                + "      - name: typical\n        typical_rows: 500\n"
+                + chain)) {
+      // No page size to divide typical_rows or a total by: only the first page is certain.
+      for (String table : List.of("t.chain", "t.typical")) {
+        String sql = "SELECT count(*) FROM " + table;
+        String plan = rows(c, "EXPLAIN PLAN FOR " + sql).toString();
+        assertTrue(plan.contains("requests=[>= 1]"), plan);
+        assertEquals(List.of(List.of(500L)), rows(c, sql));
+        // Once read to its end, the pages it took.
+        assertEquals(5, estimate(c, sql));
+        assertEquals(5, sent(c, sql, "/chain"));
+        plan = rows(c, "EXPLAIN PLAN FOR SELECT id FROM " + table + " LIMIT 150").toString();
+        assertTrue(plan.contains("requests=["), plan);
+      }
     }
   }
 }

@@ -143,11 +143,12 @@ class FeedRequestCountTest {
         SQLException e = assertThrows(SQLException.class, () -> count(c, "items"));
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
         assertTrue(e.getMessage().contains("page 3"), e.getMessage());
-        // Page 1 alone, then pages 2 to 5 at once (concurrency 4; pages 4 and 5 may be cut off
-        // before they reach the API); nothing after the failure.
-        List<Long> offsets = offsets();
-        assertEquals(List.of(0L, 100L, 200L), offsets.subList(0, 3), "total: " + withTotal);
-        assertTrue(offsets.get(offsets.size() - 1) <= 400, "total: " + withTotal + " " + offsets);
+        // Page 1 alone, then pages 2 to 5 at once (concurrency 4); nothing after the failure.
+        // Pages 4 and 5 leave on their own threads, so page 3's quick failure may stop them before
+        // they leave: at most up to page 5, never past it.
+        List<Long> sent = offsets().stream().sorted().toList();
+        assertEquals(List.of(0L, 100L, 200L), sent.subList(0, 3), "total: " + withTotal);
+        assertTrue(sent.size() <= 5 && sent.stream().allMatch(o -> o <= 400L), "sent: " + sent);
       }
     }
   }
