@@ -46,6 +46,8 @@ final class FeedBatchReader implements BatchReader {
   private long recordsBefore;
   private LinkPages linkPages;
   private boolean nextStartedEarly;
+  // Page 2 of a feed whose short first page may be a silent cap goes alone, as page 1 did.
+  private boolean probing;
   private volatile PageResponse response;
   private BodyDecoder decoder;
   private long pageRowsDelivered;
@@ -215,7 +217,7 @@ final class FeedBatchReader implements BatchReader {
     if (handed != null && useCache) {
       ResponseCache.offer(feed, handed);
     }
-    if (paginator.numbered() && fanOut.aheadOfUnanswered(pageIndex)) {
+    if (paginator.numbered() && fanOut.aheadOfUnanswered(pageIndex) && !probing) {
       // Later pages go while this one is on its way; never beside the first page, which alone
       // tells whether the API answers at all and how many pages there are.
       if (handed == null) {
@@ -335,7 +337,11 @@ final class FeedBatchReader implements BatchReader {
     if (total >= 0) {
       knownTotal = total;
     }
+    if (pageIndex > 0) {
+      probing = false;
+    }
     if (pageIndex == 0) {
+      probing = paginator.suspectedCap(outcome);
       paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
       if (knownTotal >= 0 && fullPages()) {
         context.metrics().noteSourceLength(SourceLength.announced(knownTotal, pageSize));
@@ -359,7 +365,7 @@ final class FeedBatchReader implements BatchReader {
             .metrics()
             .noteSourceLength(SourceLength.readToEnd(recordsBefore, pageIndex + 1, pageSize));
       }
-    } else if (paginator.numbered() || linkPages != null) {
+    } else if ((paginator.numbered() || linkPages != null) && !probing) {
       fillWindow(concurrency);
     }
     if (nextRequest.isPresent() && nextRequest.get().equals(currentRequest)) {
@@ -384,9 +390,12 @@ final class FeedBatchReader implements BatchReader {
                 + pageSize
                 + " asked, the API sent "
                 + apiPageSize
-                + " records on page 1: reading on at "
-                + apiPageSize
-                + " a page");
+                + " records on page 1"
+                + (probing
+                    ? " and no total: asking for page 2 at "
+                        + apiPageSize
+                        + " a page in case the API caps its pages"
+                    : ": reading on at " + apiPageSize + " a page"));
     pageSize = apiPageSize;
   }
 

@@ -124,6 +124,11 @@ class FeedLookupCacheTest {
     // All seen: no request at all, and the same rows as asked fresh.
     assertEquals(List.of("1|user 1", "5|user 5"), users(connection, List.of(5L, 1L)));
     assertEquals(2, asked("/users").size());
+    // Ids answered without a request count as the table's cache hits: 2 and 3, then 5 and 1.
+    assertEquals(
+        List.of("4"),
+        FeedFixture.lines(
+            connection, "SELECT cache_hits FROM sys.table_requests WHERE table_name = 'fx.users'"));
     // A table without a cache asks for every id every time.
     String uncached = USERS.replace("fx.users", "fx.uncached");
     FeedFixture.preparedLines(connection, uncached, List.of(1L, 2L));
