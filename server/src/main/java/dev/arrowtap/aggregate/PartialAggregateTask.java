@@ -1,6 +1,8 @@
 package dev.arrowtap.aggregate;
 
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.SourceLengths;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.exec.TaskSplit;
@@ -29,6 +31,16 @@ public record PartialAggregateTask(TaskSpec input, PartialAggregateSpec aggregat
   @Override
   public String slice() {
     return input.slice();
+  }
+
+  @Override
+  public RequestEstimate estimatedRequests(SourceLengths seen) {
+    return input.estimatedRequests(seen);
+  }
+
+  @Override
+  public Optional<String> lengthKey() {
+    return input.lengthKey();
   }
 
   @Override

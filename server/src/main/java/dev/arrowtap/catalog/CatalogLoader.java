@@ -214,7 +214,8 @@ public final class CatalogLoader {
         "fields",
         "origin",
         "children",
-        "split");
+        "split",
+        "typical_rows");
     String name = table.string("name");
     String url = table.resolved("url", null);
     if (url == null) {
@@ -692,7 +693,8 @@ public final class CatalogLoader {
             table.integer(
                 "concurrency", FetchDef.DEFAULTS.concurrency(), 1, FetchDef.MAX_CONCURRENCY),
         rateLimit(table.objectOrEmpty("rate_limit")),
-        cache(table.objectOrEmpty("cache")));
+        cache(table.objectOrEmpty("cache")),
+        table.has("typical_rows") ? table.integer("typical_rows", 0, 0, Long.MAX_VALUE / 2) : -1);
   }
 
   private static CacheDef cache(NodeReader cache) {

@@ -29,6 +29,8 @@ public final class ExecutionServices implements AutoCloseable {
   private final MemoryLimits memoryLimits;
   private final QueryAllocators queryAllocators;
   private final HeapWatchdog heapWatchdog;
+  private final SourceLengths sourceLengths = new SourceLengths();
+  private final LookupRows lookupRows = new LookupRows();
 
   public ExecutionServices(int localSlots, long memoryLimitBytes) {
     this(localSlots, memoryLimitBytes, ExecutionConfig.local());
@@ -160,6 +162,16 @@ public final class ExecutionServices implements AutoCloseable {
 
   public MetricsStore metrics() {
     return metrics;
+  }
+
+  /** What this engine's tasks learned of their sources' lengths, for request estimates. */
+  public SourceLengths sourceLengths() {
+    return sourceLengths;
+  }
+
+  /** The rows this engine's lookups found per id, for tables with a cache. */
+  public LookupRows lookupRows() {
+    return lookupRows;
   }
 
   /** The server's own endpoints and the workers: never read as data. */

@@ -6,6 +6,7 @@ import dev.arrowtap.log.LogLine;
 import dev.arrowtap.metrics.QueryMetrics;
 import dev.arrowtap.metrics.QueryScope;
 import dev.arrowtap.metrics.RequestAllowance;
+import dev.arrowtap.metrics.SourceLength;
 import dev.arrowtap.metrics.StageMetrics;
 import dev.arrowtap.metrics.TaskMetrics;
 import dev.arrowtap.metrics.TaskState;
@@ -281,6 +282,17 @@ public final class ScanExecution implements AutoCloseable {
     if (allowance != null) {
       metrics.limitRequestsBy(allowance);
     }
+    try {
+      runAttempts(index, original, metrics);
+    } finally {
+      SourceLength learned = metrics.sourceLength();
+      if (learned != null) {
+        original.lengthKey().ifPresent(key -> services.sourceLengths().learn(key, learned));
+      }
+    }
+  }
+
+  private void runAttempts(int index, TaskSpec original, TaskMetrics metrics) {
     // A repeated stage's counters already hold earlier runs' rows; only this run's count here.
     long before = metrics.rows();
     for (int attempt = 1; ; attempt++) {

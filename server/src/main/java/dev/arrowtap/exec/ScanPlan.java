@@ -78,7 +78,14 @@ public record ScanPlan(
   /** This scan with other tasks that together produce the same rows. */
   public ScanPlan withTasks(List<TaskSpec> newTasks) {
     return new ScanPlan(
-        label, shape, newTasks, batchSize, queryMemoryLimit, taskConcurrency, coordinatorOnly);
+        label,
+        shape,
+        newTasks,
+        batchSize,
+        queryMemoryLimit,
+        taskConcurrency,
+        coordinatorOnly,
+        requestLimit);
   }
 
   @Override

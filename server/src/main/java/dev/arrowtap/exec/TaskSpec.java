@@ -63,6 +63,22 @@ public interface TaskSpec {
     return Optional.empty();
   }
 
+  /**
+   * The HTTP requests this task is expected to send, from what the engine's earlier tasks learned
+   * of the source's length; none by default.
+   */
+  default RequestEstimate estimatedRequests(SourceLengths seen) {
+    return RequestEstimate.NONE;
+  }
+
+  /**
+   * The name under which what this task learns of its source's length is kept for later estimates
+   * (the same for every task that reads the same source with the same parameters); none by default.
+   */
+  default Optional<String> lengthKey() {
+    return Optional.empty();
+  }
+
   default String redact(String text) {
     return text;
   }

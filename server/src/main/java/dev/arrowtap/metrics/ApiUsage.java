@@ -37,6 +37,11 @@ public final class ApiUsage {
     final AtomicLong waits = new AtomicLong();
     final AtomicLong waitMillis = new AtomicLong();
 
+    /** Counts answers that came from a cache rather than a request. */
+    public void addCacheHits(long count) {
+      cacheHits.addAndGet(count);
+    }
+
     /** The figures as they are now. */
     Row snapshot(Key key) {
       return new Row(

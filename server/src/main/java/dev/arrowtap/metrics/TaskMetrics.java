@@ -33,6 +33,7 @@ public final class TaskMetrics {
   // The worker's figures absorbed so far in this attempt, so that only what is new is counted.
   private volatile TaskProgress absorbed;
   private volatile RequestAllowance allowance;
+  private volatile SourceLength sourceLength;
   private final AtomicLong rateLimitWaitNanos = new AtomicLong();
   private final AtomicLong peakMemory = new AtomicLong();
   private final AtomicInteger attempts = new AtomicInteger();
@@ -132,6 +133,17 @@ public final class TaskMetrics {
     return allowance;
   }
 
+  /** Records what the task learned of its source's length, added to what it learned before. */
+  public synchronized void noteSourceLength(SourceLength learned) {
+    SourceLength old = sourceLength;
+    sourceLength = old == null ? learned : old.merge(learned);
+  }
+
+  /** What the task learned of its source's length, or null. */
+  public SourceLength sourceLength() {
+    return sourceLength;
+  }
+
   public void addRetry() {
     retries.incrementAndGet();
   }
@@ -211,6 +223,9 @@ public final class TaskMetrics {
     workerRetries.set(progress.retries());
     if (progress.notes() != null) {
       progress.notes().forEach(this::addNote);
+    }
+    if (progress.sourceLength() != null) {
+      noteSourceLength(progress.sourceLength());
     }
   }
 
@@ -306,7 +321,8 @@ public final class TaskMetrics {
         cacheHits(),
         rowsInCounted ? rowsIn.get() : -1,
         httpErrors(),
-        throttled());
+        throttled(),
+        sourceLength);
   }
 
   /** When the task's first attempt started (epoch millis), or 0 if it has not started. */

@@ -9,6 +9,7 @@ import java.util.List;
  * @param rowsIn rows the task read from its source, or -1 when its source does not count them
  * @param httpErrors requests answered with an error status, or not at all
  * @param throttled requests answered 429
+ * @param sourceLength what the task learned of its source's length, or null
  */
 public record TaskProgress(
     long rows,
@@ -24,7 +25,8 @@ public record TaskProgress(
     long cacheHits,
     long rowsIn,
     long httpErrors,
-    long throttled) {
+    long throttled,
+    SourceLength sourceLength) {
   public TaskProgress {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }

@@ -5,6 +5,8 @@ import dev.arrowtap.aggregate.PartialAggregateTask;
 import dev.arrowtap.common.ArrowtapException;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.RequestLimit;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.types.TableShape;
@@ -33,6 +35,7 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlExplainLevel;
 
 /**
  * The physical scan of every arrowtap table: it knows its columns and tasks at plan time, shows
@@ -338,7 +341,54 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (lookup != null) {
       pw.item("lookup", describeLookup());
     }
-    return pw.item("tasks", scanTable.services().describeTasks(plan));
+    pw.item("tasks", scanTable.services().describeTasks(plan));
+    // Not part of the digest: what earlier scans learned must not make equal scans differ.
+    return pw.itemIf(
+        "requests",
+        estimatedRequests(),
+        pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES && sendsRequests());
+  }
+
+  /** The HTTP requests this scan is expected to send, summed over its tasks. */
+  RequestEstimate estimatedRequests() {
+    RequestEstimate sum = RequestEstimate.NONE;
+    for (TaskSpec task : plan.tasks()) {
+      sum = sum.plus(task.estimatedRequests(scanTable.services().sourceLengths()));
+    }
+    return sum;
+  }
+
+  private boolean sendsRequests() {
+    RequestEstimate estimate = estimatedRequests();
+    return lookup == null && (estimate.requests() > 0 || !estimate.known());
+  }
+
+  /**
+   * The plan to run, under the query's request budget: refused here, before any request, when the
+   * query's scans planned so far are already estimated past it.
+   */
+  private ScanPlan budgeted(EnumerableRelImplementor implementor) {
+    long max = scanTable.maxRequests();
+    RequestEstimate estimate = estimatedRequests();
+    if (!sendsRequests()) {
+      return plan;
+    }
+    long queryEstimate = QueryEstimates.add(implementor, estimate.requests());
+    if (max >= 0 && queryEstimate > max) {
+      throw new ArrowtapException(
+          SqlStates.CAP_REACHED,
+          "table "
+              + plan.label()
+              + ": the query is estimated at "
+              + (estimate.known() ? "" : "at least ")
+              + queryEstimate
+              + " HTTP requests ("
+              + estimate
+              + " for this scan), more than max_requests = "
+              + max
+              + "; no request was sent. Raise max_requests or narrow the query (a filter, a LIMIT)");
+    }
+    return plan.withRequestLimit(new RequestLimit(max, estimate.requests()));
   }
 
   /** {@code created_at >= 2024-01-05 (exact)}, by table column name. */
@@ -414,7 +464,7 @@ public final class ArrowtapTableScan extends TableScan implements EnumerableRel 
     if (lookup != null) {
       return implementor.result(physType, LookupCode.rows(this, implementor));
     }
-    Expression planExpression = implementor.stash(plan, ScanPlan.class);
+    Expression planExpression = implementor.stash(budgeted(implementor), ScanPlan.class);
     Expression servicesExpression =
         implementor.stash(scanTable.services(), ExecutionServices.class);
     return implementor.result(

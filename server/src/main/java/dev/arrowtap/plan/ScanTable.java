@@ -1,6 +1,7 @@
 package dev.arrowtap.plan;
 
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.LookupRows;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.types.TableShape;
 import java.util.ArrayList;
@@ -111,6 +112,19 @@ public abstract class ScanTable extends AbstractTable implements TranslatableTab
    * values}, known only at run time: exactly {@code tasks} tasks (some may have nothing to read),
    * each named by {@link #lookupSlots}.
    */
+  /**
+   * Where lookups keep the rows they found per id, or empty when they keep none (a table without a
+   * cache, a session with {@code use_cache} off).
+   */
+  public Optional<LookupRows.Settings> lookupCache() {
+    return Optional.empty();
+  }
+
+  /** The most HTTP requests one query may send (the session's {@code max_requests}), or -1. */
+  public long maxRequests() {
+    return -1;
+  }
+
   public ScanPlan planLookup(
       int[] projection,
       Map<Integer, List<String>> bindings,

@@ -58,7 +58,7 @@ class FilterScanRuleTest {
         "EnumerableCalc(expr#0..4=[{inputs}], expr#5=['apache':VARCHAR], expr#6=[=($t0, $t5)],"
             + " number=[$t3], $condition=[$t6])\n"
             + "  ArrowtapTableScan(scan=[gh.issues], tasks=[t0:[owner=apache, state=open,"
-            + " since=0]])\n",
+            + " since=0]], requests=[1])\n",
         plan("owner = 'apache'"));
   }
 
@@ -68,7 +68,7 @@ class FilterScanRuleTest {
         "EnumerableCalc(expr#0..4=[{inputs}], expr#5=[Sarg['apache':VARCHAR, 'duckdb':VARCHAR]:VARCHAR],"
             + " expr#6=[SEARCH($t0, $t5)], number=[$t3], $condition=[$t6])\n"
             + "  ArrowtapTableScan(scan=[gh.issues], tasks=[t0:[owner=apache, state=open, since=0],"
-            + " t1:[owner=duckdb, state=open, since=0]])\n";
+            + " t1:[owner=duckdb, state=open, since=0]], requests=[2])\n";
     assertEquals(twoTasks, plan("owner IN ('apache', 'duckdb')"));
     assertEquals(twoTasks, plan("owner = 'apache' OR owner = 'duckdb'"));
   }
@@ -80,7 +80,7 @@ class FilterScanRuleTest {
             + " expr#7=[5:BIGINT], expr#8=[=($t2, $t7)], expr#9=['x':VARCHAR], expr#10=[=($t4, $t9)],"
             + " expr#11=[AND($t6, $t8, $t10)], number=[$t3], $condition=[$t11])\n"
             + "  ArrowtapTableScan(scan=[gh.issues], tasks=[t0:[owner=apache, state=open,"
-            + " since=5]])\n",
+            + " since=5]], requests=[1])\n",
         plan("owner = 'apache' AND since = 5 AND title = 'x'"));
   }
 
@@ -91,7 +91,7 @@ class FilterScanRuleTest {
             + " expr#7=['closed':VARCHAR], expr#8=[=($t1, $t7)], expr#9=[1:BIGINT], expr#10=[=($t2, $t9)],"
             + " expr#11=[OR($t8, $t10)], expr#12=[AND($t6, $t11)], number=[$t3], $condition=[$t12])\n"
             + "  ArrowtapTableScan(scan=[gh.issues], tasks=[t0:[owner=apache, state=open,"
-            + " since=0]])\n",
+            + " since=0]], requests=[1])\n",
         plan("owner = 'apache' AND (state = 'closed' OR since = 1)"));
   }
 }

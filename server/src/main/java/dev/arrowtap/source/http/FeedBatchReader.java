@@ -11,6 +11,7 @@ import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
 import dev.arrowtap.exec.PermanentFailure;
 import dev.arrowtap.exec.TaskContext;
+import dev.arrowtap.metrics.SourceLength;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,8 @@ final class FeedBatchReader implements BatchReader {
   private long recordsBefore;
   private LinkPages linkPages;
   private boolean nextStartedEarly;
+  // Page 2 of a feed whose short first page may be a silent cap goes alone, as page 1 did.
+  private boolean probing;
   private volatile PageResponse response;
   private BodyDecoder decoder;
   private long pageRowsDelivered;
@@ -215,7 +218,7 @@ final class FeedBatchReader implements BatchReader {
     if (handed != null && useCache) {
       ResponseCache.offer(feed, handed);
     }
-    if (paginator.numbered() && fanOut.aheadOfUnanswered(pageIndex)) {
+    if (paginator.numbered() && fanOut.aheadOfUnanswered(pageIndex) && !probing) {
       // Later pages go while this one is on its way; never beside the first page, which alone
       // tells whether the API answers at all and how many pages there are.
       if (handed == null) {
@@ -335,8 +338,15 @@ final class FeedBatchReader implements BatchReader {
     if (total >= 0) {
       knownTotal = total;
     }
+    if (pageIndex > 0) {
+      probing = false;
+    }
     if (pageIndex == 0) {
+      probing = paginator.suspectedCap(outcome);
       paginator.cappedPageSize(outcome).ifPresent(this::notePageCap);
+      if (knownTotal >= 0 && fullPages()) {
+        context.metrics().noteSourceLength(SourceLength.announced(knownTotal, pageSize));
+      }
     }
     if (linkPages != null) {
       boolean more = pageRecords > 0 && pageIndex < linkPages.lastIndex();
@@ -350,7 +360,13 @@ final class FeedBatchReader implements BatchReader {
     }
     if (nextRequest.isEmpty()) {
       window.discardFrom(pageIndex + 1);
-    } else if (paginator.numbered() || linkPages != null) {
+      if (fullPages()) {
+        // Read to its end: the next plan of this feed estimates its requests from it.
+        context
+            .metrics()
+            .noteSourceLength(SourceLength.readToEnd(recordsBefore, pageIndex + 1, pageSize));
+      }
+    } else if ((paginator.numbered() || linkPages != null) && !probing) {
       fillWindow(concurrency);
     }
     if (nextRequest.isPresent() && nextRequest.get().equals(currentRequest)) {
@@ -359,6 +375,11 @@ final class FeedBatchReader implements BatchReader {
           "the feed pointed back to the same page; stopping to avoid a loop",
           null);
     }
+  }
+
+  /** Whether pages are asked at the feed's own size, not made smaller for a LIMIT. */
+  private boolean fullPages() {
+    return paginator.askedPageSize() == feed.pagination().pageSize();
   }
 
   /** The API sends fewer records a page than asked: read on with its page size, and say so. */
@@ -370,9 +391,12 @@ final class FeedBatchReader implements BatchReader {
                 + pageSize
                 + " asked, the API sent "
                 + apiPageSize
-                + " records on page 1: reading on at "
-                + apiPageSize
-                + " a page");
+                + " records on page 1"
+                + (probing
+                    ? " and no total: asking for page 2 at "
+                        + apiPageSize
+                        + " a page in case the API caps its pages"
+                    : ": reading on at " + apiPageSize + " a page"));
     pageSize = apiPageSize;
   }
 

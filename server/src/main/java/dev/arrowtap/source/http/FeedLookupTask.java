@@ -3,6 +3,8 @@ package dev.arrowtap.source.http;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.SourceLengths;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.metrics.ApiUsage;
@@ -60,6 +62,12 @@ public record FeedLookupTask(
   @Override
   public BatchReader open(TaskContext context) {
     return new FeedLookupReader(this, context, FeedHttpClient.shared());
+  }
+
+  /** One request per chunk of values (a feed that pages its answers may need more). */
+  @Override
+  public RequestEstimate estimatedRequests(SourceLengths seen) {
+    return new RequestEstimate(requests.size(), true);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import dev.arrowtap.catalog.CacheDef;
 import dev.arrowtap.catalog.FeedDef;
 import dev.arrowtap.catalog.ParameterBatch;
 import dev.arrowtap.catalog.ParameterDef;
@@ -9,6 +10,7 @@ import dev.arrowtap.common.SessionSettings;
 import dev.arrowtap.common.SqlStates;
 import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.exec.ExecutionServices;
+import dev.arrowtap.exec.LookupRows;
 import dev.arrowtap.exec.ScanPlan;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.plan.ChildJoin;
@@ -369,6 +371,23 @@ public final class FeedTable extends ScanTable {
     }
     int together = Math.min(tasks, concurrency);
     return together <= 1 ? 0 : Math.max(1, services.localSlots() / together);
+  }
+
+  /** Lookups keep what they found within the table's cache settings, as its responses are kept. */
+  @Override
+  public Optional<LookupRows.Settings> lookupCache() {
+    CacheDef cache = feed.fetch().cache();
+    if (!cache.enabled() || !settings.useCache()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LookupRows.Settings(
+            feed.qualifiedName() + " " + feed.url() + " " + cache, cache.ttl(), cache.maxBytes()));
+  }
+
+  @Override
+  public long maxRequests() {
+    return settings.maxRequests();
   }
 
   @Override

@@ -6,6 +6,8 @@ import dev.arrowtap.decode.ColumnBinding;
 import dev.arrowtap.decode.DecodePool;
 import dev.arrowtap.decode.ParallelDecoding;
 import dev.arrowtap.exec.BatchReader;
+import dev.arrowtap.exec.RequestEstimate;
+import dev.arrowtap.exec.SourceLengths;
 import dev.arrowtap.exec.TaskContext;
 import dev.arrowtap.exec.TaskSpec;
 import dev.arrowtap.exec.TaskSplit;
@@ -218,6 +220,24 @@ public record FeedTask(
   @Override
   public BatchReader open(TaskContext context) {
     return new FeedBatchReader(this, context, FeedHttpClient.shared());
+  }
+
+  @Override
+  public RequestEstimate estimatedRequests(SourceLengths seen) {
+    return RequestEstimator.estimate(this, seen.get(lengthKey().orElseThrow()));
+  }
+
+  /** The feed's table, URL, parameter values and the filters sent to the API. */
+  @Override
+  public Optional<String> lengthKey() {
+    return Optional.of(
+        feed.qualifiedName()
+            + " "
+            + feed.url()
+            + " "
+            + new TreeMap<>(parameters)
+            + " "
+            + new TreeMap<>(apiFilters));
   }
 
   @Override

@@ -227,7 +227,8 @@ final class Paginator {
   /**
    * The page size the API really uses, learned from the first page: fewer records than asked, but
    * some, and not all the records a total announces (or, without a total, where the catalog says
-   * {@code may_cap_page_size}), means the API caps the page size.
+   * {@code may_cap_page_size} or the count looks like a cap, see {@link #suspectedCap}), means the
+   * API caps the page size.
    *
    * @return the first page's record count when it reveals a cap, otherwise empty
    */
@@ -236,11 +237,30 @@ final class Paginator {
       return Optional.empty();
     }
     long total = total(first);
-    if (total >= 0 ? first.recordsSoFar() >= total : !def.mayCapPageSize()) {
+    if (total >= 0
+        ? first.recordsSoFar() >= total
+        : !def.mayCapPageSize() && !suspectedCap(first)) {
       // Without a total a short page is the end, unless the catalog says the API caps its pages.
       return Optional.empty();
     }
     return Optional.of((int) first.records());
+  }
+
+  /**
+   * Whether a short first page without a total may be an API capping its page size silently rather
+   * than the feed's end: a round number of records (a multiple of 10 or 25), fewer than asked,
+   * where the catalog does not already say the API may cap. Ending there could be a silent wrong
+   * answer, so page 2 is asked for at that size, alone: an empty or short page 2 ends the feed, a
+   * full one shows the cap and the scan reads on. Any other short first page ends the scan.
+   */
+  boolean suspectedCap(PageOutcome first) {
+    long records = first.records();
+    return numbered()
+        && !def.mayCapPageSize()
+        && total(first) < 0
+        && records > 0
+        && records < askedPageSize
+        && (records % 10 == 0 || records % 25 == 0);
   }
 
   private boolean reachedTotal(PageOutcome page) {

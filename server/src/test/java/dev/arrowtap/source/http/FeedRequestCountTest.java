@@ -91,6 +91,28 @@ class FeedRequestCountTest {
   }
 
   @Test
+  void aRoundShortFirstPageWithoutATotalIsCheckedWithPageTwoAlone() throws Exception {
+    // The API sends 50 a page whatever is asked, and no total: page 1's 50 records may be the
+    // whole feed or a cap. Page 2 alone at 50 a page tells: here it is full, so the scan reads on.
+    api(120, 50, false, -1, 0);
+    try (Connection c = feeds.connectTables(table("items", "{style: offset, page_size: 100}"))) {
+      assertEquals(120, count(c, "items"));
+      // Once page 2 showed the cap the pages fan out as usual: with no total, up to concurrency
+      // (4) past the short page 3.
+      List<Long> sent = offsets();
+      assertEquals(List.of(0L, 50L, 100L), sent.subList(0, 3), sent.toString());
+      assertTrue(sent.get(sent.size() - 1) <= 300, sent.toString());
+    }
+    // A feed of exactly 50 records: one request more than a short page of 12, no more.
+    api.reset();
+    api(50, 1000, false, -1, 0);
+    try (Connection c = feeds.connectTables(table("items", "{style: offset, page_size: 100}"))) {
+      assertEquals(50, count(c, "items"));
+      assertEquals(List.of(0L, 50L), offsets());
+    }
+  }
+
+  @Test
   void aRefusedFirstPageIsTheOnlyRequest() throws Exception {
     for (int status : List.of(401, 403, 404)) {
       api.route("/items", r -> Reply.status(status, "{\"error\":\"no\"}"));
