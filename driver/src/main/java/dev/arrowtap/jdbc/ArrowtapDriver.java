@@ -5,8 +5,10 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Driver;
 
@@ -57,6 +59,12 @@ public class ArrowtapDriver extends Driver {
   @Override
   protected String getFactoryClassName(JdbcVersion jdbcVersion) {
     return ArrowtapJdbcFactory.class.getName();
+  }
+
+  /** Avatica's client Meta, with server errors that survive a DriverManager log writer. */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return ServerErrorMeta.wrap(super.createMeta(connection));
   }
 
   @Override

@@ -78,6 +78,6 @@ public final class ArrowtapJdbcFactory implements AvaticaFactory {
   @Override
   public ResultSetMetaData newResultSetMetaData(
       AvaticaStatement statement, Meta.Signature signature) {
-    return new AvaticaResultSetMetaData(statement, null, signature);
+    return new AvaticaResultSetMetaData(statement, null, ColumnSizes.forMetaData(signature));
   }
 }

@@ -49,4 +49,16 @@ final class ArrowtapPlainStatement extends AvaticaStatement implements ArrowtapS
       throw ClientErrors.clean(e);
     }
   }
+
+  /** Avatica lets a batch's failure through unchecked; JDBC callers expect an SQLException. */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    try {
+      return super.executeLargeBatch();
+    } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    } catch (RuntimeException e) {
+      throw ClientErrors.clean(e);
+    }
+  }
 }

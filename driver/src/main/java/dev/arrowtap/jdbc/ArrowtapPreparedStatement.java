@@ -60,6 +60,17 @@ public class ArrowtapPreparedStatement extends AvaticaPreparedStatement
     return result[0];
   }
 
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    try {
+      return super.executeLargeBatch();
+    } catch (SQLException e) {
+      throw ClientErrors.clean(e);
+    } catch (RuntimeException e) {
+      throw ClientErrors.clean(e);
+    }
+  }
+
   /** 0 is "no hint": the connection's {@code fetch_size} applies (see {@link FetchSizes}). */
   @Override
   public void setFetchSize(int rows) throws SQLException {

@@ -20,6 +20,15 @@ final class ClientErrors {
       return new SQLException(
           strip(avatica.getErrorMessage()), e.getSQLState(), e.getErrorCode(), e);
     }
+    if (e.getSQLState() == null) {
+      // A server error that Avatica wrapped in a plain SQLException (see ServerErrorMeta).
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof AvaticaClientRuntimeException remote) {
+          return new SQLException(
+              strip(remote.getMessage()), remote.getSqlState(), remote.getErrorCode(), e);
+        }
+      }
+    }
     return e;
   }
 

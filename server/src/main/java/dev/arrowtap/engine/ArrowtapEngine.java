@@ -92,22 +92,30 @@ public final class ArrowtapEngine implements AutoCloseable {
     if (reusePlans) {
       plans.enable(CalciteSchema.from(root));
     }
-    root.add("numbers", new NumbersTableMacro(settings, services));
+    NumbersTableMacro numbers = new NumbersTableMacro(settings, services);
+    root.add("numbers", numbers);
     HostAllowlist readJsonHosts = catalog.readJsonHosts().orElse(config.readJsonDefault());
-    root.add("read_json", new ReadJsonTableMacro(readJsonHosts, settings, services, schemaCache));
+    ReadJsonTableMacro readJson =
+        new ReadJsonTableMacro(readJsonHosts, settings, services, schemaCache);
+    root.add("read_json", readJson);
     root.add("unnest_json", TableFunctionImpl.create(UnnestJsonFunction.class, "unnest"));
     catalog
         .schemas()
         .forEach(
             (name, feeds) ->
                 root.add(name, new FeedSchema(feeds, settings, services, schemaCache)));
-    root.add(
-        "sys",
-        new SysSchema(
-            settings,
-            services,
-            clientProperties.get(CONNECTION_ID),
-            Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
+    SchemaPlus sys =
+        root.add(
+            "sys",
+            new SysSchema(
+                settings,
+                services,
+                clientProperties.get(CONNECTION_ID),
+                Optional.ofNullable(clientProperties.get(VISIBLE_USER))));
+    // The built-in functions also belong to a schema, as JDBC metadata lists them (tools such as
+    // SchemaCrawler drop a function whose FUNCTION_SCHEM is null): sys.numbers(0, 3) works too.
+    sys.add("numbers", numbers);
+    sys.add("read_json", readJson);
     return connection;
   }
 

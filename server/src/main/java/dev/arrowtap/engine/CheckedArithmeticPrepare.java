@@ -43,7 +43,10 @@ final class CheckedArithmeticPrepare extends CalcitePrepareImpl {
     this.plans = plans;
   }
 
-  /** Reuses the session's plan for the same query text when it has one (see {@link PlanCache}). */
+  /**
+   * Reuses the session's plan for the same query text when it has one (see {@link PlanCache}); the
+   * columns carry JDBC's sizes ({@link JdbcColumns}).
+   */
   @Override
   public <T> CalciteSignature<T> prepareSql(
       Context context, Query<T> query, Type elementType, long maxRowCount) {
@@ -52,7 +55,7 @@ final class CheckedArithmeticPrepare extends CalcitePrepareImpl {
         query.sql,
         elementType,
         maxRowCount,
-        () -> super.prepareSql(context, query, elementType, maxRowCount));
+        () -> JdbcColumns.correct(super.prepareSql(context, query, elementType, maxRowCount)));
   }
 
   private static final Program REDUCE =

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,7 +217,19 @@ class MetadataTruthTest {
           assertEquals(DatabaseMetaData.functionReturnsTable, rs.getShort("FUNCTION_TYPE"));
         }
       }
-      assertTrue(functions.containsAll(List.of("numbers", "read_json")), functions.toString());
+      // Listed in a schema (SchemaCrawler drops a function whose FUNCTION_SCHEM is null).
+      assertTrue(
+          functions.containsAll(List.of("sys.numbers", "sys.read_json")), functions.toString());
+      assertFalse(functions.stream().anyMatch(f -> !f.contains(".")), functions.toString());
+      try (ResultSet rs = md.getFunctions(null, "sys", "numbers")) {
+        assertTrue(rs.next());
+        assertEquals("sys", rs.getString("FUNCTION_SCHEM"));
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT count(*) FROM sys.numbers(0, 3)")) {
+        assertTrue(rs.next());
+        assertEquals(3, rs.getLong(1), "the schema a function is listed in can call it");
+      }
       assertTrue(functions.stream().anyMatch(f -> f.startsWith("sys.")), functions.toString());
       List<String> parameters = new ArrayList<>();
       try (ResultSet rs = md.getFunctionColumns(null, null, "NUMBERS", "%")) {

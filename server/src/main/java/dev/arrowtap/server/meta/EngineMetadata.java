@@ -1,14 +1,13 @@
 package dev.arrowtap.server.meta;
 
+import dev.arrowtap.engine.JdbcColumns;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -55,18 +54,6 @@ final class EngineMetadata {
           "BINARY",
           "VARBINARY",
           "ARRAY");
-
-  /** Digits of the integer and floating-point types, JDBC's COLUMN_SIZE for them. */
-  private static final Map<Integer, Integer> NUMERIC_SIZES =
-      Map.of(
-          Types.TINYINT, 3,
-          Types.SMALLINT, 5,
-          Types.INTEGER, 10,
-          Types.BIGINT, 19,
-          Types.REAL, 7,
-          Types.FLOAT, 15,
-          Types.DOUBLE, 15,
-          Types.BOOLEAN, 1);
 
   private final java.util.function.Function<ResultSetMetaData, List<ColumnMetaData>> columns;
 
@@ -138,39 +125,9 @@ final class EngineMetadata {
       scale = size.group(3) == null ? -1 : Integer.parseInt(size.group(3));
     }
     row[typeName] = name;
-    int columnSize = rows.index("COLUMN_SIZE");
-    int digits = rows.index("DECIMAL_DIGITS");
-    switch (dataType) {
-      case Types.DECIMAL, Types.NUMERIC -> {
-        row[columnSize] = precision < 0 ? row[columnSize] : precision;
-        row[digits] = Math.max(scale, 0);
-      }
-      case Types.DATE -> row[columnSize] = 10;
-      case Types.TIME -> {
-        int fraction = Math.max(precision, 0);
-        row[columnSize] = 8 + (fraction > 0 ? fraction + 1 : 0);
-        row[digits] = fraction;
-      }
-      case Types.TIMESTAMP -> {
-        int fraction = Math.max(precision, 0);
-        row[columnSize] = 19 + (fraction > 0 ? fraction + 1 : 0);
-        row[digits] = fraction;
-      }
-      case Types.CHAR, Types.VARCHAR, Types.BINARY, Types.VARBINARY -> {
-        if (precision >= 0) {
-          row[columnSize] = precision;
-        }
-      }
-      default -> {
-        Integer digitsOfType = NUMERIC_SIZES.get(dataType);
-        if (digitsOfType != null) {
-          row[columnSize] = digitsOfType;
-          if (dataType != Types.REAL && dataType != Types.FLOAT && dataType != Types.DOUBLE) {
-            row[digits] = dataType == Types.BOOLEAN ? null : 0;
-          }
-        }
-      }
-    }
+    // The same rule as the columns of a query's ResultSetMetaData.
+    row[rows.index("COLUMN_SIZE")] = JdbcColumns.columnSize(dataType, precision);
+    row[rows.index("DECIMAL_DIGITS")] = JdbcColumns.decimalDigits(dataType, precision, scale);
     return true;
   }
 
@@ -333,16 +290,16 @@ final class EngineMetadata {
     return rows;
   }
 
-  /** Visits the functions of the root schema (FUNCTION_SCHEM null) and of each schema. */
+  /**
+   * Visits the functions of each schema. The root schema's (numbers, read_json) are not listed with
+   * a null FUNCTION_SCHEM, which tools drop: the engine puts them in {@code sys} too.
+   */
   private static void forEachFunction(
       Connection connection, String schema, String function, FunctionVisitor visitor)
       throws SQLException {
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
     NamePattern schemas = NamePattern.of(schema);
     NamePattern functions = NamePattern.of(function);
-    if (schema == null || schema.isEmpty()) {
-      visit(root, null, functions, visitor);
-    }
     for (String name : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       if (visibleSchema(name) && schemas.matches(name)) {
         visit(root.subSchemas().get(name), name, functions, visitor);
