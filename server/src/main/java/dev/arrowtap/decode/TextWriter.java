@@ -1,5 +1,6 @@
 package dev.arrowtap.decode;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.arrowtap.types.Column;
@@ -71,7 +72,16 @@ final class TextWriter extends ColumnWriter {
     }
     switch (token) {
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        text.encode(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        char[] chars = parser.getTextCharacters();
+        int unpaired = text.encode(chars, parser.getTextOffset(), parser.getTextLength());
+        if (unpaired >= 0) {
+          // Raw bytes of a surrogate are invalid UTF-8; its escape must not turn into '?' either.
+          throw new JsonParseException(
+              parser,
+              String.format(
+                  "the escape \\u%04X is an unpaired UTF-16 surrogate, which has no UTF-8 form",
+                  (int) chars[unpaired]));
+        }
         append(row, text.bytes(), text.length());
       }
       case VALUE_TRUE -> append(row, TRUE, TRUE.length);

@@ -23,8 +23,13 @@ final class Utf8Buffer extends OutputStream {
     length = 0;
   }
 
-  /** Replaces the contents with the UTF-8 encoding of the chars. */
-  void encode(char[] chars, int offset, int count) {
+  /**
+   * Replaces the contents with the UTF-8 encoding of the chars.
+   *
+   * @return the index of an unpaired surrogate (a JSON escape such as {@code \ud800}, which has no
+   *     UTF-8 form) that stopped the encoding, or -1 when every char was encoded
+   */
+  int encode(char[] chars, int offset, int count) {
     ensure(count * 3);
     byte[] out = bytes;
     int end = offset + count;
@@ -55,7 +60,8 @@ final class Utf8Buffer extends OutputStream {
         out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
         out[n++] = (byte) (0x80 | (cp & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        out[n++] = (byte) '?'; // an unpaired surrogate has no UTF-8 form
+        length = n;
+        return i;
       } else {
         out[n++] = (byte) (0xE0 | (c >> 12));
         out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
@@ -63,6 +69,7 @@ final class Utf8Buffer extends OutputStream {
       }
     }
     length = n;
+    return -1;
   }
 
   @Override

@@ -57,6 +57,16 @@ public final class ArrowtapTypeSystem extends RelDataTypeSystemImpl {
     return typeFactory.createTypeWithNullability(average, argumentType.isNullable());
   }
 
+  /**
+   * {@code CASE WHEN ... THEN 'pos' ELSE 'negative' END} and {@code VALUES ('a'), ('bc')} are
+   * VARCHAR, as in PostgreSQL and DuckDB: Calcite's default CHAR of the longest literal padded
+   * {@code 'pos'} with blanks.
+   */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
     SqlTypeName name = argumentType.getSqlTypeName();

@@ -92,6 +92,32 @@ class InvalidUtf8Test {
   }
 
   @Test
+  void anEscapedUnpairedSurrogateIsAnErrorNotAQuestionMark() throws Exception {
+    for (String escape : List.of("\\ud800", "\\uDFFF", "a\\udc00b", "\\ud83d\\u0041")) {
+      byte[] body = body("{\"id\":1}\n{\"id\":2,\"name\":\"@" + escape + "\"}\n", "");
+      long start = "{\"id\":1}\n{\"id\":2,\"name\":".length();
+      for (Reader reader : Reader.values()) {
+        JsonDecodeException e =
+            assertThrows(JsonDecodeException.class, () -> reader.decode(body), reader.name());
+        String where = reader + " " + escape + ": " + e.getMessage();
+        assertEquals("22P02", e.sqlState(), where);
+        assertEquals(1 + reader.prefixRecords(), e.recordIndex(), where);
+        // Where the string ends, or starts: the escape lies between.
+        long offset = e.byteOffset() - reader.prefix().length;
+        assertTrue(offset >= start && offset <= start + escape.length() + 2, where);
+        assertTrue(e.getMessage().contains("invalid UTF-8: the escape \\u"), where);
+        assertTrue(e.getMessage().contains("is an unpaired UTF-16 surrogate"), where);
+      }
+    }
+    // A pair written as two escapes is one character.
+    byte[] pair = body("{\"id\":1,\"name\":\"\\ud83d\\ude00@\"}\n", "");
+    for (Reader reader : Reader.values()) {
+      List<List<Object>> rows = reader.decode(pair);
+      assertEquals(List.of(1L, "\ud83d\ude00"), rows.get(rows.size() - 1), reader.name());
+    }
+  }
+
+  @Test
   void aBodyEndingInsideASequenceIsAnError() throws Exception {
     byte[] body = body("{\"id\":1}\n{\"id\":2}\n@", "e2 82");
     for (Reader reader : Reader.values()) {
