@@ -42,6 +42,8 @@ class TimelinePageBrowserTest {
   private static final Path SHOTS = Path.of("target", "timeline-screenshots");
   private static final int SLOW_TOTAL = 600;
   private static final int PAGE = 50;
+  // The broken table's API key: its failure's URL names it, and no page may show it.
+  private static final String SECRET = "k3y-0f-the-broken-api-9f8e7d";
 
   // One API, server and browser for the class: Chromium and the engine take seconds to start.
   @TempDir static Path dir;
@@ -57,6 +59,7 @@ class TimelinePageBrowserTest {
     api.route("/users", r -> page(r, 250, false));
     api.route("/slow", r -> page(r, SLOW_TOTAL, true));
     api.route("/broken", r -> Reply.status(500, "{\"error\":\"the API is down\"}"));
+    Files.writeString(dir.resolve("key.txt"), SECRET);
     Path catalog = dir.resolve("catalog.yaml");
     Files.writeString(
         catalog,
@@ -68,7 +71,8 @@ class TimelinePageBrowserTest {
             "    tables:",
             table("users", "{style: offset, page_size: 100, total_pointer: /total}"),
             table("slow", "{style: offset, page_size: " + PAGE + ", total_pointer: /total}"),
-            table("broken", "{style: offset, page_size: 100}"),
+            table("broken", "{style: offset, page_size: 100}")
+                + "\n        query: {key: '${file:key.txt}'}",
             ""));
     ArrowtapEngine engine = new ArrowtapEngine(EngineConfig.defaults().withCatalog(catalog));
     metrics = engine.services().metrics();
@@ -247,6 +251,9 @@ class TimelinePageBrowserTest {
     assertTrue(dom.get("error").asText().contains("t.broken"), dom.toString());
     assertTrue(dom.get("failedRows").asInt() >= 1, dom.toString());
     assertTrue(dom.get("failedBars").asInt() >= 1, dom.toString());
+    String html = browser.eval("document.documentElement.outerHTML").asText();
+    assertTrue(html.contains("key=***"), "the URL's secret masked: " + dom);
+    assertFalse(html.contains(SECRET), "no secret on the page");
     browser.screenshot(SHOTS.resolve("timeline-failed.png"));
 
     QueryMetrics planning = query("no_such_column");
@@ -272,6 +279,9 @@ class TimelinePageBrowserTest {
             v -> v.asText().contains("HTTP 500") && v.asText().contains("no_such_column"),
             WAIT);
     assertFalse(index.asText().isBlank());
+    assertFalse(
+        browser.eval("document.documentElement.outerHTML").asText().contains(SECRET),
+        "no secret on the index");
     browser.screenshot(SHOTS.resolve("timeline-index.png"));
   }
 
