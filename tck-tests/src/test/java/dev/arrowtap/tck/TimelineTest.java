@@ -52,7 +52,7 @@ class TimelineTest {
       assertTrue(index.body().contains("?query=" + id), index.body());
       HttpResponse<String> page = get(server.url() + "/timeline?query=" + id, null);
       assertEquals(200, page.statusCode());
-      Matcher bars = Pattern.compile("<rect class=\"task finished\"").matcher(page.body());
+      Matcher bars = Pattern.compile("<rect class=\"bar task finished\"").matcher(page.body());
       int count = 0;
       while (bars.find()) {
         count++;
