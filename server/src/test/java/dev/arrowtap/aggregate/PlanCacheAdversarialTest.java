@@ -1,5 +1,6 @@
 package dev.arrowtap.aggregate;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,13 +155,20 @@ class PlanCacheAdversarialTest {
     try (Statement statement = cached.createStatement()) {
       for (int i = 0; i < 2; i++) {
         long before = System.currentTimeMillis() / 1000 * 1000;
+        long now;
         try (ResultSet rs = statement.executeQuery(sql)) {
           rs.next();
-          long now = rs.getTimestamp(1).getTime();
+          now = rs.getTimestamp(1).getTime();
           assertTrue(now >= before, "CURRENT_TIMESTAMP " + now + " before " + before);
         }
         if (i == 0) {
-          Thread.sleep(1100); // the clock has whole seconds: the second run must see a later one
+          // The clock has whole seconds and no seam (Calcite reads the system clock per statement):
+          // the second run must start in a later second than the first one saw.
+          long seen = now;
+          await("the wall clock passes the second the first run saw")
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(20))
+              .until(() -> System.currentTimeMillis() / 1000 * 1000 > seen);
         }
       }
     }

@@ -1,5 +1,7 @@
 package dev.arrowtap.worker;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.arrowtap.engine.ArrowtapEngine;
 import dev.arrowtap.engine.EngineConfig;
 import dev.arrowtap.exec.ExecutionConfig;
@@ -60,15 +62,7 @@ final class Cluster implements AutoCloseable {
   /** Waits up to {@code bound} for a condition other threads make true. */
   static void eventually(BooleanSupplier condition, String what, Duration bound)
       throws InterruptedException {
-    long deadline = System.nanoTime() + bound.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      synchronized (condition) {
-        condition.wait(20);
-      }
-    }
+    await(what).atMost(bound).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
   }
 
   @Override

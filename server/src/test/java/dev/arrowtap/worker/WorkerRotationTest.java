@@ -1,5 +1,6 @@
 package dev.arrowtap.worker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,13 +82,12 @@ class WorkerRotationTest {
 
         // The worker returns at the same address; a later check puts it back in rotation.
         cluster.workers.set(0, WorkerServer.start("127.0.0.1", first.port(), Cluster.SECRET));
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonNode back = health(server, 200);
-        while (!"up".equals(back.get("workers").get(0).get("state").asText())) {
-          assertTrue(System.nanoTime() < deadline, "the worker never came back: " + back);
-          Thread.sleep(100);
-          back = health(server, 200);
-        }
+        JsonNode back =
+            await("the worker comes back up")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                    () -> health(server, 200),
+                    health -> "up".equals(health.get("workers").get(0).get("state").asText()));
         assertEquals("ok", back.get("status").asText());
         assertTrue(back.get("workers").get(0).get("failures").asLong() >= 1, "failures are kept");
         assertEquals(Set.of(first.toString(), second.toString()), workers(count(engine)));

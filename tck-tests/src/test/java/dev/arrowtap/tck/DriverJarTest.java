@@ -1,5 +1,6 @@
 package dev.arrowtap.tck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -175,16 +177,14 @@ class DriverJarTest {
     try {
       java.util.regex.Pattern ready =
           java.util.regex.Pattern.compile("arrowtap server listening on (http://[^\\s]+)");
-      String url = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (url == null && server.isAlive() && System.nanoTime() < deadline) {
-        java.util.regex.Matcher matcher = ready.matcher(Files.readString(log));
-        if (matcher.find()) {
-          url = matcher.group(1);
-        } else {
-          Thread.sleep(100);
-        }
-      }
+      // Waits for the server's line, or for it to die; a server that never says it listens fails
+      // below with its log.
+      await("the server says it listens, or exits")
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(() -> !server.isAlive() || ready.matcher(Files.readString(log)).find());
+      java.util.regex.Matcher matcher = ready.matcher(Files.readString(log));
+      String url = matcher.find() ? matcher.group(1) : null;
       assertTrue(url != null, Files.readString(log));
       List<String> client = run("jdbc:arrowtap:url=" + url);
       assertTrue(client.contains("count=1000 product=arrowtap"), String.join("\n", client));

@@ -1,5 +1,6 @@
 package dev.arrowtap.tck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,10 +59,10 @@ class InferenceBoundsTest {
                   return e;
                 }
               });
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (feed.inFlight() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      await("inference asks the feed")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> feed.inFlight() != 0);
       assertEquals(1, feed.inFlight(), "inference is waiting for the feed");
       long start = System.nanoTime();
       s.cancel();

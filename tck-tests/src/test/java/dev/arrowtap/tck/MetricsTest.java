@@ -1,5 +1,6 @@
 package dev.arrowtap.tck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -185,23 +187,23 @@ class MetricsTest {
   }
 
   private static void awaitRunning(Connection connection, int statementId) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     try (Statement probe = connection.createStatement()) {
-      while (System.nanoTime() < deadline) {
-        try (ResultSet rs =
-            probe.executeQuery(
-                "SELECT count(*) FROM sys.task_metrics t JOIN sys.queries q"
-                    + " ON t.query_id = q.query_id WHERE q.statement_id = "
-                    + statementId
-                    + " AND q.state = 'RUNNING' AND t.state = 'RUNNING'")) {
-          rs.next();
-          if (rs.getLong(1) > 0) {
-            return;
-          }
-        }
-      }
+      await("the query starts running")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () -> {
+                try (ResultSet rs =
+                    probe.executeQuery(
+                        "SELECT count(*) FROM sys.task_metrics t JOIN sys.queries q"
+                            + " ON t.query_id = q.query_id WHERE q.statement_id = "
+                            + statementId
+                            + " AND q.state = 'RUNNING' AND t.state = 'RUNNING'")) {
+                  rs.next();
+                  return rs.getLong(1) > 0;
+                }
+              });
     }
-    throw new AssertionError("the query never started running");
   }
 
   private static void assertTasksStopped(Connection connection, int statementId)

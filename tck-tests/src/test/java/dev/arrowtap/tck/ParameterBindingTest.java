@@ -1,5 +1,6 @@
 package dev.arrowtap.tck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,13 +196,14 @@ class ParameterBindingTest {
               "22018", assertThrows(SQLException.class, () -> ids(statement)).getSQLState());
         }
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (EdgeFeeds.INSTANCE.engine.services().rootAllocator().getAllocatedMemory() != 0) {
-        assertTrue(System.nanoTime() < deadline, "the failed queries' memory is freed");
-        synchronized (this) {
-          wait(20);
-        }
-      }
+      await("the failed queries' memory is freed")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .untilAsserted(
+              () ->
+                  assertEquals(
+                      0,
+                      EdgeFeeds.INSTANCE.engine.services().rootAllocator().getAllocatedMemory()));
       // The connection still works.
       assertEquals(List.of(1L), ids(connection, "SELECT id FROM edge.sales WHERE id = ?", 1L));
     }

@@ -1,5 +1,6 @@
 package dev.arrowtap.tck;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,11 +16,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,13 +88,12 @@ class WorkersTest {
     }
   }
 
-  /** Waits, up to ten seconds, until no task runs on the workers. */
+  /** Waits, up to thirty seconds, until no task runs on the workers. */
   private static void awaitIdle(WorkerServer... workers) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (Arrays.stream(workers).mapToInt(WorkerServer::runningTasks).sum() > 0) {
-      assertTrue(System.nanoTime() < deadline, "tasks still run on the workers");
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
+    await("no task runs on the workers")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Arrays.stream(workers).mapToInt(WorkerServer::runningTasks).sum() == 0);
   }
 
   @Test

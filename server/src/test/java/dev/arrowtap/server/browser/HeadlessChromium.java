@@ -25,8 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Debian's Chromium ({@value #BINARY}) started headless on a fresh profile, driven over the
@@ -155,18 +158,23 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public JsonNode await(String expression, Predicate<JsonNode> done, Duration timeout)
       throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode value = null;
-    while (System.nanoTime() < deadline) {
-      value = eval(expression);
-      if (value != null && !value.isNull() && done.test(value)) {
-        return value;
-      }
-      // A pause between two looks at the page, which changes on its own (it reloads itself).
-      TimeUnit.MILLISECONDS.sleep(25);
+    AtomicReference<JsonNode> last = new AtomicReference<>();
+    try {
+      // The page changes on its own (it reloads itself): look again every 25 ms.
+      return Awaitility.await("the page shows what " + expression + " looks for")
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(25))
+          .until(
+              () -> {
+                JsonNode value = eval(expression);
+                last.set(value);
+                return value;
+              },
+              value -> value != null && !value.isNull() && done.test(value));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "the page never showed what " + expression + " looks for; last value: " + last.get(), e);
     }
-    throw new AssertionError(
-        "the page never showed what " + expression + " looks for; last value: " + value);
   }
 
   /** Writes a PNG of the whole page, beyond the window's height, to {@code file}. */

@@ -1,5 +1,6 @@
 package dev.arrowtap.server.flightsql;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -228,11 +230,9 @@ class FlightSqlClientsTest {
       }
     }
     assertEquals("CANCELLED", stateOf("endless"));
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (endpoint.allocator().getAllocatedMemory() != 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertEquals(0, endpoint.allocator().getAllocatedMemory());
+    await("the cancelled query's Arrow memory is given back")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertEquals(0, endpoint.allocator().getAllocatedMemory()));
   }
 
   private static String stateOf(String marker) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.arrowtap.server.flightsql;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,11 +115,9 @@ class FlightSqlJdbcTest {
     waitUntilNoMemory();
   }
 
-  private void waitUntilNoMemory() throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (endpoint.allocator().getAllocatedMemory() != 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertEquals(0, endpoint.allocator().getAllocatedMemory());
+  private void waitUntilNoMemory() {
+    await("the endpoint's Arrow memory is given back")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertEquals(0, endpoint.allocator().getAllocatedMemory()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.arrowtap.server.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -86,24 +88,23 @@ class ServerShutdownTest {
     assertTrue(all.contains("event=stopped"), all);
   }
 
-  /** Waits (10 s at most) until sys.queries shows a running query whose text starts so. */
+  /** Waits (30 s at most) until sys.queries shows a running query whose text starts so. */
   private static void awaitRunning(ServerProcess server, String sqlStart) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try (Connection observer = DriverManager.getConnection(server.jdbcUrl());
         PreparedStatement running =
             observer.prepareStatement(
                 "SELECT count(*) FROM sys.queries WHERE state = 'RUNNING' AND sql_text LIKE ?")) {
       running.setString(1, sqlStart + "%");
-      while (true) {
-        try (ResultSet count = running.executeQuery()) {
-          count.next();
-          if (count.getLong(1) > 0) {
-            return;
-          }
-        }
-        assertTrue(System.nanoTime() < deadline, "no running query " + sqlStart + " in 10 s");
-        Thread.sleep(10);
-      }
+      await("a running query " + sqlStart + " in sys.queries")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () -> {
+                try (ResultSet count = running.executeQuery()) {
+                  count.next();
+                  return count.getLong(1) > 0;
+                }
+              });
     }
   }
 }

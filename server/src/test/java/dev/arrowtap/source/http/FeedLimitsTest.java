@@ -1,10 +1,12 @@
 package dev.arrowtap.source.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arrowtap.source.http.FeedTestServer.Reply;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -97,11 +99,11 @@ class FeedLimitsTest {
     catalog(table("busy", "") + table("other", ""));
     CompletableFuture<Long> busy =
         CompletableFuture.supplyAsync(() -> query("SELECT count(*) FROM t.busy"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (api.count("/busy") == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    Thread.sleep(50); // the 429 is answered and the host paused
+    // The engine counts the 429 just before it pauses the host.
+    await("the 429 reaches the engine")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> query("SELECT coalesce(sum(http_429), 0) FROM sys.host_requests") > 0);
     assertEquals(1L, query("SELECT count(*) FROM t.other"));
     assertEquals(1L, busy.get(30, TimeUnit.SECONDS));
     long waited = millisBetween(api.requests("/busy").get(0), api.requests("/other").get(0));

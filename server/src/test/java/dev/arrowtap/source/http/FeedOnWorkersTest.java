@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,11 +202,10 @@ class FeedOnWorkersTest {
             java.sql.SQLException.class, () -> s.executeQuery("SELECT * FROM t.gone").next());
       }
       // A worker logs a task after its stream ends, which the client may see first.
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-      while (lines.stream().filter(l -> l.startsWith("event=task ")).count() < 2
-          && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      await("the worker logs both tasks")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> lines.stream().filter(l -> l.startsWith("event=task ")).count() >= 2);
     } finally {
       log.removeHandler(capture);
     }

@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +61,20 @@ class FeedSplitOnWorkersTest {
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     if (engine != null) {
       engine.close();
     }
     // A task a LIMIT or the close stopped ends on its worker when it notices: wait for that.
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (first.runningTasks() + second.runningTasks() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertEquals(0, first.runningTasks() + second.runningTasks(), "tasks still running on workers");
+    await("no task runs on the workers")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(
+            () ->
+                assertEquals(
+                    0,
+                    first.runningTasks() + second.runningTasks(),
+                    "tasks still running on workers"));
     first.close();
     second.close();
     api.close();
@@ -221,18 +227,18 @@ class FeedSplitOnWorkersTest {
         ResultSet rs = s.executeQuery("SELECT id FROM t.items")) {
       // t0 has delivered pages 1 and 2 and waits for page 3: stop its worker.
       dev.arrowtap.metrics.QueryMetrics query = engine.services().metrics().queries().get(0);
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (query.taskSnapshots().get(0).rows() < 2 * PAGE) {
-        assertTrue(System.nanoTime() < deadline, "t0 never delivered its first two pages");
-        Thread.onSpinWait();
-      }
+      await("t0 delivers its first two pages")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> query.taskSnapshots().get(0).rows() >= 2 * PAGE);
       String running = query.taskSnapshots().get(0).worker();
       stopped = running.equals(first.address().toString()) ? first : second;
       java.util.concurrent.CompletableFuture<Void> stopping =
           java.util.concurrent.CompletableFuture.runAsync(stopped::close);
-      while (!stopped.isStopping()) {
-        Thread.onSpinWait();
-      }
+      await("the worker starts stopping")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(5))
+          .until(stopped::isStopping);
       release.countDown();
       while (rs.next()) {
         rows++;

@@ -1,5 +1,6 @@
 package dev.arrowtap.source.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,13 +88,12 @@ class OAuthTokenHangTest {
         });
   }
 
-  private void awaitTokenRequests(int n) throws InterruptedException {
+  private void awaitTokenRequests(int n) {
     // Bounded: on a loaded machine the request may take a while to arrive.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (api.count("/token") < n) {
-      assertTrue(System.nanoTime() < deadline, "the token request never arrived");
-      Thread.sleep(5);
-    }
+    await("token request " + n + " arrives")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> api.count("/token") >= n);
   }
 
   private static SQLException failureOf(CompletableFuture<Long> query) throws Exception {

@@ -24,9 +24,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -319,17 +321,21 @@ class TimelinePageBrowserTest {
 
   /** The newest kept query whose SQL holds {@code marker}, once it has been registered. */
   private static QueryMetrics query(String marker) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<QueryMetrics> all = metrics.queries();
-      for (int i = all.size() - 1; i >= 0; i--) {
-        if (all.get(i).sql().contains(marker)) {
-          return all.get(i);
-        }
+    return Awaitility.await("a kept query whose SQL holds " + marker)
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> newest(marker), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private static Optional<QueryMetrics> newest(String marker) {
+    List<QueryMetrics> all = metrics.queries();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).sql().contains(marker)) {
+        return Optional.of(all.get(i));
       }
-      TimeUnit.MILLISECONDS.sleep(10);
     }
-    throw new AssertionError("no query with " + marker + " in " + metrics.queries());
+    return Optional.empty();
   }
 
   private static String page(QueryMetrics query) {
