@@ -31,7 +31,8 @@ public final class BenchSuite {
         new BigFeedMeasure(),
         new FirstRowMeasure(),
         new NumbersMeasure(),
-        new TrivialMeasure());
+        new TrivialMeasure(),
+        new FlightSqlFetchMeasure());
   }
 
   /** Held so that its level stays set (loggers are weakly referenced). */

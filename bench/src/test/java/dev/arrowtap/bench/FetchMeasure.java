@@ -74,6 +74,9 @@ final class FetchMeasure implements Measure {
           List.of(
               new Contestant("arrowtap remote", () -> fetch(arrowtapUrl, arrowtapSql(rows))),
               new Contestant("arrowtap embedded", () -> fetch("jdbc:arrowtap:", arrowtapSql(rows))),
+              new Contestant(
+                  "arrowtap embedded, rows",
+                  () -> fetch("jdbc:arrowtap:result_format=rows", arrowtapSql(rows))),
               new Contestant("Avatica + DuckDB", () -> fetch(avatica.url(), duckdbSql(rows))),
               new Contestant("DuckDB in-process", () -> fetch(duck, duckdbSql(rows))));
       Rounds.Outcome outcome =
@@ -81,6 +84,7 @@ final class FetchMeasure implements Measure {
       Agreement.same(outcome.answers(), "fetched rows");
       Timing arrowtap = outcome.timing("arrowtap remote");
       Timing embedded = outcome.timing("arrowtap embedded");
+      Timing embeddedRows = outcome.timing("arrowtap embedded, rows");
       Timing plain = outcome.timing("Avatica + DuckDB");
       Timing inProcess = outcome.timing("DuckDB in-process");
       String method =
@@ -93,7 +97,9 @@ final class FetchMeasure implements Measure {
                   + " Avatica (`JdbcMeta` over an in-memory DuckDB, served by Avatica's own"
                   + " `HttpServer` on loopback, JSON, read with Avatica's remote driver); and"
                   + " through arrowtap's embedded driver (`jdbc:arrowtap:`, the engine in the same"
-                  + " process, results read as Arrow batches); and"
+                  + " process, results read as Arrow batches, and again with"
+                  + " `result_format=rows`, the same JSON frames as remote without the HTTP hop);"
+                  + " and"
                   + " through DuckDB's in-process JDBC (`range(0, n)`). Fetch size %,d on every"
                   + " side. The clients' checksums are checked to agree. %d warm-up and %d measured"
                   + " rounds, alternating.",
@@ -104,14 +110,25 @@ final class FetchMeasure implements Measure {
       return new Findings(
           method,
           TimingTable.HEADER,
-          TimingTable.rows(List.of(plain, inProcess, arrowtap, embedded), plain, rows, true),
+          TimingTable.rows(
+              List.of(plain, inProcess, arrowtap, embedded, embeddedRows), plain, rows, true),
           List.of(
-              Ratio.ofTimes("fetch, remote / plain Avatica + DuckDB", arrowtap, plain, true, ""),
-              Ratio.ofTimes("fetch, remote / DuckDB in-process", arrowtap, inProcess, true, ""),
+              Ratio.ofTimes(
+                  "fetch, remote / plain Avatica + DuckDB", arrowtap, plain, true, ">= 3.0"),
+              Ratio.ofTimes(
+                  "fetch, remote / DuckDB in-process", arrowtap, inProcess, true, ">= 1.0"),
               Ratio.ofTimes(
                   "fetch, embedded (Arrow batches) / DuckDB in-process",
                   embedded,
                   inProcess,
+                  true,
+                  ">= 1.0"),
+              Ratio.ofTimes(
+                  "fetch, embedded (rows) / DuckDB in-process", embeddedRows, inProcess, true, ""),
+              Ratio.ofTimes(
+                  "fetch, embedded Arrow batches / embedded rows",
+                  embedded,
+                  embeddedRows,
                   true,
                   "")),
           List.of(
@@ -121,13 +138,13 @@ final class FetchMeasure implements Measure {
     }
   }
 
-  private static String fetch(String url, String sql) throws SQLException {
+  static String fetch(String url, String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url)) {
       return fetch(connection, sql);
     }
   }
 
-  private static String fetch(Connection connection, String sql) throws SQLException {
+  static String fetch(Connection connection, String sql) throws SQLException {
     long count = 0;
     long ids = 0;
     long users = 0;
