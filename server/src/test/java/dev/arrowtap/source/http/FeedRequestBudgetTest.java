@@ -148,7 +148,10 @@ class FeedRequestBudgetTest {
       assertTrue(message(e).contains("max_requests = 3"), message(e));
       assertTrue(message(e).contains("estimated at 1 requests"), message(e));
       api.awaitQuiet();
-      assertEquals(3, api.count("/items"), "the fourth request was not sent");
+      // Pages 2 and 3 leave side by side; when the refused claim comes first, the failure stops
+      // the other before it leaves. Either way no request past the budget is sent.
+      long sent = api.count("/items");
+      assertTrue(sent >= 2 && sent <= 3, "the fourth request was not sent: " + sent + " were");
     }
     try (Connection c = feeds.connect(Map.of("max_requests", "-1"))) {
       assertEquals(List.of(List.of(2000L)), rows(c, "SELECT count(*) FROM t.items"));
