@@ -36,10 +36,13 @@ import java.util.stream.Collectors;
  *   <li>{@code /secure}: 3 records for {@code Authorization: Bearer <token>}, else 401;
  *   <li>{@code /keyed?api_key=<token>}: 503 (maintenance), else 401.
  *   <li>{@code /echoing}: 403 with the request's query (the key) in the body.
+ *   <li>{@code /ledger}: {@link #LEDGER_ROWS} records of every scalar kind, some with nulls (see
+ *       {@link #ledger(int)}).
  * </ul>
  */
 final class TestApi implements AutoCloseable {
   static final String TOKEN = "s3cr3t-t0ken-4-spark";
+  static final int LEDGER_ROWS = 57;
   private static final Pattern USER_ORDERS = Pattern.compile("/users/(-?\\d+)/orders");
 
   private final HttpServer server;
@@ -165,6 +168,15 @@ final class TestApi implements AutoCloseable {
                 records: { pointer: /data }
                 columns:
                   - { name: n, type: BIGINT }
+              - name: ledger
+                url: BASE/ledger
+                records: { pointer: /data }
+                columns:
+                  - { name: id, type: BIGINT }
+                  - { name: amount, type: DOUBLE }
+                  - { name: price, type: 'DECIMAL(10, 2)' }
+                  - { name: memo, type: VARCHAR }
+                  - { name: booked_at, type: TIMESTAMP }
               - name: echoing
                 url: BASE/echoing
                 auth: { type: api_key, name: api_key, value: "${file:token.txt}", in: query }
@@ -238,11 +250,59 @@ final class TestApi implements AutoCloseable {
     } else if (path.equals("/keyed")) {
       boolean known = TOKEN.equals(query.get("api_key"));
       reply(exchange, known ? 503 : 401, "{\"error\":\"" + (known ? "maintenance" : "who") + "\"}");
+    } else if (path.equals("/ledger")) {
+      List<String> records = new ArrayList<>();
+      for (int i = 0; i < LEDGER_ROWS; i++) {
+        records.add(ledger(i).json());
+      }
+      reply(exchange, 200, "{\"data\":[" + String.join(",", records) + "]}");
     } else if (path.equals("/echoing")) {
       // As careless APIs do: the refused request's query, key included, in the body.
       reply(exchange, 403, "{\"error\":\"forbidden\",\"query\":\"" + raw + "\"}");
     } else {
       reply(exchange, 404, "{\"error\":\"no route\"}");
+    }
+  }
+
+  /**
+   * Record {@code i} of {@code /ledger}: every seventh has no amount, every fifth no memo, every
+   * eleventh no time; amounts and prices have fractions, memos quotes and non-ASCII letters.
+   */
+  static LedgerRecord ledger(int i) {
+    return new LedgerRecord(
+        i + 1L,
+        i % 7 == 3 ? null : i * 1.25 - 20,
+        new java.math.BigDecimal(i * 101 + 5).movePointLeft(2),
+        i % 5 == 2 ? null : "memo \"" + i + "\" caf\u00e9",
+        i % 11 == 4
+            ? null
+            : java.time.LocalDateTime.of(2024, 3, 1, 0, 0)
+                .plusMinutes(i * 97L)
+                .plusNanos(i * 1_000_000L));
+  }
+
+  private static final java.time.format.DateTimeFormatter ISO_MILLIS =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+
+  /** One record of {@code /ledger}, as Java values ({@code null} where the record has null). */
+  record LedgerRecord(
+      long id,
+      Double amount,
+      java.math.BigDecimal price,
+      String memo,
+      java.time.LocalDateTime bookedAt) {
+    String json() {
+      return "{\"id\":"
+          + id
+          + ",\"amount\":"
+          + amount
+          + ",\"price\":"
+          + price.toPlainString()
+          + ",\"memo\":"
+          + (memo == null ? "null" : "\"" + memo.replace("\"", "\\\"") + "\"")
+          + ",\"booked_at\":"
+          + (bookedAt == null ? "null" : "\"" + bookedAt.format(ISO_MILLIS) + "\"")
+          + "}";
     }
   }
 
