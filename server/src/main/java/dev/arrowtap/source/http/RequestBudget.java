@@ -34,10 +34,12 @@ final class RequestBudget {
   /**
    * Waits until a request may go: a token, a free in-flight slot and no pause.
    *
-   * @return nanoseconds waited, or -1 when {@code stopped} said to give up
+   * @return nanoseconds waited (0 when the request could go at once, however busy the machine), or
+   *     -1 when {@code stopped} said to give up
    */
   long acquire(BooleanSupplier stopped) {
     long start = System.nanoTime();
+    boolean waited = false;
     while (true) {
       long wait;
       synchronized (this) {
@@ -47,12 +49,14 @@ final class RequestBudget {
             tokens -= 1;
           }
           inFlight++;
-          return System.nanoTime() - start;
+          // Only a real wait counts: a thread descheduled on a loaded machine is not one.
+          return waited ? System.nanoTime() - start : 0;
         }
       }
       if (stopped.getAsBoolean()) {
         return -1;
       }
+      waited = true;
       try {
         Thread.sleep(Math.max(1, Math.min(wait, POLL_NANOS) / 1_000_000));
       } catch (InterruptedException e) {
